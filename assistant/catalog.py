@@ -1,0 +1,456 @@
+"""Load and validate all data once: rubrics, jurisdictions (and, later, flows).
+
+Every problem found is collected (not just the first), each naming file, line, field, value and
+what is allowed. Nothing here raises a traceback for bad data: callers get `DataInvalid`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel, ValidationError
+
+from .models.common import date_key
+from .models.jurisdiction import Jurisdiction, LawVersion
+from .models.rubric import Rubric
+from .paths import data_root
+from .problems import DataInvalid, Problem, closest, field_path, from_validation_error
+from .yamlio import LineDict, YamlProblem, line_of, load_file
+
+UNKNOWN = "unknown"
+CONNECTIONS = ("forced", "because", "while_trafficked", "not_connected")
+
+
+@dataclass(frozen=True)
+class Catalog:
+    root: Path
+    rubrics: dict[str, Rubric]
+    default_rubric_id: str
+    jurisdictions: dict[str, Jurisdiction]
+    files: dict[str, Path] = field(default_factory=dict, compare=False)
+
+    @property
+    def rubric(self) -> Rubric:
+        return self.rubrics[self.default_rubric_id]
+
+    def jurisdiction(self, code: str) -> Jurisdiction | None:
+        return self.jurisdictions.get(code.upper())
+
+
+@dataclass
+class _Parsed:
+    path: Path
+    display: str
+    data: Any
+    model: BaseModel | None
+
+
+def _display(path: Path, root: Path | None) -> str:
+    for base in (root, Path.cwd()):
+        if base is None:
+            continue
+        try:
+            return str(path.resolve().relative_to(base.resolve()))
+        except ValueError:
+            continue
+    return str(path)
+
+
+def _parse(path: Path, model: type[BaseModel], root: Path | None, problems: list[Problem]) -> _Parsed:
+    shown = _display(path, root)
+    try:
+        data = load_file(path)
+    except YamlProblem as exc:
+        problems.append(Problem(shown, exc.message, exc.line))
+        return _Parsed(path, shown, None, None)
+    if data is None:
+        problems.append(Problem(shown, "the file is empty; expected a mapping of fields"))
+        return _Parsed(path, shown, None, None)
+    if not isinstance(data, LineDict):
+        problems.append(Problem(shown, f"expected a mapping of fields at the top, found {type(data).__name__}", 1))
+        return _Parsed(path, shown, data, None)
+    try:
+        parsed = model.model_validate(data)
+    except ValidationError as exc:
+        problems.extend(from_validation_error(exc, model, data, shown))
+        return _Parsed(path, shown, data, None)
+    return _Parsed(path, shown, data, parsed)
+
+
+class _Reporter:
+    """Adds problems for one parsed file, finding the line from a field path."""
+
+    def __init__(self, parsed: _Parsed, problems: list[Problem]) -> None:
+        self.parsed = parsed
+        self.problems = problems
+
+    def add(
+        self,
+        loc: Sequence[str | int],
+        message: str,
+        allowed: Sequence[str] = (),
+        value: object = None,
+    ) -> None:
+        self.problems.append(
+            Problem(
+                self.parsed.display,
+                message,
+                line_of(self.parsed.data, loc),
+                field_path(loc),
+                tuple(allowed),
+                closest(value, list(allowed)) if value is not None else None,
+            )
+        )
+
+
+# --- rubric checks ------------------------------------------------------------------------------
+
+
+def _check_rubric(rubric: Rubric, rep: _Reporter) -> None:
+    seen_ids: set[str] = set()
+    for ci, category in enumerate(rubric.categories):
+        if category.id in seen_ids:
+            rep.add(("categories", ci, "id"), f"category id '{category.id}' is listed twice")
+        seen_ids.add(category.id)
+        seen_codes: set[str] = set()
+        for li, level in enumerate(category.levels):
+            if level.code == UNKNOWN:
+                rep.add(("categories", ci, "levels", li, "code"), "'unknown' is reserved for features no source settles")
+            if level.code in seen_codes:
+                rep.add(("categories", ci, "levels", li, "code"), f"level code '{level.code}' is listed twice")
+            seen_codes.add(level.code)
+            for answer in level.meets or {}:
+                if answer not in CONNECTIONS:
+                    rep.add(
+                        ("categories", ci, "levels", li, "meets", answer),
+                        f"'{answer}' is not an answer about the connection to the trafficking",
+                        CONNECTIONS,
+                        answer,
+                    )
+    total = sum(c.max_points for c in rubric.categories)
+    if total != rubric.max_points:
+        rep.add(("max_points",), f"the category maxima add up to {total}, but max_points is {rubric.max_points}")
+    mins = [band.min for band in rubric.grading.bands]
+    if mins != sorted(mins, reverse=True) or len(set(mins)) != len(mins):
+        rep.add(("grading", "bands"), "grade bands must go from highest to lowest, each with its own min")
+    elif mins[-1] != 0:
+        rep.add(("grading", "bands"), "the lowest grade band must start at 0")
+
+
+# --- jurisdiction checks ------------------------------------------------------------------------
+
+
+def _source_refs(obj: Any, loc: tuple[str | int, ...]) -> Iterable[tuple[tuple[str | int, ...], str]]:
+    """Every source id referenced anywhere in a version or bill, with its location."""
+    if isinstance(obj, BaseModel):
+        for name in type(obj).model_fields:
+            value = getattr(obj, name)
+            if name == "sources" and isinstance(value, list):
+                for i, ref in enumerate(value):
+                    yield (*loc, "sources", i), ref
+            else:
+                yield from _source_refs(value, (*loc, name))
+    elif isinstance(obj, list):
+        for i, item in enumerate(obj):
+            yield from _source_refs(item, (*loc, i))
+    elif isinstance(obj, dict):
+        for key, item in obj.items():
+            yield from _source_refs(item, (*loc, key))
+
+
+def _check_jurisdiction(
+    j: Jurisdiction, rep: _Reporter, rubrics: dict[str, Rubric], default_rubric: Rubric | None
+) -> None:
+    stem = rep.parsed.path.stem
+    if stem != j.code:
+        rep.add(("code",), f"the code '{j.code}' does not match the file name '{rep.parsed.path.name}'")
+    if (j.code == "US") != (j.kind == "federal"):
+        rep.add(("kind",), "code US and kind 'federal' go together")
+    if (j.code == "DC") != (j.kind == "district"):
+        rep.add(("kind",), "code DC and kind 'district' go together")
+
+    keys = [date_key(v.effective) for v in j.versions]
+    if keys != sorted(keys) or len(set(keys)) != len(keys):
+        order = ", ".join(f"{v.id} ({v.effective})" for v in j.versions)
+        rep.add(("versions",), f"versions must be listed oldest first, each with its own date; found {order}")
+    ids = [v.id for v in j.versions]
+    for vi, vid in enumerate(ids):
+        if ids.index(vid) != vi:
+            rep.add(("versions", vi, "id"), f"version id '{vid}' is used twice")
+    if date_key(j.as_of) < date_key(j.current.effective):
+        rep.add(("as_of",), f"as_of {j.as_of} is earlier than the newest version ({j.current.effective})")
+
+    known_sources = list(j.sources)
+    for loc, ref in _source_refs(j.versions, ("versions",)):
+        if ref not in j.sources:
+            rep.add(loc, f"source '{ref}' is not in this file's sources", known_sources, ref)
+    for loc, ref in _source_refs(j.pending, ("pending",)):
+        if ref not in j.sources:
+            rep.add(loc, f"source '{ref}' is not in this file's sources", known_sources, ref)
+
+    for vi, version in enumerate(j.versions):
+        _check_version(version, ("versions", vi), rep, rubrics, default_rubric)
+
+
+def _category_lookup(rubrics: dict[str, Rubric]) -> dict[str, list[str]]:
+    codes: dict[str, list[str]] = {}
+    for rubric in rubrics.values():
+        for category in rubric.categories:
+            codes.setdefault(category.id, [])
+            for code in category.codes:
+                if code not in codes[category.id]:
+                    codes[category.id].append(code)
+    return codes
+
+
+def _check_version(
+    v: LawVersion,
+    loc: tuple[str | int, ...],
+    rep: _Reporter,
+    rubrics: dict[str, Rubric],
+    default_rubric: Rubric | None,
+) -> None:
+    categories = _category_lookup(rubrics)
+    if not v.adult_relief and v.features:
+        rep.add(
+            (*loc, "features"),
+            "a law without adult relief is not graded (it scores 0); leave features out and describe "
+            "any juvenile route under details.juvenile",
+        )
+    for cat_id, feature in v.features.items():
+        floc = (*loc, "features", cat_id)
+        if cat_id not in categories:
+            rep.add(floc, f"'{cat_id}' is not a category of any rubric", sorted(categories), cat_id)
+            continue
+        allowed = [*categories[cat_id], UNKNOWN]
+        if feature.value not in allowed:
+            rep.add((*floc, "value"), f"'{feature.value}' is not a level of '{cat_id}'", allowed, feature.value)
+        for ai, alt in enumerate(feature.alternatives):
+            if alt not in categories[cat_id] or alt == feature.value:
+                rep.add((*floc, "alternatives", ai), f"'{alt}' is not another level of '{cat_id}'", categories[cat_id], alt)
+        if feature.value == UNKNOWN:
+            if not feature.note:
+                rep.add((*floc, "note"), "an unknown feature needs a note saying what is uncertain")
+        else:
+            if not feature.citation:
+                rep.add((*floc, "citation"), "a known feature needs the statute citation (section and subsection)")
+            if not feature.sources:
+                rep.add((*floc, "sources"), "a known feature needs at least one source")
+
+    if not v.adult_relief:
+        return
+    if default_rubric is not None:
+        missing = [c.id for c in default_rubric.categories if c.id not in v.features]
+        if missing:
+            rep.add(
+                (*loc, "features"),
+                f"missing categories of the {default_rubric.id} rubric: {', '.join(missing)} "
+                "(write value: unknown with a note when no source settles one)",
+            )
+    d = v.details
+    dloc = (*loc, "details")
+    for name in ("records", "offenses", "timing", "documentation"):
+        if getattr(d, name) is None:
+            rep.add((*dloc, name), f"a law with adult relief needs details.{name}")
+    if not d.relief:
+        rep.add((*dloc, "relief"), "a law with adult relief needs at least one entry in details.relief")
+    if d.records is not None:
+        for ri, relief in enumerate(d.relief):
+            for ki, kind in enumerate(relief.records):
+                if d.records.coverage(kind) == "not_covered":
+                    rep.add(
+                        (*dloc, "relief", ri, "records", ki),
+                        f"relief reaches '{kind}' records, but details.records says {kind}: not_covered",
+                    )
+        reached = {kind for relief in d.relief for kind in relief.records}
+        for kind in ("arrest", "dismissed", "conviction", "juvenile_adjudication"):
+            if d.records.coverage(kind) == "covered" and kind not in reached:
+                rep.add((*dloc, "records", kind), f"'{kind}' is covered, but no details.relief entry lists it")
+
+    _consistent(v, loc, rep)
+
+
+def _consistent(v: LawVersion, loc: tuple[str | int, ...], rep: _Reporter) -> None:
+    """Features and details must tell the same story, so the score and the explanation agree."""
+    f = v.features
+    d = v.details
+    conditions = f.get("additional_restrictive_conditions")
+    if conditions is not None:
+        if conditions.value == "none" and d.conditions:
+            rep.add((*loc, "details", "conditions"), "the feature says no restrictive conditions, but conditions are listed")
+        if conditions.value == "explicit_conditions" and not d.conditions:
+            rep.add((*loc, "details", "conditions"), "the feature says explicit conditions; list them in details.conditions")
+    timing = f.get("time_limits")
+    if timing is not None and d.timing is not None:
+        t = d.timing
+        if timing.value == "none" and (t.limits or t.waits or t.reasonable_time):
+            rep.add((*loc, "details", "timing"), "the feature says no time limit or wait, but details.timing sets one")
+        if timing.value == "explicit_limit" and not (t.limits or t.waits):
+            rep.add((*loc, "details", "timing"), "the feature says an explicit limit or wait; give it in limits or waits")
+        if timing.value == "lenient" and not t.reasonable_time:
+            rep.add((*loc, "details", "timing", "reasonable_time"), "lenient timing needs the law's words here")
+    docs = f.get("official_documentation")
+    if docs is not None and d.documentation is not None:
+        if docs.value == "presumption" and not d.documentation.documents:
+            rep.add((*loc, "details", "documentation", "documents"), "a presumption needs the documents that create it")
+
+
+# --- loading ------------------------------------------------------------------------------------
+
+
+def _yaml_files(folder: Path) -> list[Path]:
+    if not folder.is_dir():
+        return []
+    return sorted(p for p in folder.iterdir() if p.suffix in (".yaml", ".yml") and not p.name.startswith("_"))
+
+
+def _load_rubrics(files: Sequence[Path], root: Path | None, problems: list[Problem]) -> dict[str, tuple[Rubric, _Parsed]]:
+    rubrics: dict[str, tuple[Rubric, _Parsed]] = {}
+    for path in files:
+        parsed = _parse(path, Rubric, root, problems)
+        if isinstance(parsed.model, Rubric):
+            rubric = parsed.model
+            rep = _Reporter(parsed, problems)
+            if rubric.id != path.stem:
+                rep.add(("id",), f"the id '{rubric.id}' does not match the file name '{path.name}'")
+            if rubric.id in rubrics:
+                rep.add(("id",), f"rubric id '{rubric.id}' is also used by {rubrics[rubric.id][1].display}")
+            _check_rubric(rubric, rep)
+            rubrics[rubric.id] = (rubric, parsed)
+    return rubrics
+
+
+def _load_jurisdictions(
+    files: Sequence[Path],
+    root: Path | None,
+    rubrics: dict[str, Rubric],
+    default_rubric: Rubric | None,
+    problems: list[Problem],
+) -> dict[str, Jurisdiction]:
+    found: dict[str, tuple[Jurisdiction, _Parsed]] = {}
+    for path in files:
+        parsed = _parse(path, Jurisdiction, root, problems)
+        if not isinstance(parsed.model, Jurisdiction):
+            continue
+        j = parsed.model
+        rep = _Reporter(parsed, problems)
+        if j.code in found:
+            rep.add(("code",), f"code '{j.code}' is also used by {found[j.code][1].display}")
+            continue
+        _check_jurisdiction(j, rep, rubrics, default_rubric)
+        _check_published(j, rep, rubrics)
+        found[j.code] = (j, parsed)
+    return {code: found[code][0] for code in sorted(found)}
+
+
+def _check_published(j: Jurisdiction, rep: _Reporter, rubrics: dict[str, Rubric]) -> None:
+    for vi, version in enumerate(j.versions):
+        for si, score in enumerate(version.published_scores):
+            sloc: tuple[str | int, ...] = ("versions", vi, "published_scores", si)
+            rubric = rubrics.get(score.rubric)
+            if rubric is None:
+                rep.add((*sloc, "rubric"), f"no rubric called '{score.rubric}'", sorted(rubrics), score.rubric)
+                continue
+            for cat_id, points in score.categories.items():
+                category = rubric.category(cat_id)
+                if category is None:
+                    rep.add((*sloc, "categories", cat_id), f"'{cat_id}' is not a category of {rubric.id}",
+                            [c.id for c in rubric.categories], cat_id)
+                elif points not in {lvl.points for lvl in category.levels} | {0}:
+                    rep.add((*sloc, "categories", cat_id), f"{points} is not a points value of '{cat_id}'",
+                            [str(p) for p in sorted({lvl.points for lvl in category.levels})])
+            grades = [band.grade for band in rubric.grading.bands]
+            if score.grade is not None and score.grade not in grades:
+                rep.add((*sloc, "grade"), f"'{score.grade}' is not a grade of {rubric.id}", grades, score.grade)
+
+
+# The rubric every state file is written against (features must cover all its categories).
+DEFAULT_RUBRIC = "polaris-2019"
+
+
+def _pick_default(rubrics: dict[str, tuple[Rubric, _Parsed]], problems: list[Problem], where: str) -> Rubric | None:
+    if not rubrics:
+        problems.append(Problem(where, "no rubric files found (expected rubric/*.yaml)"))
+        return None
+    chosen = DEFAULT_RUBRIC if DEFAULT_RUBRIC in rubrics else sorted(rubrics)[0]
+    return rubrics[chosen][0]
+
+
+def load_catalog(root: Path | None = None) -> Catalog:
+    """Load every data file under `root`; raise DataInvalid listing every problem."""
+    root = root or data_root()
+    problems: list[Problem] = []
+    rubric_files = _yaml_files(root / "rubric")
+    rubrics = _load_rubrics(rubric_files, root, problems)
+    default = _pick_default(rubrics, problems if not rubric_files else [], _display(root / "rubric", root))
+    plain_rubrics = {rid: r for rid, (r, _) in rubrics.items()}
+    state_files = _yaml_files(root / "states")
+    if not state_files:
+        problems.append(Problem(_display(root / "states", root), "no jurisdiction files found (expected states/XX.yaml)"))
+    jurisdictions = _load_jurisdictions(state_files, root, plain_rubrics, default, problems)
+    if problems or default is None:
+        raise DataInvalid(problems)
+    return Catalog(
+        root=root,
+        rubrics=plain_rubrics,
+        default_rubric_id=default.id,
+        jurisdictions=jurisdictions,
+        files={code: root / "states" / f"{code}.yaml" for code in jurisdictions},
+    )
+
+
+def validate_paths(paths: Sequence[Path], root: Path | None = None) -> list[Problem]:
+    """Check the given files or folders (all data when empty); return every problem found."""
+    root = root or data_root()
+    if not paths:
+        try:
+            load_catalog(root)
+        except DataInvalid as exc:
+            return exc.problems
+        return []
+    problems: list[Problem] = []
+    files: list[Path] = []
+    for path in paths:
+        if path.is_dir():
+            inner = [path / name for name in ("rubric", "states") if (path / name).is_dir()]
+            if inner:
+                for folder in inner:
+                    files.extend(_yaml_files(folder))
+            else:
+                files.extend(_yaml_files(path))
+        elif path.exists():
+            files.append(path)
+        else:
+            problems.append(Problem(str(path), "no such file or folder"))
+    rubric_files = [p for p in files if _kind_of(p) == "rubric"]
+    state_files = [p for p in files if _kind_of(p) == "states"]
+    others = [p for p in files if _kind_of(p) not in ("rubric", "states")]
+    for path in others:
+        problems.append(Problem(_display(path, root), "not a data file: expected a file under rubric/ or states/"))
+    # Jurisdictions are checked against the given rubrics, or else the project's own.
+    rubric_problems: list[Problem] = []
+    given = _load_rubrics(rubric_files, root, rubric_problems)
+    problems.extend(rubric_problems)
+    if not given and state_files:
+        given = _load_rubrics(_yaml_files(root / "rubric"), root, problems)
+    default = _pick_default(given, problems, "rubric/") if state_files else None
+    _load_jurisdictions(state_files, root, {rid: r for rid, (r, _) in given.items()}, default, problems)
+    return problems
+
+
+def _kind_of(path: Path) -> str:
+    parent = path.resolve().parent.name
+    if parent in ("rubric", "states"):
+        return parent
+    try:
+        head = path.read_text(encoding="utf-8")[:4000]
+    except (OSError, UnicodeDecodeError):
+        return "unknown"
+    if "\ncategories:" in head or head.startswith("categories:"):
+        return "rubric"
+    if "\nversions:" in head or "\ncode:" in head or head.startswith("code:"):
+        return "states"
+    return "unknown"

@@ -1,0 +1,183 @@
+"""The `relief` command. A thin layer: parse arguments, call the core, print.
+
+Heavy modules (Textual, Jinja2) are imported only by the commands that need them, so the data
+commands start fast. Nothing here writes a file unless a command is asked to.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from . import __version__
+
+if TYPE_CHECKING:
+    from .catalog import Catalog
+
+EXIT_OK = 0
+EXIT_DATA = 1
+EXIT_USAGE = 2
+EXIT_CRASH = 70
+
+CRASH_MESSAGE = (
+    "Something went wrong inside relief-assistant and it stopped. Nothing was saved.\n"
+    "Please try again. If it keeps happening, tell the project (set RELIEF_DEBUG=1 to see details)."
+)
+
+
+class UsageError(Exception):
+    """A mistake in how the command was called; the message says how to fix it."""
+
+
+def _load() -> Catalog:
+    from .catalog import load_catalog
+
+    return load_catalog()
+
+
+def _codes(catalog: Catalog, codes: Sequence[str]) -> list[str]:
+    from .problems import closest
+
+    known = list(catalog.jurisdictions)
+    out = []
+    for raw in codes:
+        code = raw.upper()
+        if code not in catalog.jurisdictions:
+            hint = closest(code, known)
+            extra = f" Did you mean {hint}?" if hint else ""
+            raise UsageError(f"'{raw}' is not an encoded jurisdiction.{extra} Valid codes: {', '.join(known)}")
+        out.append(code)
+    return out
+
+
+def cmd_score(args: argparse.Namespace) -> int:
+    from . import report, scoring
+
+    catalog = _load()
+    codes = _codes(catalog, args.codes)
+    if args.rubric not in (None, *catalog.rubrics):
+        raise UsageError(f"no rubric called '{args.rubric}'. Rubrics: {', '.join(catalog.rubrics)}")
+    rubric = catalog.rubrics[args.rubric or catalog.default_rubric_id]
+    cards = scoring.scorecards(catalog, rubric.id, args.as_of, codes)
+    if args.format == "json":
+        print(report.score_json(cards, rubric, args.as_of))
+    elif args.format == "csv":
+        sys.stdout.write(report.score_csv(cards, rubric))
+    else:
+        if args.as_of:
+            print(f"Law as in force on {args.as_of}.")
+        print(report.score_table(cards, rubric))
+    return EXIT_OK
+
+
+def cmd_states(args: argparse.Namespace) -> int:
+    import json
+
+    from . import report
+
+    catalog = _load()
+    if args.format == "json":
+        print(json.dumps(report.states_rows(catalog), indent=2, ensure_ascii=False))
+    else:
+        print(report.states_table(catalog))
+    return EXIT_OK
+
+
+def cmd_validate(args: argparse.Namespace) -> int:
+    from .catalog import load_catalog, validate_paths
+    from .problems import format_problems
+
+    problems = validate_paths([Path(p) for p in args.paths])
+    if problems:
+        print(format_problems(problems), file=sys.stderr)
+        return EXIT_DATA
+    if args.paths:
+        print(f"No problems found in {', '.join(args.paths)}.")
+    else:
+        catalog = load_catalog()
+        print(
+            f"All data is valid: {len(catalog.rubrics)} rubric(s), {len(catalog.jurisdictions)} jurisdictions "
+            f"in {catalog.root}."
+        )
+    return EXIT_OK
+
+
+def cmd_schema(args: argparse.Namespace) -> int:
+    from .schemas import write_schemas
+
+    for path in write_schemas(Path(args.root) if args.root else None):
+        print(f"wrote {path}")
+    return EXIT_OK
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="relief",
+        description=(
+            "relief-assistant: find out whether a state's law can clear records that came from being "
+            "trafficked. Private and offline. Not legal advice."
+        ),
+        epilog="Run 'relief COMMAND --help' for the options of one command.",
+    )
+    parser.add_argument("--version", action="version", version=f"relief-assistant {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    p = sub.add_parser("score", help="grade encoded jurisdictions on a rubric (table, json or csv)")
+    p.add_argument("codes", nargs="*", metavar="CODE", help="postal codes, DC or US (default: all)")
+    p.add_argument("--rubric", metavar="NAME", help="rubric id (default: polaris-2019)")
+    p.add_argument("--as-of", metavar="DATE", help="grade the law in force on this date (YYYY[-MM[-DD]])")
+    p.add_argument("--format", choices=("table", "json", "csv"), default="table")
+    p.set_defaults(func=cmd_score)
+
+    p = sub.add_parser("states", help="list encoded jurisdictions with as-of dates and unknown features")
+    p.add_argument("--format", choices=("table", "json"), default="table")
+    p.set_defaults(func=cmd_states)
+
+    p = sub.add_parser("validate", help="check data files; name file, line and field of every problem")
+    p.add_argument("paths", nargs="*", metavar="PATH", help="files or folders (default: all project data)")
+    p.set_defaults(func=cmd_validate)
+
+    p = sub.add_parser("schema", help="write the JSON Schemas next to the data (for editors)")
+    p.add_argument("--root", metavar="DIR", help="data folder (default: the project's own)")
+    p.set_defaults(func=cmd_schema)
+    return parser
+
+
+def _check_as_of(value: str | None) -> None:
+    import re
+
+    if value is not None and not re.fullmatch(r"\d{4}(-\d{2}(-\d{2})?)?", value):
+        raise UsageError(f"--as-of '{value}' is not a date; write YYYY, YYYY-MM or YYYY-MM-DD")
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if args.command is None:
+        parser.print_help()
+        return EXIT_OK
+    from .problems import DataInvalid
+
+    try:
+        _check_as_of(getattr(args, "as_of", None))
+        return int(args.func(args))
+    except DataInvalid as exc:
+        print(str(exc), file=sys.stderr)
+        print("relief-assistant will not start until the data is fixed.", file=sys.stderr)
+        return EXIT_DATA
+    except UsageError as exc:
+        print(f"relief: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:
+        return EXIT_OK
+    except Exception:
+        if os.environ.get("RELIEF_DEBUG"):
+            raise
+        print(CRASH_MESSAGE, file=sys.stderr)
+        return EXIT_CRASH

@@ -1,0 +1,1 @@
+"""Pydantic models of the project's data: rubrics, jurisdictions, flows and answers."""

@@ -1,0 +1,82 @@
+"""Building blocks shared by every data model: strict base, partial dates, confidence, citations."""
+
+from __future__ import annotations
+
+import datetime as _dt
+import re
+from typing import Annotated, Any, Literal
+
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field
+
+Confidence = Literal["high", "medium", "low"]
+CONFIDENCE_ORDER: dict[str, int] = {"low": 0, "medium": 1, "high": 2}
+
+# A stable code: lower-case words joined by underscores. Codes are what data and answers store;
+# labels are only for display (so a translation can never break logic).
+Code = Annotated[str, Field(pattern=r"^[a-z][a-z0-9_]*$")]
+# Rubric ids name files, so they may use hyphens (polaris-2019).
+RubricId = Annotated[str, Field(pattern=r"^[a-z][a-z0-9_-]*$")]
+
+# Plain-words descriptions of the patterns above, for error messages.
+PATTERN_HELP: dict[str, str] = {
+    r"^[a-z][a-z0-9_]*$": "a code in lower-case letters, digits and underscores, like 'as_a_result'",
+    r"^[a-z][a-z0-9_-]*$": "an id in lower-case letters, digits, hyphens and underscores, like 'polaris-2019'",
+    r"^\d{4}(-\d{2}(-\d{2})?)?$": "a date written as YYYY, YYYY-MM or YYYY-MM-DD",
+    r"^[A-Z]{2}$": "a two-letter upper-case code, like 'NM', 'DC' or 'US'",
+    r"^(https?://|shared/)": "a web address starting with http:// or https://",
+}
+
+_PARTIAL_DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
+
+
+def _to_partial_date(value: Any) -> Any:
+    """Accept 2019, "2019-03", 2019-03-14 (YAML reads that as a date) and keep it as text."""
+    if isinstance(value, bool):
+        return value  # let the pattern check reject it with a clear message
+    if isinstance(value, _dt.datetime):
+        return value.date().isoformat()
+    if isinstance(value, _dt.date):
+        return value.isoformat()
+    if isinstance(value, int):
+        return f"{value:04d}"
+    if isinstance(value, str) and not _PARTIAL_DATE.match(value):
+        raise ValueError("expected a date written as YYYY, YYYY-MM or YYYY-MM-DD")
+    return value
+
+
+PartialDate = Annotated[
+    str,
+    BeforeValidator(_to_partial_date),
+    Field(pattern=r"^\d{4}(-\d{2}(-\d{2})?)?$", json_schema_extra={"examples": ["2019", "2020-06-29"]}),
+]
+
+
+def date_key(value: str) -> tuple[int, int, int]:
+    """Sort key for a partial date; a bare year sorts as its first day."""
+    parts = [int(p) for p in value.split("-")]
+    while len(parts) < 3:
+        parts.append(1)
+    return parts[0], parts[1], parts[2]
+
+
+class Strict(BaseModel):
+    """Unknown keys are errors: a typo in a data file must never be silently ignored."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Cited(Strict):
+    """A fact about the law, with where it comes from and how sure we are."""
+
+    citation: str | None = Field(
+        default=None, description="Statute section and subsection, e.g. 'Fla. Stat. § 943.0583(3)'."
+    )
+    sources: list[str] = Field(
+        default_factory=list, description="Ids of entries in the file's `sources` map."
+    )
+    confidence: Confidence = Field(
+        default="low",
+        description="high: statute text or two agreeing sources; medium: one reliable secondary "
+        "source; low: unconfirmed bill or inference.",
+    )
+    note: str | None = Field(default=None, description="Short note: what the source says, what is uncertain.")

@@ -1,0 +1,252 @@
+"""A jurisdiction's trafficking-survivor record-relief law as data (one states/XX.yaml file).
+
+A jurisdiction holds dated law versions; the last one is the law in force as of `as_of`.
+Each version has `features` (its level in each rubric category, with citation, sources and
+confidence) and `details` (the facts eligibility needs that a rubric level cannot hold).
+"""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import Field
+
+from .common import Cited, Code, PartialDate, RubricId, Strict, date_key
+
+# Stable codes shared with the answers file: what kind of record, which offence, which document.
+RecordKind = Literal["arrest", "dismissed", "conviction", "juvenile_adjudication"]
+RECORD_KINDS: tuple[str, ...] = ("arrest", "dismissed", "conviction", "juvenile_adjudication")
+OffenseKind = Literal[
+    "prostitution", "sex_related", "drug", "theft", "fraud_identity", "weapon", "violent", "immigration", "other"
+]
+OFFENSE_KINDS: tuple[str, ...] = (
+    "prostitution", "sex_related", "drug", "theft", "fraud_identity", "weapon", "violent", "immigration", "other",
+)
+DocumentKind = Literal["t_visa", "continued_presence", "certification", "court_finding", "provider_letter"]
+ReliefType = Literal["vacatur", "expungement", "sealing", "nondisclosure"]
+RELIEF_TYPES: tuple[str, ...] = ("vacatur", "expungement", "sealing", "nondisclosure")
+Coverage = Literal["covered", "some", "not_covered", "unknown"]
+PeriodStart = Literal[
+    "trafficking_end", "arrest", "conviction", "sentence_completion", "disposition", "turning_18", "services_sought",
+]
+ConditionCode = Literal[
+    "no_pending_charges",
+    "prosecutor_consent",
+    "one_time_only",
+    "cooperation_with_law_enforcement",
+    "no_other_petition_pending",
+    "identify_trafficker",
+    "sentence_completed",
+    "fines_paid",
+    "victim_notice",
+    "no_later_convictions",
+    "certification_required",
+    "other",
+]
+SourceKind = Literal["statute", "bill", "session_law", "practitioner", "report_card", "court", "government", "secondary"]
+
+
+class Source(Strict):
+    title: str
+    url: str = Field(pattern=r"^(https?://|shared/)", description="Web address, or shared/... for the seed.")
+    kind: SourceKind
+    accessed: PartialDate | None = Field(default=None, description="When the copy we relied on was made.")
+    note: str | None = None
+
+
+class Amendment(Strict):
+    year: int = Field(ge=1900, le=2100)
+    bill: str | None = Field(default=None, description="Bill or session-law name, e.g. 'SB 435 (Ga. L. 2020, p. 90)'.")
+    summary: str
+    sources: list[str] = Field(default_factory=list)
+
+
+class Statute(Strict):
+    citation: str
+    title: str
+    enacted: int | None = Field(default=None, ge=1900, le=2100, description="Year first enacted.")
+    verified: bool = Field(default=True, description="False when no source confirms the section number.")
+    amendments: list[Amendment] = Field(default_factory=list)
+    sources: list[str] = Field(default_factory=list)
+
+
+class Feature(Cited):
+    """One rubric category's value in one law version."""
+
+    value: Code = Field(description="A level code of the rubric category, or 'unknown'.")
+    quote: str | None = Field(default=None, description="The statute's own trigger words, e.g. 'as a direct result of'.")
+    alternatives: list[Code] = Field(
+        default_factory=list, description="Other levels a careful reader could defend; shown, never scored."
+    )
+
+
+class Relief(Cited):
+    type: ReliefType = Field(description="Closest of vacatur, expungement, sealing, nondisclosure.")
+    legal_name: str = Field(description="The law's own name for it, e.g. 'order of nondisclosure'.")
+    records: list[RecordKind] = Field(min_length=1, description="Which kinds of record this relief reaches.")
+    effect: str | None = Field(default=None, description="What it does legally, if it differs from the usual meaning.")
+    substantive_defect: bool = Field(default=False, description="The law treats the conviction as void for a legal defect.")
+
+
+class RecordCoverage(Cited):
+    arrest: Coverage
+    dismissed: Coverage
+    conviction: Coverage
+    juvenile_adjudication: Coverage
+
+    def coverage(self, kind: str) -> str:
+        return str(getattr(self, kind))
+
+
+class LevelCoverage(Strict):
+    """Coverage of one offence level; `default` applies to every offence kind not named."""
+
+    default: Coverage
+    prostitution: Coverage | None = None
+    sex_related: Coverage | None = None
+    drug: Coverage | None = None
+    theft: Coverage | None = None
+    fraud_identity: Coverage | None = None
+    weapon: Coverage | None = None
+    violent: Coverage | None = None
+    immigration: Coverage | None = None
+    other: Coverage | None = None
+
+    def coverage(self, offense: str) -> str:
+        specific = getattr(self, offense, None)
+        return str(specific if specific is not None else self.default)
+
+
+class OffenseCoverage(Cited):
+    summary: str = Field(description="Which offences the law reaches, in plain words.")
+    misdemeanor: LevelCoverage
+    felony: LevelCoverage
+    enumerated: list[str] = Field(default_factory=list, description="Offences the law lists by name (paraphrased).")
+    excluded: list[str] = Field(default_factory=list, description="Offences the law excludes (paraphrased).")
+
+    def coverage(self, offense: str, level: str) -> str:
+        return (self.misdemeanor if level == "misdemeanor" else self.felony).coverage(offense)
+
+
+class Period(Strict):
+    years: float = Field(gt=0, le=100)
+    start: PeriodStart = Field(description="The event the years are counted from.")
+    applies_to: list[Literal["misdemeanor", "felony"]] = Field(
+        default_factory=list, description="Offence levels this applies to; empty means all."
+    )
+
+    def applies(self, level: str) -> bool:
+        return not self.applies_to or level in self.applies_to
+
+
+class Timing(Cited):
+    limits: list[Period] = Field(default_factory=list, description="Must apply within this long after the event.")
+    waits: list[Period] = Field(default_factory=list, description="May apply only this long after the event.")
+    reasonable_time: str | None = Field(
+        default=None, description="A soft limit in the law's words, e.g. 'with due diligence'."
+    )
+
+
+class Documentation(Cited):
+    documents: list[DocumentKind] = Field(
+        default_factory=list, description="Documents the law names as official documentation."
+    )
+    required: list[DocumentKind] = Field(
+        default_factory=list, description="If not empty, relief needs one of these documents."
+    )
+    without_documents_standard: Literal["preponderance", "clear_and_convincing"] | None = Field(
+        default=None, description="A different burden of proof that applies when there is no documentation."
+    )
+
+
+class Condition(Cited):
+    code: ConditionCode
+    text: str = Field(description="The condition in plain words.")
+
+
+class JuvenileRoute(Cited):
+    available: bool | None = Field(description="null when the sources do not settle it.")
+    summary: str
+    relief: list[ReliefType] = Field(default_factory=list)
+
+
+class OtherRoute(Cited):
+    name: str
+    summary: str
+    trafficking_specific: bool = False
+
+
+class Details(Strict):
+    relief: list[Relief] = Field(default_factory=list)
+    records: RecordCoverage | None = None
+    offenses: OffenseCoverage | None = None
+    timing: Timing | None = None
+    documentation: Documentation | None = None
+    conditions: list[Condition] = Field(default_factory=list)
+    juvenile: JuvenileRoute | None = None
+    other_routes: list[OtherRoute] = Field(default_factory=list)
+
+
+class PublishedScore(Strict):
+    publication: str = Field(description="e.g. 'Polaris/SRP State Report Cards (March 2019)'.")
+    rubric: RubricId
+    total: int | None = Field(default=None, ge=0)
+    categories: dict[str, int] = Field(default_factory=dict)
+    grade: str | None = None
+    rank: int | None = Field(default=None, ge=1)
+    rank_note: str | None = Field(default=None, description="e.g. 'lowest of the graded jurisdictions'.")
+    lowest_graded: bool = Field(default=False, description="The publication ranked it last among graded ones.")
+    sources: list[str] = Field(min_length=1)
+    note: str | None = None
+
+
+class LawVersion(Strict):
+    id: Code = Field(description="Short id, e.g. 'v2019' or 'v2020'.")
+    label: str
+    effective: PartialDate = Field(description="When the law took this form.")
+    summary: str = Field(description="What this version of the law does, in plain words.")
+    adult_relief: bool = Field(description="Trafficking-specific relief for people arrested or prosecuted as adults.")
+    statutes: list[Statute] = Field(default_factory=list)
+    features: dict[str, Feature] = Field(default_factory=dict)
+    details: Details = Field(default_factory=Details)
+    published_scores: list[PublishedScore] = Field(default_factory=list)
+
+
+class PendingBill(Strict):
+    bill: str
+    year: int = Field(ge=1990, le=2100)
+    summary: str
+    status: str = Field(description="As far as the sources show, e.g. 'introduced', 'passed House'.")
+    sources: list[str] = Field(min_length=1)
+
+
+class Jurisdiction(Strict):
+    code: str = Field(pattern=r"^[A-Z]{2}$", description="Postal code, DC, or US for federal law.")
+    name: str
+    kind: Literal["state", "district", "federal"]
+    as_of: PartialDate = Field(description="The date the encoded law is current to.")
+    records_scope: str | None = Field(
+        default=None, description="Whose records the law reaches, if narrower than the usual (e.g. federal only)."
+    )
+    sources: dict[Code, Source] = Field(min_length=1)
+    versions: list[LawVersion] = Field(min_length=1, description="Oldest first; the last is in force.")
+    pending: list[PendingBill] = Field(default_factory=list, description="Bills not (yet) law; never scored.")
+    data_notes: str | None = Field(default=None, description="Where this file's data is thin, and why.")
+
+    @property
+    def current(self) -> LawVersion:
+        return self.versions[-1]
+
+    def version(self, version_id: str) -> LawVersion | None:
+        for v in self.versions:
+            if v.id == version_id:
+                return v
+        return None
+
+    def version_on(self, day: str) -> LawVersion | None:
+        """The version in force on a (partial) date, or None if the first came later."""
+        found = None
+        for v in self.versions:
+            if date_key(v.effective) <= date_key(day):
+                found = v
+        return found

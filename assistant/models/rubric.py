@@ -1,0 +1,98 @@
+"""A grading rubric as data: categories, levels with points, grade bands."""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import Field
+
+from .common import Code, PartialDate, RubricId, Strict
+
+Likelihood = Literal["likely", "possibly", "no"]
+
+
+class Level(Strict):
+    code: Code = Field(description="Stable value code used in states/*.yaml, e.g. 'as_a_result'.")
+    points: int = Field(ge=0)
+    label: str = Field(description="Short label, e.g. 'As a result of'.")
+    description: str = Field(description="What a law at this level says, in plain words.")
+    rubric_text: str | None = Field(default=None, description="The rubric's own wording, paraphrased.")
+    meets: dict[str, Likelihood] | None = Field(
+        default=None,
+        description="For the nexus category: how likely each answer about the connection to the "
+        "trafficking (forced, because, while_trafficked, not_connected) meets this standard.",
+    )
+
+
+class Category(Strict):
+    id: Code
+    name: str
+    summary: str = Field(description="What this category looks at, in one sentence.")
+    ideal: str = Field(description="What an ideal law does here, in plain words.")
+    why_it_matters: str = Field(description="Why this matters to a survivor, in plain words.")
+    levels: list[Level] = Field(min_length=2)
+
+    @property
+    def max_points(self) -> int:
+        return max(level.points for level in self.levels)
+
+    @property
+    def min_points(self) -> int:
+        return min(level.points for level in self.levels)
+
+    def level(self, code: str) -> Level | None:
+        for level in self.levels:
+            if level.code == code:
+                return level
+        return None
+
+    @property
+    def codes(self) -> list[str]:
+        return [level.code for level in self.levels]
+
+
+class GradeBand(Strict):
+    grade: str = Field(min_length=1, max_length=2)
+    min: int = Field(ge=0, description="Lowest total that earns this grade.")
+
+
+class Grading(Strict):
+    assumption: bool = Field(
+        description="True when the bands are this tool's assumption, not the publication's own."
+    )
+    note: str
+    bands: list[GradeBand] = Field(min_length=1)
+
+    def grade_for(self, total: int) -> str:
+        for band in self.bands:
+            if total >= band.min:
+                return band.grade
+        return self.bands[-1].grade
+
+
+class Rule(Strict):
+    code: Code
+    text: str
+
+
+class Rubric(Strict):
+    id: RubricId
+    name: str
+    short_name: str
+    published: PartialDate
+    source_title: str
+    source_url: str
+    max_points: int = Field(gt=0)
+    zero_without_adult_relief: bool = Field(
+        description="A jurisdiction with no relief for people arrested or prosecuted as adults "
+        "scores 0 in every category and gets no grade."
+    )
+    rules: list[Rule] = Field(default_factory=list)
+    grading: Grading
+    categories: list[Category] = Field(min_length=1)
+
+    def category(self, category_id: str) -> Category | None:
+        for category in self.categories:
+            if category.id == category_id:
+                return category
+        return None
