@@ -7,7 +7,7 @@ what is allowed. Nothing here raises a traceback for bad data: callers get `Data
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -30,7 +30,6 @@ class Catalog:
     rubrics: dict[str, Rubric]
     default_rubric_id: str
     jurisdictions: dict[str, Jurisdiction]
-    files: dict[str, Path] = field(default_factory=dict, compare=False)
 
     @property
     def rubric(self) -> Rubric:
@@ -118,7 +117,9 @@ def _check_rubric(rubric: Rubric, rep: _Reporter) -> None:
         seen_codes: set[str] = set()
         for li, level in enumerate(category.levels):
             if level.code == UNKNOWN:
-                rep.add(("categories", ci, "levels", li, "code"), "'unknown' is reserved for features no source settles")
+                rep.add(
+                    ("categories", ci, "levels", li, "code"), "'unknown' is reserved for features no source settles"
+                )
             if level.code in seen_codes:
                 rep.add(("categories", ci, "levels", li, "code"), f"level code '{level.code}' is listed twice")
             seen_codes.add(level.code)
@@ -230,7 +231,9 @@ def _check_version(
             rep.add((*floc, "value"), f"'{feature.value}' is not a level of '{cat_id}'", allowed, feature.value)
         for ai, alt in enumerate(feature.alternatives):
             if alt not in categories[cat_id] or alt == feature.value:
-                rep.add((*floc, "alternatives", ai), f"'{alt}' is not another level of '{cat_id}'", categories[cat_id], alt)
+                rep.add(
+                    (*floc, "alternatives", ai), f"'{alt}' is not another level of '{cat_id}'", categories[cat_id], alt
+                )
         if feature.value == UNKNOWN:
             if not feature.note:
                 rep.add((*floc, "note"), "an unknown feature needs a note saying what is uncertain")
@@ -280,22 +283,27 @@ def _consistent(v: LawVersion, loc: tuple[str | int, ...], rep: _Reporter) -> No
     conditions = f.get("additional_restrictive_conditions")
     if conditions is not None:
         if conditions.value == "none" and d.conditions:
-            rep.add((*loc, "details", "conditions"), "the feature says no restrictive conditions, but conditions are listed")
+            rep.add(
+                (*loc, "details", "conditions"), "the feature says no restrictive conditions, but conditions are listed"
+            )
         if conditions.value == "explicit_conditions" and not d.conditions:
-            rep.add((*loc, "details", "conditions"), "the feature says explicit conditions; list them in details.conditions")
+            rep.add(
+                (*loc, "details", "conditions"), "the feature says explicit conditions; list them in details.conditions"
+            )
     timing = f.get("time_limits")
     if timing is not None and d.timing is not None:
         t = d.timing
         if timing.value == "none" and (t.limits or t.waits or t.reasonable_time):
             rep.add((*loc, "details", "timing"), "the feature says no time limit or wait, but details.timing sets one")
         if timing.value == "explicit_limit" and not (t.limits or t.waits):
-            rep.add((*loc, "details", "timing"), "the feature says an explicit limit or wait; give it in limits or waits")
+            rep.add(
+                (*loc, "details", "timing"), "the feature says an explicit limit or wait; give it in limits or waits"
+            )
         if timing.value == "lenient" and not t.reasonable_time:
             rep.add((*loc, "details", "timing", "reasonable_time"), "lenient timing needs the law's words here")
     docs = f.get("official_documentation")
-    if docs is not None and d.documentation is not None:
-        if docs.value == "presumption" and not d.documentation.documents:
-            rep.add((*loc, "details", "documentation", "documents"), "a presumption needs the documents that create it")
+    if docs is not None and docs.value == "presumption" and d.documentation and not d.documentation.documents:
+        rep.add((*loc, "details", "documentation", "documents"), "a presumption needs the documents that create it")
 
 
 # --- loading ------------------------------------------------------------------------------------
@@ -307,7 +315,9 @@ def _yaml_files(folder: Path) -> list[Path]:
     return sorted(p for p in folder.iterdir() if p.suffix in (".yaml", ".yml") and not p.name.startswith("_"))
 
 
-def _load_rubrics(files: Sequence[Path], root: Path | None, problems: list[Problem]) -> dict[str, tuple[Rubric, _Parsed]]:
+def _load_rubrics(
+    files: Sequence[Path], root: Path | None, problems: list[Problem]
+) -> dict[str, tuple[Rubric, _Parsed]]:
     rubrics: dict[str, tuple[Rubric, _Parsed]] = {}
     for path in files:
         parsed = _parse(path, Rubric, root, problems)
@@ -357,11 +367,18 @@ def _check_published(j: Jurisdiction, rep: _Reporter, rubrics: dict[str, Rubric]
             for cat_id, points in score.categories.items():
                 category = rubric.category(cat_id)
                 if category is None:
-                    rep.add((*sloc, "categories", cat_id), f"'{cat_id}' is not a category of {rubric.id}",
-                            [c.id for c in rubric.categories], cat_id)
+                    rep.add(
+                        (*sloc, "categories", cat_id),
+                        f"'{cat_id}' is not a category of {rubric.id}",
+                        [c.id for c in rubric.categories],
+                        cat_id,
+                    )
                 elif points not in {lvl.points for lvl in category.levels} | {0}:
-                    rep.add((*sloc, "categories", cat_id), f"{points} is not a points value of '{cat_id}'",
-                            [str(p) for p in sorted({lvl.points for lvl in category.levels})])
+                    rep.add(
+                        (*sloc, "categories", cat_id),
+                        f"{points} is not a points value of '{cat_id}'",
+                        [str(p) for p in sorted({lvl.points for lvl in category.levels})],
+                    )
             grades = [band.grade for band in rubric.grading.bands]
             if score.grade is not None and score.grade not in grades:
                 rep.add((*sloc, "grade"), f"'{score.grade}' is not a grade of {rubric.id}", grades, score.grade)
@@ -380,8 +397,22 @@ def _pick_default(rubrics: dict[str, tuple[Rubric, _Parsed]], problems: list[Pro
 
 
 def load_catalog(root: Path | None = None) -> Catalog:
-    """Load every data file under `root`; raise DataInvalid listing every problem."""
+    """Load every data file under `root`; raise DataInvalid listing every problem.
+
+    An installed wheel carries a validated snapshot of its data; it is used when it matches the
+    files exactly (see snapshot.py). Otherwise the YAML is read and validated.
+    """
     root = root or data_root()
+    from .snapshot import read_snapshot
+
+    snap = read_snapshot(root)
+    if snap is not None:
+        default_id, rubrics, jurisdictions = snap
+        return Catalog(root=root, rubrics=rubrics, default_rubric_id=default_id, jurisdictions=jurisdictions)
+    return load_catalog_from_yaml(root)
+
+
+def load_catalog_from_yaml(root: Path) -> Catalog:
     problems: list[Problem] = []
     rubric_files = _yaml_files(root / "rubric")
     rubrics = _load_rubrics(rubric_files, root, problems)
@@ -389,17 +420,13 @@ def load_catalog(root: Path | None = None) -> Catalog:
     plain_rubrics = {rid: r for rid, (r, _) in rubrics.items()}
     state_files = _yaml_files(root / "states")
     if not state_files:
-        problems.append(Problem(_display(root / "states", root), "no jurisdiction files found (expected states/XX.yaml)"))
+        problems.append(
+            Problem(_display(root / "states", root), "no jurisdiction files found (expected states/XX.yaml)")
+        )
     jurisdictions = _load_jurisdictions(state_files, root, plain_rubrics, default, problems)
     if problems or default is None:
         raise DataInvalid(problems)
-    return Catalog(
-        root=root,
-        rubrics=plain_rubrics,
-        default_rubric_id=default.id,
-        jurisdictions=jurisdictions,
-        files={code: root / "states" / f"{code}.yaml" for code in jurisdictions},
-    )
+    return Catalog(root=root, rubrics=plain_rubrics, default_rubric_id=default.id, jurisdictions=jurisdictions)
 
 
 def validate_paths(paths: Sequence[Path], root: Path | None = None) -> list[Problem]:
@@ -407,7 +434,7 @@ def validate_paths(paths: Sequence[Path], root: Path | None = None) -> list[Prob
     root = root or data_root()
     if not paths:
         try:
-            load_catalog(root)
+            load_catalog_from_yaml(root)
         except DataInvalid as exc:
             return exc.problems
         return []

@@ -80,22 +80,22 @@ def _short(value: object) -> str:
 # --- walking a pydantic model along an error location -------------------------------------------
 
 
-def _unwrap(tp: Any) -> list[Any]:
+def unwrap_type(tp: Any) -> list[Any]:
     """The concrete alternatives of a type: strips Annotated, Optional and unions."""
     origin = typing.get_origin(tp)
     if origin is typing.Annotated:
-        return _unwrap(typing.get_args(tp)[0])
+        return unwrap_type(typing.get_args(tp)[0])
     if origin in (typing.Union, types.UnionType):
         out: list[Any] = []
         for arg in typing.get_args(tp):
             if arg is not type(None):
-                out.extend(_unwrap(arg))
+                out.extend(unwrap_type(arg))
         return out
     return [tp]
 
 
 def _step(tp: Any, step: str | int) -> Any | None:
-    for alt in _unwrap(tp):
+    for alt in unwrap_type(tp):
         origin = typing.get_origin(alt)
         if isinstance(alt, type) and issubclass(alt, BaseModel):
             for name, info in alt.model_fields.items():
@@ -119,22 +119,20 @@ def type_at(model: type[BaseModel], loc: Sequence[str | int]) -> Any | None:
 
 def literal_values(tp: Any) -> tuple[str, ...]:
     values: list[str] = []
-    for alt in _unwrap(tp):
+    for alt in unwrap_type(tp):
         if typing.get_origin(alt) is typing.Literal:
             values.extend(str(a) for a in typing.get_args(alt))
     return tuple(values)
 
 
 def field_names(tp: Any) -> tuple[str, ...]:
-    for alt in _unwrap(tp):
+    for alt in unwrap_type(tp):
         if isinstance(alt, type) and issubclass(alt, BaseModel):
             return tuple(info.alias or name for name, info in alt.model_fields.items())
     return ()
 
 
-def from_validation_error(
-    exc: ValidationError, model: type[BaseModel], data: Any, file: str
-) -> list[Problem]:
+def from_validation_error(exc: ValidationError, model: type[BaseModel], data: Any, file: str) -> list[Problem]:
     problems: list[Problem] = []
     for err in exc.errors(include_url=False):
         loc = tuple(err["loc"])

@@ -142,7 +142,9 @@ def rank(cards: Sequence[Scorecard]) -> list[Scorecard]:
     return out
 
 
-def versions_for(catalog: Catalog, codes: Iterable[str] | None, as_of: str | None) -> list[tuple[Jurisdiction, LawVersion]]:
+def versions_for(
+    catalog: Catalog, codes: Iterable[str] | None, as_of: str | None
+) -> list[tuple[Jurisdiction, LawVersion]]:
     """The law version of each chosen jurisdiction: current, or in force on `as_of`."""
     chosen = [catalog.jurisdictions[c] for c in codes] if codes else list(catalog.jurisdictions.values())
     pairs: list[tuple[Jurisdiction, LawVersion]] = []

@@ -60,9 +60,13 @@ def date_key(value: str) -> tuple[int, int, int]:
 
 
 class Strict(BaseModel):
-    """Unknown keys are errors: a typo in a data file must never be silently ignored."""
+    """Unknown keys are errors: a typo in a data file must never be silently ignored.
 
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    Validators are built on first use (defer_build), so a start-up that reads the validated
+    snapshot never pays for building them.
+    """
+
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
 
 
 class Cited(Strict):
@@ -71,9 +75,7 @@ class Cited(Strict):
     citation: str | None = Field(
         default=None, description="Statute section and subsection, e.g. 'Fla. Stat. § 943.0583(3)'."
     )
-    sources: list[str] = Field(
-        default_factory=list, description="Ids of entries in the file's `sources` map."
-    )
+    sources: list[str] = Field(default_factory=list, description="Ids of entries in the file's `sources` map.")
     confidence: Confidence = Field(
         default="low",
         description="high: statute text or two agreeing sources; medium: one reliable secondary "

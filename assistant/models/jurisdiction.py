@@ -20,14 +20,28 @@ OffenseKind = Literal[
     "prostitution", "sex_related", "drug", "theft", "fraud_identity", "weapon", "violent", "immigration", "other"
 ]
 OFFENSE_KINDS: tuple[str, ...] = (
-    "prostitution", "sex_related", "drug", "theft", "fraud_identity", "weapon", "violent", "immigration", "other",
+    "prostitution",
+    "sex_related",
+    "drug",
+    "theft",
+    "fraud_identity",
+    "weapon",
+    "violent",
+    "immigration",
+    "other",
 )
 DocumentKind = Literal["t_visa", "continued_presence", "certification", "court_finding", "provider_letter"]
 ReliefType = Literal["vacatur", "expungement", "sealing", "nondisclosure"]
 RELIEF_TYPES: tuple[str, ...] = ("vacatur", "expungement", "sealing", "nondisclosure")
 Coverage = Literal["covered", "some", "not_covered", "unknown"]
 PeriodStart = Literal[
-    "trafficking_end", "arrest", "conviction", "sentence_completion", "disposition", "turning_18", "services_sought",
+    "trafficking_end",
+    "arrest",
+    "conviction",
+    "sentence_completion",
+    "disposition",
+    "turning_18",
+    "services_sought",
 ]
 ConditionCode = Literal[
     "no_pending_charges",
@@ -43,7 +57,9 @@ ConditionCode = Literal[
     "certification_required",
     "other",
 ]
-SourceKind = Literal["statute", "bill", "session_law", "practitioner", "report_card", "court", "government", "secondary"]
+SourceKind = Literal[
+    "statute", "bill", "session_law", "practitioner", "report_card", "court", "government", "secondary"
+]
 
 
 class Source(Strict):
@@ -74,7 +90,9 @@ class Feature(Cited):
     """One rubric category's value in one law version."""
 
     value: Code = Field(description="A level code of the rubric category, or 'unknown'.")
-    quote: str | None = Field(default=None, description="The statute's own trigger words, e.g. 'as a direct result of'.")
+    quote: str | None = Field(
+        default=None, description="The statute's own trigger words, e.g. 'as a direct result of'."
+    )
     alternatives: list[Code] = Field(
         default_factory=list, description="Other levels a careful reader could defend; shown, never scored."
     )
@@ -85,7 +103,9 @@ class Relief(Cited):
     legal_name: str = Field(description="The law's own name for it, e.g. 'order of nondisclosure'.")
     records: list[RecordKind] = Field(min_length=1, description="Which kinds of record this relief reaches.")
     effect: str | None = Field(default=None, description="What it does legally, if it differs from the usual meaning.")
-    substantive_defect: bool = Field(default=False, description="The law treats the conviction as void for a legal defect.")
+    substantive_defect: bool = Field(
+        default=False, description="The law treats the conviction as void for a legal defect."
+    )
 
 
 class RecordCoverage(Cited):

@@ -16,7 +16,6 @@ class Level(Strict):
     points: int = Field(ge=0)
     label: str = Field(description="Short label, e.g. 'As a result of'.")
     description: str = Field(description="What a law at this level says, in plain words.")
-    rubric_text: str | None = Field(default=None, description="The rubric's own wording, paraphrased.")
     meets: dict[str, Likelihood] | None = Field(
         default=None,
         description="For the nexus category: how likely each answer about the connection to the "
@@ -57,9 +56,7 @@ class GradeBand(Strict):
 
 
 class Grading(Strict):
-    assumption: bool = Field(
-        description="True when the bands are this tool's assumption, not the publication's own."
-    )
+    assumption: bool = Field(description="True when the bands are this tool's assumption, not the publication's own.")
     note: str
     bands: list[GradeBand] = Field(min_length=1)
 

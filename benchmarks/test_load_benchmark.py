@@ -1,0 +1,27 @@
+"""Loading and validating all data, measured with pytest-benchmark.
+
+.venv/bin/pytest benchmarks --benchmark-enable -p no:cacheprovider
+"""
+
+from __future__ import annotations
+
+from assistant.catalog import load_catalog, validate_paths
+from assistant.scoring import scorecards
+from assistant.yamlio import loader_class
+
+
+def test_load_and_validate_all_data(benchmark):
+    catalog = benchmark(load_catalog)
+    benchmark.extra_info["jurisdictions"] = len(catalog.jurisdictions)
+    benchmark.extra_info["yaml_loader"] = loader_class().__mro__[1].__name__
+
+
+def test_full_validation_pass(benchmark):
+    problems = benchmark(validate_paths, [])
+    assert problems == []
+
+
+def test_score_all_jurisdictions(benchmark):
+    catalog = load_catalog()
+    cards = benchmark(scorecards, catalog)
+    assert len(cards) == len(catalog.jurisdictions)

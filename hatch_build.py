@@ -1,0 +1,36 @@
+"""Wheel build hook: validate all data and bundle a snapshot of it (see assistant/snapshot.py).
+
+A wheel is never built from invalid data: the build stops with the same messages `relief validate`
+prints.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Any
+
+from hatchling.builders.hooks.plugin.interface import BuildHookInterface
+
+
+class DataSnapshotHook(BuildHookInterface):  # type: ignore[type-arg]
+    PLUGIN_NAME = "custom"
+
+    def initialize(self, version: str, build_data: dict[str, Any]) -> None:
+        if self.target_name != "wheel" or version == "editable":
+            return
+        sys.path.insert(0, self.root)
+        try:
+            from assistant.problems import DataInvalid
+            from assistant.snapshot import SNAPSHOT_NAME, build_snapshot
+
+            try:
+                text = build_snapshot(Path(self.root))
+            except DataInvalid as exc:
+                raise SystemExit(f"relief-assistant: the data is invalid, so no wheel was built.\n{exc}") from None
+        finally:
+            sys.path.remove(self.root)
+        out = Path(self.directory) / SNAPSHOT_NAME
+        out.parent.mkdir(parents=True, exist_ok=True)
+        out.write_text(text, encoding="utf-8")
+        build_data["force_include"][str(out)] = f"assistant/_data/{SNAPSHOT_NAME}"

@@ -1,0 +1,48 @@
+"""The core never imports Textual: checked in a fresh interpreter, as Harlequin does."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+from tests.conftest import ROOT
+
+CORE = [
+    "assistant.models.common",
+    "assistant.models.rubric",
+    "assistant.models.jurisdiction",
+    "assistant.yamlio",
+    "assistant.problems",
+    "assistant.catalog",
+    "assistant.scoring",
+    "assistant.report",
+    "assistant.schemas",
+    "assistant.cli",
+]
+
+
+def test_core_modules_do_not_import_textual_or_rich():
+    code = (
+        "import importlib, sys\n"
+        f"for name in {CORE!r}:\n"
+        "    importlib.import_module(name)\n"
+        "from assistant.catalog import load_catalog\n"
+        "load_catalog()\n"
+        "print(sorted(m for m in sys.modules if m.split('.')[0] in ('textual', 'rich')))\n"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, timeout=60)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "[]"
+
+
+def test_data_commands_do_not_import_textual():
+    code = (
+        "import sys\n"
+        "from assistant.cli import main\n"
+        "import contextlib, io\n"
+        "with contextlib.redirect_stdout(io.StringIO()):\n"
+        "    main(['score', '--format', 'json'])\n"
+        "print('textual' in sys.modules, 'jinja2' in sys.modules)\n"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, timeout=60)
+    assert result.stdout.strip() == "False False", result.stderr

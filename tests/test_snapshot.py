@@ -1,0 +1,45 @@
+"""The wheel's data snapshot is exactly the validated YAML, and is ignored the moment they differ."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from assistant.catalog import load_catalog, load_catalog_from_yaml
+from assistant.problems import DataInvalid
+from assistant.snapshot import SNAPSHOT_NAME, build_snapshot, read_snapshot
+
+
+def test_snapshot_rebuilds_the_same_models_as_the_yaml(data_copy: Path):
+    (data_copy / SNAPSHOT_NAME).write_text(build_snapshot(data_copy))
+    snap = read_snapshot(data_copy)
+    assert snap is not None
+    default_id, rubrics, jurisdictions = snap
+    from_yaml = load_catalog_from_yaml(data_copy)
+    assert default_id == from_yaml.default_rubric_id
+    assert rubrics == from_yaml.rubrics
+    assert jurisdictions == from_yaml.jurisdictions
+    assert load_catalog(data_copy) == from_yaml
+
+
+def test_an_edited_yaml_file_makes_the_snapshot_stale(data_copy: Path):
+    (data_copy / SNAPSHOT_NAME).write_text(build_snapshot(data_copy))
+    path = data_copy / "states" / "NM.yaml"
+    path.write_text(path.read_text().replace("value: as_a_result", "value: as_result", 1))
+    assert read_snapshot(data_copy) is None
+    with pytest.raises(DataInvalid):  # and the broken YAML is caught, not hidden by the snapshot
+        load_catalog(data_copy)
+
+
+def test_a_snapshot_from_another_version_is_ignored(data_copy: Path):
+    text = build_snapshot(data_copy).replace('"version":"', '"version":"0.0.0-', 1)
+    (data_copy / SNAPSHOT_NAME).write_text(text)
+    assert read_snapshot(data_copy) is None
+
+
+def test_no_wheel_is_built_from_invalid_data(data_copy: Path):
+    path = data_copy / "states" / "NM.yaml"
+    path.write_text(path.read_text().replace("confidence: high", "confidence: hi", 1))
+    with pytest.raises(DataInvalid):
+        build_snapshot(data_copy)

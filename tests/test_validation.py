@@ -1,0 +1,180 @@
+"""Broken data gets a message naming file, line, field, bad value and allowed values; never a traceback."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from assistant.catalog import load_catalog, validate_paths
+from assistant.problems import DataInvalid
+from tests.conftest import run_relief
+
+
+def nm_text(data_copy: Path) -> str:
+    return (data_copy / "states" / "NM.yaml").read_text()
+
+
+def write_state(data_copy: Path, code: str, text: str) -> Path:
+    path = data_copy / "states" / f"{code}.yaml"
+    path.write_text(text)
+    return path
+
+
+def line_of(text: str, needle: str) -> int:
+    for number, line in enumerate(text.splitlines(), start=1):
+        if needle in line:
+            return number
+    raise AssertionError(f"{needle!r} not in text")
+
+
+def only_problem(paths: list[Path], root: Path):
+    problems = validate_paths(paths, root)
+    assert len(problems) == 1, [p.format() for p in problems]
+    return problems[0]
+
+
+def test_project_data_is_valid():
+    result = run_relief("validate")
+    assert result.returncode == 0, result.stderr
+    assert "All data is valid" in result.stdout
+
+
+def test_bad_yaml_syntax_names_the_line(data_copy: Path):
+    text = nm_text(data_copy).replace("kind: state\n", "kind: [state\n", 1)
+    path = write_state(data_copy, "NM", text)
+    problem = only_problem([path], data_copy)
+    assert problem.file == "states/NM.yaml"
+    assert problem.message.startswith("not valid YAML")
+    assert problem.line is not None and abs(problem.line - line_of(text, "kind: [state")) <= 2
+
+
+def test_unknown_level_code_suggests_the_closest(data_copy: Path):
+    text = nm_text(data_copy).replace("value: as_a_result", "value: as_result", 1)
+    path = write_state(data_copy, "NM", text)
+    problem = only_problem([path], data_copy)
+    assert problem.field == "versions[0].features.nexus.value"
+    assert problem.line == line_of(text, "value: as_result")
+    assert "'as_result' is not a level of 'nexus'" in problem.message
+    assert problem.allowed == (
+        "under_duress",
+        "direct_result",
+        "while_victim",
+        "proximate_cause",
+        "as_a_result",
+        "unknown",
+    )
+    assert problem.suggestion == "as_a_result"
+    formatted = problem.format()
+    assert formatted.startswith(f"states/NM.yaml:{problem.line}: versions[0].features.nexus.value:")
+    assert "did you mean 'as_a_result'?" in formatted
+
+
+def test_missing_citation_on_a_known_feature(data_copy: Path):
+    text = nm_text(data_copy)
+    start = text.index("      hearing:\n")
+    block_end = text.index("      burden_of_proof:\n")
+    hearing = text[start:block_end]
+    without = "\n".join(line for line in hearing.splitlines() if "citation:" not in line) + "\n"
+    text = text[:start] + without + text[block_end:]
+    path = write_state(data_copy, "NM", text)
+    problem = only_problem([path], data_copy)
+    assert problem.field == "versions[0].features.hearing.citation"
+    assert "needs the statute citation" in problem.message
+    assert problem.line == line_of(text, "      hearing:")
+
+
+def test_wrong_type_names_field_and_value(data_copy: Path):
+    text = nm_text(data_copy).replace("total: 67", "total: sixty-seven", 1)
+    path = write_state(data_copy, "NM", text)
+    problem = only_problem([path], data_copy)
+    assert problem.field == "versions[0].published_scores[0].total"
+    assert problem.line == line_of(text, "total: sixty-seven")
+    assert "'sixty-seven'" in problem.message and "integer" in problem.message
+
+
+def test_misspelled_field_is_refused_with_a_suggestion(data_copy: Path):
+    text = nm_text(data_copy).replace("    adult_relief: true", "    adult_releif: true", 1)
+    path = write_state(data_copy, "NM", text)
+    problems = validate_paths([path], data_copy)
+    extra = next(p for p in problems if "adult_releif" in p.field)
+    assert extra.suggestion == "adult_relief"
+    assert "adult_relief" in extra.allowed
+    missing = next(p for p in problems if p.field == "versions[0].adult_relief")
+    assert "required field is missing" in missing.message
+
+
+def test_duplicate_jurisdiction_code(data_copy: Path):
+    write_state(data_copy, "XX", nm_text(data_copy))  # a copy that still says code: NM
+    with pytest.raises(DataInvalid) as info:
+        load_catalog(data_copy)
+    messages = [p.format() for p in info.value.problems]
+    assert any("states/XX.yaml:" in m and "code 'NM' is also used by states/NM.yaml" in m for m in messages), messages
+
+
+def test_duplicate_key_in_one_mapping(data_copy: Path):
+    text = nm_text(data_copy).replace("kind: state\n", "kind: state\nkind: district\n", 1)
+    path = write_state(data_copy, "NM", text)
+    problem = only_problem([path], data_copy)
+    assert "the key 'kind' appears twice" in problem.message
+    assert problem.line == line_of(text, "kind: district")
+
+
+def test_empty_file(data_copy: Path):
+    path = write_state(data_copy, "ZZ", "")
+    problem = only_problem([path], data_copy)
+    assert problem.file == "states/ZZ.yaml" and "the file is empty" in problem.message
+
+
+def test_unknown_source_id(data_copy: Path):
+    text = nm_text(data_copy).replace("sources: [card2019]", "sources: [card2091]", 1)
+    path = write_state(data_copy, "NM", text)
+    problem = only_problem([path], data_copy)
+    assert "source 'card2091' is not in this file's sources" in problem.message
+    assert problem.suggestion == "card2019"
+
+
+def test_versions_must_be_in_date_order(data_copy: Path):
+    text = (data_copy / "states" / "GA.yaml").read_text().replace("effective: 2022-05-09", "effective: 2019-01-01", 1)
+    path = write_state(data_copy, "GA", text)
+    problem = only_problem([path], data_copy)
+    assert problem.field == "versions" and "oldest first" in problem.message
+
+
+def test_rubric_maxima_must_match(data_copy: Path):
+    path = data_copy / "rubric" / "polaris-2019.yaml"
+    path.write_text(path.read_text().replace("max_points: 100", "max_points: 99", 1))
+    problem = only_problem([path], data_copy)
+    assert problem.field == "max_points" and "add up to 100" in problem.message
+
+
+def test_features_and_details_must_agree(data_copy: Path):
+    text = nm_text(data_copy).replace(
+        "      conditions: []", "      conditions:\n        - {code: one_time_only, text: Only once.}", 1
+    )
+    path = write_state(data_copy, "NM", text)
+    problem = only_problem([path], data_copy)
+    assert "feature says no restrictive conditions" in problem.message
+
+
+def test_every_command_refuses_bad_data_with_the_same_message(data_copy: Path):
+    write_state(data_copy, "NM", nm_text(data_copy).replace("value: as_a_result", "value: as_result", 1))
+    env = {"RELIEF_DATA_DIR": str(data_copy)}
+    outputs = []
+    for args in (("validate",), ("score",), ("states",)):
+        result = run_relief(*args, env=env)
+        assert result.returncode == 1, args
+        assert "Traceback" not in result.stderr
+        assert "states/NM.yaml:" in result.stderr and "did you mean 'as_a_result'?" in result.stderr
+        outputs.append(result.stderr.splitlines()[0])
+    assert len(set(outputs)) == 1
+
+
+def test_validate_a_single_good_file():
+    result = run_relief("validate", "states/NM.yaml")
+    assert result.returncode == 0 and "No problems found in states/NM.yaml" in result.stdout
+
+
+def test_validate_a_missing_path():
+    result = run_relief("validate", "states/QQ.yaml")
+    assert result.returncode == 1 and "states/QQ.yaml: no such file or folder" in result.stderr
