@@ -14,8 +14,10 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 
 from .models.common import date_key
+from .models.flow import UNSURE, Flow
 from .models.jurisdiction import Jurisdiction, LawVersion
 from .models.rubric import Rubric
+from .models.terms import Terms
 from .paths import data_root
 from .problems import DataInvalid, Problem, closest, field_path, from_validation_error
 from .yamlio import LineDict, YamlProblem, line_of, load_file
@@ -24,12 +26,22 @@ UNKNOWN = "unknown"
 CONNECTIONS = ("forced", "because", "while_trafficked", "not_connected")
 
 
+DEFAULT_FLOW = "screening"
+TERMS_FILE = "terms"
+
+
 @dataclass(frozen=True)
 class Catalog:
     root: Path
     rubrics: dict[str, Rubric]
     default_rubric_id: str
     jurisdictions: dict[str, Jurisdiction]
+    flows: dict[str, Flow]
+    terms: Terms
+
+    @property
+    def flow(self) -> Flow:
+        return self.flows[DEFAULT_FLOW]
 
     @property
     def rubric(self) -> Rubric:
@@ -115,7 +127,13 @@ def _check_rubric(rubric: Rubric, rep: _Reporter) -> None:
             rep.add(("categories", ci, "id"), f"category id '{category.id}' is listed twice")
         seen_ids.add(category.id)
         seen_codes: set[str] = set()
+        best = max(level.points for level in category.levels)
         for li, level in enumerate(category.levels):
+            if level.points < best and not level.means:
+                rep.add(
+                    ("categories", ci, "levels", li, "means"),
+                    "a level below the best needs 'means': what falling short here means for the person",
+                )
             if level.code == UNKNOWN:
                 rep.add(
                     ("categories", ci, "levels", li, "code"), "'unknown' is reserved for features no source settles"
@@ -306,6 +324,100 @@ def _consistent(v: LawVersion, loc: tuple[str | int, ...], rep: _Reporter) -> No
         rep.add((*loc, "details", "documentation", "documents"), "a presumption needs the documents that create it")
 
 
+# --- flow checks --------------------------------------------------------------------------------
+
+
+def _answer_contract() -> dict[str, tuple[str, ...]]:
+    """Allowed codes of each answers-file field (from the Answers model), for checking a flow."""
+    from .models.answers import Answers, RecordAnswers
+    from .problems import literal_values
+
+    out: dict[str, tuple[str, ...]] = {}
+    for model in (Answers, RecordAnswers):
+        for name, info in model.model_fields.items():
+            tp = info.annotation
+            if name == "documentation":
+                import typing
+
+                tp = typing.get_args(tp)[0]
+            out[name] = literal_values(tp)
+    return out
+
+
+def _check_flow(flow: Flow, rep: _Reporter) -> None:
+    from .conditions import ConditionError, comparisons, names, parse
+
+    contract = _answer_contract()
+    seen: dict[str, int] = {}
+    group_started = group_ended = False
+    loops = 0
+    for qi, q in enumerate(flow.questions):
+        qloc: tuple[str | int, ...] = ("questions", qi)
+        if q.id in seen:
+            rep.add((*qloc, "id"), f"question id '{q.id}' is used twice")
+        if q.group is not None:
+            if group_ended:
+                rep.add((*qloc, "group"), "the questions of a group must come one after another")
+            group_started = True
+        elif group_started:
+            group_ended = True
+        if q.loop:
+            loops += 1
+            last_in_group = qi + 1 == len(flow.questions) or flow.questions[qi + 1].group is None
+            if q.kind != "yes_no" or q.group is None or not last_in_group:
+                rep.add((*qloc, "loop"), "the loop question must be the last yes/no question of its group")
+        if q.kind in ("single", "multiple", "yes_no") and not q.options and q.options_from is None:
+            rep.add((*qloc, "options"), f"a {q.kind} question needs options")
+        if q.unsure_means is not None and q.unsure_means not in q.codes:
+            rep.add(
+                (*qloc, "unsure_means"),
+                f"'{q.unsure_means}' is not one of this question's options",
+                q.codes,
+                q.unsure_means,
+            )
+        if q.kind == "yes_no" and sorted(q.codes) != ["no", "yes"]:
+            rep.add((*qloc, "options"), "a yes/no question has exactly the options 'yes' and 'no'")
+        codes = [o.code for o in [*q.options, *q.extra_years]]
+        for oi, code in enumerate(q.codes):
+            if code == UNSURE:
+                rep.add((*qloc, "options", oi, "code"), "'unsure' is added to every question; do not list it")
+            if codes.count(code) > 1:
+                rep.add((*qloc, "options", oi, "code"), f"option code '{code}' is listed twice")
+        allowed = contract.get(q.id)
+        if allowed:
+            for oi, opt in enumerate([*q.options, *q.extra_years]):
+                if opt.code not in allowed:
+                    rep.add(
+                        (*qloc, "options", oi, "code"),
+                        f"'{opt.code}' is not a code the answers file allows for '{q.id}'",
+                        allowed,
+                        opt.code,
+                    )
+        if q.condition is not None:
+            try:
+                node = parse(q.condition)
+            except ConditionError as exc:
+                rep.add((*qloc, "condition"), f"the condition is not valid: {exc}")
+            else:
+                for name in names(node):
+                    if name not in seen:
+                        rep.add(
+                            (*qloc, "condition"), f"'{name}' is not a question asked before '{q.id}'", list(seen), name
+                        )
+                for name, const in comparisons(node):
+                    earlier = flow.questions[seen[name]] if name in seen else None
+                    if earlier is not None and earlier.options and const not in [*earlier.codes, UNSURE]:
+                        rep.add(
+                            (*qloc, "condition"),
+                            f"'{const}' is not an answer to '{name}'",
+                            [*earlier.codes, UNSURE],
+                            const,
+                        )
+        seen[q.id] = qi
+    if loops != (1 if group_started else 0):
+        rep.add(("questions",), "a group of repeated questions needs exactly one loop question at its end")
+
+
 # --- loading ------------------------------------------------------------------------------------
 
 
@@ -407,13 +519,36 @@ def load_catalog(root: Path | None = None) -> Catalog:
 
     snap = read_snapshot(root)
     if snap is not None:
-        default_id, rubrics, jurisdictions = snap
-        return Catalog(root=root, rubrics=rubrics, default_rubric_id=default_id, jurisdictions=jurisdictions)
+        return snap
     return load_catalog_from_yaml(root)
+
+
+def _load_flows(root: Path, problems: list[Problem]) -> tuple[dict[str, Flow], Terms | None]:
+    flows: dict[str, Flow] = {}
+    terms: Terms | None = None
+    for path in _yaml_files(root / "flows"):
+        if path.stem == TERMS_FILE:
+            parsed = _parse(path, Terms, root, problems)
+            terms = parsed.model if isinstance(parsed.model, Terms) else None
+            continue
+        parsed = _parse(path, Flow, root, problems)
+        if isinstance(parsed.model, Flow):
+            rep = _Reporter(parsed, problems)
+            if parsed.model.id != path.stem:
+                rep.add(("id",), f"the id '{parsed.model.id}' does not match the file name '{path.name}'")
+            _check_flow(parsed.model, rep)
+            flows[parsed.model.id] = parsed.model
+    where = _display(root / "flows", root)
+    if DEFAULT_FLOW not in flows and not any(p.file.startswith(where) for p in problems):
+        problems.append(Problem(where, f"no '{DEFAULT_FLOW}' flow found (expected flows/{DEFAULT_FLOW}.yaml)"))
+    if terms is None and not (root / "flows" / f"{TERMS_FILE}.yaml").exists():
+        problems.append(Problem(where, f"no terms file found (expected flows/{TERMS_FILE}.yaml)"))
+    return flows, terms
 
 
 def load_catalog_from_yaml(root: Path) -> Catalog:
     problems: list[Problem] = []
+    flows, terms = _load_flows(root, problems)
     rubric_files = _yaml_files(root / "rubric")
     rubrics = _load_rubrics(rubric_files, root, problems)
     default = _pick_default(rubrics, problems if not rubric_files else [], _display(root / "rubric", root))
@@ -424,9 +559,16 @@ def load_catalog_from_yaml(root: Path) -> Catalog:
             Problem(_display(root / "states", root), "no jurisdiction files found (expected states/XX.yaml)")
         )
     jurisdictions = _load_jurisdictions(state_files, root, plain_rubrics, default, problems)
-    if problems or default is None:
+    if problems or default is None or terms is None:
         raise DataInvalid(problems)
-    return Catalog(root=root, rubrics=plain_rubrics, default_rubric_id=default.id, jurisdictions=jurisdictions)
+    return Catalog(
+        root=root,
+        rubrics=plain_rubrics,
+        default_rubric_id=default.id,
+        jurisdictions=jurisdictions,
+        flows=flows,
+        terms=terms,
+    )
 
 
 def validate_paths(paths: Sequence[Path], root: Path | None = None) -> list[Problem]:

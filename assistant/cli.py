@@ -106,6 +106,17 @@ def cmd_validate(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_evaluate(args: argparse.Namespace) -> int:
+    from .answers_io import read_answers
+    from .eligibility import assess
+    from .explain import render
+
+    catalog = _load()
+    answers = read_answers(Path(args.answers), list(catalog.jurisdictions))
+    sys.stdout.write(render(assess(catalog, answers), catalog, args.format))
+    return EXIT_OK
+
+
 def cmd_schema(args: argparse.Namespace) -> int:
     from .schemas import write_schemas
 
@@ -140,6 +151,11 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("validate", help="check data files; name file, line and field of every problem")
     p.add_argument("paths", nargs="*", metavar="PATH", help="files or folders (default: all project data)")
     p.set_defaults(func=cmd_validate)
+
+    p = sub.add_parser("evaluate", help="evaluate an answers file: verdict, relief, reasons, gaps, next steps")
+    p.add_argument("--answers", required=True, metavar="FILE", help="answers file (YAML or JSON)")
+    p.add_argument("--format", choices=("markdown", "text", "json"), default="text")
+    p.set_defaults(func=cmd_evaluate)
 
     p = sub.add_parser("schema", help="write the JSON Schemas next to the data (for editors)")
     p.add_argument("--root", metavar="DIR", help="data folder (default: the project's own)")

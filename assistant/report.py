@@ -87,7 +87,7 @@ def score_table(cards: Sequence[Scorecard], rubric: Rubric) -> str:
         rows.append(
             [
                 card.jurisdiction.code,
-                card.jurisdiction.name[:20],
+                card.jurisdiction.name[:24],
                 card.total_text(),
                 card.grade_text(),
                 card.rank_text(),

@@ -14,14 +14,19 @@ import json
 import typing
 from functools import cache
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from pydantic import BaseModel
 
 from . import __version__
+from .models.flow import Flow
 from .models.jurisdiction import Jurisdiction
 from .models.rubric import Rubric
+from .models.terms import Terms
 from .problems import unwrap_type
+
+if TYPE_CHECKING:
+    from .catalog import Catalog
 
 SNAPSHOT_NAME = "catalog.snapshot.json"
 SNAPSHOT_FORMAT = 1
@@ -30,7 +35,7 @@ SNAPSHOT_FORMAT = 1
 def data_files(root: Path) -> list[Path]:
     return sorted(
         p
-        for folder in ("rubric", "states")
+        for folder in ("rubric", "states", "flows")
         if (root / folder).is_dir()
         for p in (root / folder).iterdir()
         if p.suffix in (".yaml", ".yml") and not p.name.startswith("_")
@@ -58,6 +63,8 @@ def build_snapshot(root: Path) -> str:
         "default_rubric_id": catalog.default_rubric_id,
         "rubrics": {k: v.model_dump(mode="json") for k, v in catalog.rubrics.items()},
         "jurisdictions": {k: v.model_dump(mode="json") for k, v in catalog.jurisdictions.items()},
+        "flows": {k: v.model_dump(mode="json") for k, v in catalog.flows.items()},
+        "terms": catalog.terms.model_dump(mode="json"),
     }
     return json.dumps(doc, ensure_ascii=False, separators=(",", ":"))
 
@@ -85,7 +92,7 @@ def construct(tp: Any, value: Any) -> Any:
     return value
 
 
-def read_snapshot(root: Path) -> tuple[str, dict[str, Rubric], dict[str, Jurisdiction]] | None:
+def read_snapshot(root: Path) -> Catalog | None:
     """The snapshot under `root` if it matches this version and the data files exactly, else None."""
     try:
         doc = json.loads((root / SNAPSHOT_NAME).read_bytes())
@@ -95,6 +102,13 @@ def read_snapshot(root: Path) -> tuple[str, dict[str, Rubric], dict[str, Jurisdi
         return None
     if doc.get("fingerprint") != fingerprint(root):
         return None
-    rubrics = {k: construct(Rubric, v) for k, v in doc["rubrics"].items()}
-    jurisdictions = {k: construct(Jurisdiction, v) for k, v in doc["jurisdictions"].items()}
-    return doc["default_rubric_id"], rubrics, jurisdictions
+    from .catalog import Catalog
+
+    return Catalog(
+        root=root,
+        rubrics={k: construct(Rubric, v) for k, v in doc["rubrics"].items()},
+        default_rubric_id=doc["default_rubric_id"],
+        jurisdictions={k: construct(Jurisdiction, v) for k, v in doc["jurisdictions"].items()},
+        flows={k: construct(Flow, v) for k, v in doc["flows"].items()},
+        terms=construct(Terms, doc["terms"]),
+    )

@@ -15,11 +15,11 @@ def test_snapshot_rebuilds_the_same_models_as_the_yaml(data_copy: Path):
     (data_copy / SNAPSHOT_NAME).write_text(build_snapshot(data_copy))
     snap = read_snapshot(data_copy)
     assert snap is not None
-    default_id, rubrics, jurisdictions = snap
     from_yaml = load_catalog_from_yaml(data_copy)
-    assert default_id == from_yaml.default_rubric_id
-    assert rubrics == from_yaml.rubrics
-    assert jurisdictions == from_yaml.jurisdictions
+    assert snap.default_rubric_id == from_yaml.default_rubric_id
+    assert snap.rubrics == from_yaml.rubrics
+    assert snap.jurisdictions == from_yaml.jurisdictions
+    assert snap.flows == from_yaml.flows and snap.terms == from_yaml.terms
     assert load_catalog(data_copy) == from_yaml
 
 

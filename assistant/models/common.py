@@ -23,6 +23,7 @@ PATTERN_HELP: dict[str, str] = {
     r"^[a-z][a-z0-9_-]*$": "an id in lower-case letters, digits, hyphens and underscores, like 'polaris-2019'",
     r"^\d{4}(-\d{2}(-\d{2})?)?$": "a date written as YYYY, YYYY-MM or YYYY-MM-DD",
     r"^[A-Z]{2}$": "a two-letter upper-case code, like 'NM', 'DC' or 'US'",
+    r"^([A-Z]{2}|unsure)$": "a two-letter upper-case code, like 'NM', 'DC' or 'US', or 'unsure'",
     r"^(https?://|shared/)": "a web address starting with http:// or https://",
 }
 

@@ -209,6 +209,7 @@ class Details(Strict):
 
 class PublishedScore(Strict):
     publication: str = Field(description="e.g. 'Polaris/SRP State Report Cards (March 2019)'.")
+    date: PartialDate | None = Field(default=None, description="When it was published (ranks compare laws of then).")
     rubric: RubricId
     total: int | None = Field(default=None, ge=0)
     categories: dict[str, int] = Field(default_factory=dict)

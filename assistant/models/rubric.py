@@ -16,6 +16,11 @@ class Level(Strict):
     points: int = Field(ge=0)
     label: str = Field(description="Short label, e.g. 'As a result of'.")
     description: str = Field(description="What a law at this level says, in plain words.")
+    means: str | None = Field(
+        default=None,
+        description="For a level below the best: what falling short here means for the person, with voice "
+        "tokens such as {you} and {your}.",
+    )
     meets: dict[str, Likelihood] | None = Field(
         default=None,
         description="For the nexus category: how likely each answer about the connection to the "

@@ -1,0 +1,84 @@
+"""Reading answers files (YAML or JSON) with friendly errors; writing them only on request.
+
+A file with an unknown key or value is refused with a message naming the field, the value, the
+allowed values and the closest one; an unknown jurisdiction lists the valid codes. The key
+`expect` is reserved for test scenarios and ignored.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+from pydantic import ValidationError
+
+from .models.answers import Answers
+from .problems import DataInvalid, Problem, closest, from_validation_error
+from .yamlio import LineDict, YamlProblem, line_of, loads
+
+RESERVED = ("expect",)
+
+
+def parse_answers(text: str, shown: str, jurisdictions: list[str]) -> Answers:
+    """Parse answers text; raise DataInvalid with every problem found."""
+    try:
+        data = loads(text)
+    except YamlProblem as exc:  # JSON is YAML, so one parser reads both
+        raise DataInvalid([Problem(shown, exc.message, exc.line)]) from None
+    if data is None:
+        raise DataInvalid(
+            [Problem(shown, "the file is empty; expected audience, trafficking_ended, documentation, records")]
+        )
+    if not isinstance(data, dict):
+        raise DataInvalid([Problem(shown, "expected a mapping of fields at the top", 1)])
+    clean = LineDict({k: v for k, v in data.items() if k not in RESERVED})
+    clean.line, clean.key_lines = getattr(data, "line", 1), getattr(data, "key_lines", {})
+    problems: list[Problem] = []
+    try:
+        answers = Answers.model_validate(clean)
+    except ValidationError as exc:
+        problems.extend(from_validation_error(exc, Answers, clean, shown))
+        answers = None
+    records = clean.get("records")
+    if isinstance(records, list):
+        for i, rec in enumerate(records):
+            code = rec.get("jurisdiction") if isinstance(rec, dict) else None
+            if isinstance(code, str) and code != "unsure" and code not in jurisdictions:
+                loc = ("records", i, "jurisdiction")
+                problems.append(
+                    Problem(
+                        shown,
+                        f"'{code}' is not a jurisdiction we have",
+                        line_of(clean, loc),
+                        f"records[{i}].jurisdiction",
+                        tuple(jurisdictions),
+                        closest(code.upper(), jurisdictions),
+                    )
+                )
+    if problems or answers is None:
+        raise DataInvalid(problems)
+    return answers
+
+
+def read_answers(path: Path, jurisdictions: list[str]) -> Answers:
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise DataInvalid([Problem(str(path), "no such file")]) from None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise DataInvalid(
+            [Problem(str(path), f"cannot read the file: {getattr(exc, 'strerror', None) or exc}")]
+        ) from None
+    return parse_answers(text, str(path), jurisdictions)
+
+
+def answers_text(answers: Answers, fmt: str = "yaml") -> str:
+    data: dict[str, Any] = answers.model_dump(exclude_none=True)
+    if fmt == "json":
+        return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
+    import yaml
+
+    return "# relief-assistant answers file (private: keep it safe)\n" + yaml.safe_dump(
+        data, sort_keys=False, allow_unicode=True
+    )

@@ -1,0 +1,246 @@
+"""Explanations: an Assessment rendered as Markdown or plain text (Jinja2), or as JSON.
+
+Templates render in a sandbox with StrictUndefined, so a missing value is an error the tests
+catch, and no template can reach into Python. Anything a person typed (a record's name, a note)
+is passed as data and printed as it is; it is never read as markup or as template code.
+"""
+
+from __future__ import annotations
+
+import json
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+from .catalog import Catalog
+from .eligibility import WHY_RULES, Assessment, Reason, RecordAssessment
+from .voice import say
+
+TEMPLATES = Path(__file__).resolve().parent / "templates"
+ASSESSMENT_FORMAT = "relief-assistant/assessment"
+ASSESSMENT_FORMAT_VERSION = 1
+FORMATS = ("markdown", "text", "json")
+
+
+@cache
+def environment(autoescape: bool = False) -> Any:
+    from jinja2 import FileSystemLoader, StrictUndefined
+    from jinja2.sandbox import ImmutableSandboxedEnvironment
+
+    env = ImmutableSandboxedEnvironment(
+        loader=FileSystemLoader(str(TEMPLATES)),
+        undefined=StrictUndefined,
+        autoescape=autoescape,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+    return env
+
+
+def reason_text(reason: Reason, voice: str) -> str:
+    return say(reason.text, voice, dict(reason.params), dict(reason.phrases))
+
+
+def record_title(r: RecordAssessment, catalog: Catalog) -> str:
+    ph = catalog.terms.phrases
+    rec = r.record
+    kind = ph.record.get(rec.record, "a record") if rec.record != "unsure" else "a record"
+    offense = ph.offense.get(rec.offense, "") if rec.offense != "unsure" else ""
+    level = ph.level.get(rec.level, "") if rec.level != "unsure" else ""
+    bits = [kind[0].upper() + kind[1:]]
+    if offense:
+        bits.append(f"for {offense}" + (f" ({level})" if level else ""))
+    bits.append(f"in {r.place}")
+    if isinstance(rec.year, int):
+        bits.append(str(rec.year))
+    return " ".join(bits)
+
+
+def or_list(items: list[str]) -> str:
+    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " or " + items[-1]
+
+
+def what_if_lines(r: RecordAssessment, catalog: Catalog, voice: str) -> list[str]:
+    """'If it was a misdemeanor: likely eligible. If a felony: not covered by this law.'"""
+    labels: dict[str, str] = {code: t.label.lower() for code, t in catalog.terms.verdicts.items()}
+    words = {
+        "record": catalog.terms.phrases.record,
+        "offense": catalog.terms.phrases.offense,
+        "level": {k: f"a {v}" for k, v in catalog.terms.phrases.level.items()},
+        "connection": {k: say(v, voice) for k, v in catalog.terms.phrases.connection.items()},
+        "age": {"adult": "18 or older", "minor": "under 18"},
+        "pending_charges": {"yes": "a case is open", "no": "no case is open"},
+        "jurisdiction": {code: f"in {j.name}" for code, j in catalog.jurisdictions.items()},
+    }
+    out = []
+    for field in r.changing_fields:
+        groups: dict[tuple[str, ...], list[str]] = {}
+        for w in r.what_ifs:
+            if w.field == field:
+                groups.setdefault(w.verdicts, []).append(words[field].get(w.value, w.value))
+        others = [f.replace("_", " ") for f in r.changing_fields if f != field]
+        parts = []
+        for verdicts, values in groups.items():
+            said = " or ".join(labels[v] for v in verdicts)
+            if len(verdicts) > 1 and others:
+                said += f" (it also depends on: {', '.join(others)})"
+            parts.append(f"If it was {or_list(values)}: {said}.")
+        out.append(" ".join(parts))
+    return out
+
+
+def context(assessment: Assessment, catalog: Catalog) -> dict[str, Any]:
+    voice = assessment.voice
+    terms = catalog.terms
+    records = []
+    for r in assessment.records:
+        verdict = terms.verdicts[r.verdict]
+        records.append(
+            {
+                "number": r.index + 1,
+                "title": record_title(r, catalog),
+                "label": r.record.label,
+                "code": r.code,
+                "name": r.place,
+                "verdict": r.verdict,
+                "symbol": verdict.symbol,
+                "verdict_label": verdict.label,
+                "summary": verdict.summary.format(name=r.place),
+                "relief": [
+                    {
+                        "type": rel.type,
+                        "legal_name": rel.legal_name,
+                        "effect": rel.effect or terms.relief_types[rel.type].effect,
+                        "immigration": terms.relief_types[rel.type].immigration,
+                        "citation": rel.citation or "",
+                    }
+                    for rel in r.relief
+                ],
+                "reasons": [_reason(x, voice) for x in r.reasons],
+                "why": [_reason(x, voice) for x in r.reasons if x.rule in WHY_RULES],
+                "to_show": [_reason(x, voice) for x in r.to_show],
+                "obstacles": [_reason(x, voice) for x in r.obstacles],
+                "what_ifs": what_if_lines(r, catalog, voice),
+                "unsure_fields": [f.replace("_", " ") for f in r.unsure_fields],
+                "next_steps": [_reason(x, voice) for x in r.next_steps],
+                "as_of": r.as_of or "each jurisdiction's own date",
+                "version_label": r.version.label if r.version is not None else "the law of each jurisdiction",
+                "confidence": r.confidence,
+                "juvenile_route": r.juvenile_route,
+            }
+        )
+    laws = []
+    for ja in assessment.jurisdictions:
+        card = ja.scorecard
+        laws.append(
+            {
+                "code": ja.jurisdiction.code,
+                "name": ja.jurisdiction.name,
+                "as_of": ja.jurisdiction.as_of,
+                "graded": card.graded,
+                "total": card.total_text(),
+                "grade": card.grade_text(),
+                "rank": card.rank_text(),
+                "ranked_among": card.ranked_among,
+                "unknown": card.unknown_count,
+                "categories": [
+                    {
+                        "name": c.category.name,
+                        "label": c.level.label
+                        if c.level is not None
+                        else ("Not graded" if not card.graded else "Not known"),
+                        "points": str(c.points) if c.known else f"{c.low}–{c.high}",
+                        "max": c.max_points,
+                        "bar": _bar(c.low, c.high, c.max_points),
+                    }
+                    for c in card.categories
+                ],
+                "gaps": [
+                    {
+                        "name": g.name,
+                        "level_label": g.level_label,
+                        "points": g.points,
+                        "max": g.max_points,
+                        "ideal": g.ideal,
+                        "means": say(g.means, voice),
+                    }
+                    for g in ja.gaps
+                ],
+                "summary": ja.version.summary,
+                "data_notes": ja.jurisdiction.data_notes or "",
+            }
+        )
+    return {
+        "voice": voice,
+        "heading": "Your results" if voice == "survivor" else "Screening results",
+        "records": records,
+        "laws": laws,
+        "rubric_name": catalog.rubric.short_name,
+        "grading_note": catalog.rubric.grading.note,
+        "help": [h.model_dump() for h in terms.help],
+        "disclaimer": terms.disclaimer(voice),
+        "year": assessment.year,
+    }
+
+
+def _reason(reason: Reason, voice: str) -> dict[str, Any]:
+    return {
+        "text": reason_text(reason, voice),
+        "citation": reason.citation,
+        "feature": reason.feature,
+        "effect": reason.effect,
+        "confidence": reason.confidence or "unknown",
+        "rule": reason.rule,
+    }
+
+
+def _bar(low: int, high: int, maximum: int, width: int = 10) -> str:
+    """A text bar: filled for points, light for the unknown part, dots for the rest."""
+    filled = round(width * low / maximum) if maximum else 0
+    maybe = round(width * high / maximum) - filled if maximum else 0
+    return "█" * filled + "░" * maybe + "·" * (width - filled - maybe)
+
+
+def render(assessment: Assessment, catalog: Catalog, fmt: str = "markdown") -> str:
+    if fmt == "json":
+        return json.dumps(to_json(assessment, catalog), indent=2, ensure_ascii=False) + "\n"
+    name = {"markdown": "assessment.md.j2", "text": "assessment.txt.j2"}[fmt]
+    return str(environment().get_template(name).render(**context(assessment, catalog)))
+
+
+def to_json(assessment: Assessment, catalog: Catalog) -> dict[str, Any]:
+    ctx = context(assessment, catalog)
+    records = []
+    for r, c in zip(assessment.records, ctx["records"], strict=True):
+        records.append(
+            {
+                "jurisdiction": r.code,
+                "label": r.record.label,
+                "verdict": r.verdict,
+                "relief": r.relief_types,
+                "relief_details": c["relief"],
+                "reasons": c["reasons"],
+                "to_show": c["to_show"],
+                "obstacles": c["obstacles"],
+                "unsure": list(r.unsure_fields),
+                "what_if": [{"field": w.field, "value": w.value, "verdicts": list(w.verdicts)} for w in r.what_ifs],
+                "changes_outcome": r.changing_fields,
+                "next_steps": c["next_steps"],
+                "law_version": r.version.id if r.version is not None else None,
+                "as_of": r.as_of or None,
+                "confidence": r.confidence,
+            }
+        )
+    return {
+        "format": ASSESSMENT_FORMAT,
+        "format_version": ASSESSMENT_FORMAT_VERSION,
+        "voice": assessment.voice,
+        "records": records,
+        "jurisdictions": [
+            {k: law[k] for k in ("code", "name", "as_of", "graded", "total", "grade", "rank", "unknown", "gaps")}
+            for law in ctx["laws"]
+        ],
+        "help": ctx["help"],
+        "disclaimer": ctx["disclaimer"],
+    }

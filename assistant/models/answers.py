@@ -1,0 +1,91 @@
+"""The answers file: what a person told us. Its names and codes are a public contract.
+
+See README.md ("Answers file") and flows/answers.schema.json. Unknown keys and values are refused.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+from typing import Annotated, Any, Literal
+
+from pydantic import BeforeValidator, Field
+
+from .common import Strict
+
+Audience = Literal["survivor", "advocate", "trainer"]
+RecordAnswer = Literal["arrest", "dismissed", "conviction", "juvenile_adjudication", "unsure"]
+OffenseAnswer = Literal[
+    "prostitution",
+    "sex_related",
+    "drug",
+    "theft",
+    "fraud_identity",
+    "weapon",
+    "violent",
+    "immigration",
+    "other",
+    "unsure",
+]
+LevelAnswer = Literal["misdemeanor", "felony", "unsure"]
+ConnectionAnswer = Literal["forced", "because", "while_trafficked", "not_connected", "unsure"]
+AgeAnswer = Literal["adult", "minor", "unsure"]
+YesNoUnsure = Literal["yes", "no", "unsure"]
+DocumentAnswer = Literal[
+    "t_visa", "continued_presence", "certification", "court_finding", "provider_letter", "none", "unsure"
+]
+
+FIRST_YEAR = 1950
+
+
+def this_year() -> int:
+    return _dt.date.today().year
+
+
+def _yes_no(value: Any) -> Any:
+    """YAML reads a bare yes/no as true/false; accept that as the words people meant."""
+    if value is True:
+        return "yes"
+    if value is False:
+        return "no"
+    return value
+
+
+def _year(value: Any) -> Any:
+    if isinstance(value, bool):
+        return value
+    if isinstance(value, int) and not FIRST_YEAR <= value <= this_year():
+        raise ValueError(f"a year between {FIRST_YEAR} and {this_year()} was expected")
+    return value
+
+
+Year = Annotated[int | Literal["unsure"], BeforeValidator(_year)]
+EndYear = Annotated[int | Literal["ongoing", "unsure"], BeforeValidator(_year)]
+
+
+class RecordAnswers(Strict):
+    jurisdiction: str = Field(
+        pattern=r"^([A-Z]{2}|unsure)$",
+        description="Postal code, DC, or US for federal records; 'unsure' checks every jurisdiction.",
+    )
+    record: RecordAnswer
+    offense: OffenseAnswer
+    level: LevelAnswer
+    connection: ConnectionAnswer
+    year: Year
+    age: AgeAnswer
+    pending_charges: Annotated[YesNoUnsure, BeforeValidator(_yes_no)] = "unsure"
+    label: str | None = Field(
+        default=None, max_length=80, description="Optional private name for the record, e.g. 'Denver 2014'."
+    )
+
+
+class Answers(Strict):
+    audience: Audience
+    trafficking_ended: EndYear
+    documentation: list[DocumentAnswer] = Field(min_length=1)
+    records: list[RecordAnswers] = Field(min_length=1)
+    notes: str | None = Field(default=None, max_length=2000, description="Optional private note (advocates).")
+
+    @property
+    def voice(self) -> str:
+        return "survivor" if self.audience == "survivor" else "advocate"

@@ -1,0 +1,127 @@
+"""The screening conversation as data (flows/*.yaml): questions in two voices, options as codes."""
+
+from __future__ import annotations
+
+from typing import Any, Literal
+
+from pydantic import Field, model_validator
+
+from .common import Code, Strict
+
+Voice = Literal["survivor", "advocate"]
+QuestionKind = Literal["single", "multiple", "year", "yes_no", "text"]
+UNSURE = "unsure"
+
+
+class Said(Strict):
+    """Text in the two voices: a survivor is "you", an advocate's client is "your client"."""
+
+    survivor: str
+    advocate: str
+
+    def __call__(self, voice: str) -> str:
+        return self.survivor if voice == "survivor" else self.advocate
+
+
+def _both(value: Any) -> Any:
+    """A plain string means the same words in both voices."""
+    if isinstance(value, str):
+        return {"survivor": value, "advocate": value}
+    return value
+
+
+class Option(Strict):
+    code: Code
+    label: Said
+    hint: Said | None = None
+
+    @model_validator(mode="before")
+    @classmethod
+    def _voices(cls, data: Any) -> Any:
+        if isinstance(data, dict):
+            data = dict(data)
+            for key in ("label", "hint"):
+                if key in data and data[key] is not None:
+                    data[key] = _both(data[key])
+        return data
+
+
+class Question(Strict):
+    id: Code = Field(description="Also the answers-file field it fills.")
+    group: Literal["records"] | None = Field(default=None, description="'records': asked once per record.")
+    kind: QuestionKind
+    text: Said
+    why: Said = Field(description="Why we ask, shown on request.")
+    options: list[Option] = Field(default_factory=list)
+    options_from: Literal["jurisdictions"] | None = Field(
+        default=None, description="Fill the options from the encoded jurisdictions."
+    )
+    extra_years: list[Option] = Field(
+        default_factory=list, description="For year questions: answers besides a year, e.g. 'ongoing'."
+    )
+    condition: str | None = Field(default=None, description="When to ask, in the condition language.")
+    otherwise: Code | None = Field(
+        default=None, description="The answer to record when the condition says not to ask (it is implied)."
+    )
+    loop: bool = Field(default=False, description="A yes/no question that repeats its group on 'yes'.")
+    unsure_means: Code | None = Field(
+        default=None, description="What an 'I'm not sure' answer is taken as, when the answer must be definite."
+    )
+    optional: bool = Field(default=False, description="May be left empty (free text).")
+
+    @model_validator(mode="before")
+    @classmethod
+    def _voices(cls, data: Any) -> Any:
+        if isinstance(data, dict):
+            data = dict(data)
+            for key in ("text", "why"):
+                if key in data:
+                    data[key] = _both(data[key])
+        return data
+
+    def option(self, code: str) -> Option | None:
+        for opt in [*self.options, *self.extra_years]:
+            if opt.code == code:
+                return opt
+        return None
+
+    @property
+    def codes(self) -> list[str]:
+        return [o.code for o in self.options]
+
+
+class Flow(Strict):
+    id: Code
+    title: str
+    unsure: Said = Field(description="The label of the 'I'm not sure' answer every question has.")
+    questions: list[Question] = Field(min_length=1)
+
+    def question(self, qid: str) -> Question | None:
+        for q in self.questions:
+            if q.id == qid:
+                return q
+        return None
+
+    @property
+    def top_before(self) -> list[Question]:
+        out = []
+        for q in self.questions:
+            if q.group is not None:
+                break
+            out.append(q)
+        return out
+
+    @property
+    def group(self) -> list[Question]:
+        return [q for q in self.questions if q.group == "records"]
+
+    @property
+    def top_after(self) -> list[Question]:
+        seen_group = False
+        out = []
+        for q in self.questions:
+            if q.group is not None:
+                seen_group = True
+            elif seen_group:
+                out.append(q)
+        return out

@@ -1,0 +1,53 @@
+"""Plain-word terms for results (flows/terms.yaml): relief effects, burdens of proof, free help."""
+
+from __future__ import annotations
+
+from typing import Any, Literal
+
+from pydantic import Field, model_validator
+
+from .common import Strict
+from .flow import Said, _both
+from .jurisdiction import ReliefType
+
+
+class ReliefTerm(Strict):
+    name: str
+    effect: str = Field(description="What it does, in plain words.")
+    immigration: str = Field(description="What it means for immigration.")
+
+
+class HelpResource(Strict):
+    name: str
+    what: str
+    contact: str
+
+
+class Phrases(Strict):
+    record: dict[str, str]
+    offense: dict[str, str]
+    level: dict[str, str]
+    connection: dict[str, str]
+    document: dict[str, str]
+
+
+class VerdictTerm(Strict):
+    symbol: str = Field(min_length=1, max_length=2)
+    label: str
+    summary: str = Field(description="One sentence; {name} is the jurisdiction's name.")
+
+
+class Terms(Strict):
+    relief_types: dict[ReliefType, ReliefTerm]
+    burdens: dict[str, str]
+    phrases: Phrases
+    verdicts: dict[Literal["likely_eligible", "possibly_eligible", "not_covered", "no_adult_law"], VerdictTerm]
+    help: list[HelpResource] = Field(min_length=1)
+    disclaimer: Said
+
+    @model_validator(mode="before")
+    @classmethod
+    def _voices(cls, data: Any) -> Any:
+        if isinstance(data, dict) and "disclaimer" in data:
+            data = {**data, "disclaimer": _both(data["disclaimer"])}
+        return data

@@ -1,0 +1,235 @@
+"""The screening flow as data, and the runner that walks it."""
+
+from __future__ import annotations
+
+import itertools
+from pathlib import Path
+
+import pytest
+
+from assistant.catalog import load_catalog
+from assistant.conditions import names, parse
+from assistant.flow import AnswerError, FlowRunner, jurisdiction_choices
+from assistant.models.answers import Answers
+from assistant.models.flow import UNSURE
+from assistant.problems import DataInvalid
+from tests.readability import grade
+
+
+@pytest.fixture
+def runner(catalog):
+    return FlowRunner(catalog.flow, jurisdiction_choices([(j.code, j.name) for j in catalog.jurisdictions.values()]))
+
+
+def simple_value(q, chosen=None):
+    if chosen is not None:
+        return chosen
+    if q.kind == "year":
+        return 2015
+    if q.kind == "text":
+        return "note"
+    if q.kind == "multiple":
+        return [q.options[0].code]
+    if q.loop:
+        return "no"
+    return q.codes[0] if q.options else "NM"
+
+
+def drive(runner, choices, records=1, limit=200):
+    """Answer until finished: `choices` by question id, the loop 'yes' until `records` exist."""
+    asked = []
+    for _ in range(limit):
+        step = runner.current()
+        if step is None:
+            return asked
+        q = step.question
+        asked.append(q.id)
+        if q.loop:
+            runner.answer("yes" if len(runner.records) < records else "no")
+        else:
+            runner.answer(simple_value(q, choices.get(q.id)))
+    raise AssertionError("the conversation did not end")
+
+
+def test_every_path_reaches_the_end_and_every_question_is_reachable(catalog, runner):
+    flow = catalog.flow
+    # Only answers that conditions read can change the path; try every value of each (and unsure).
+    deciding = sorted({n for q in flow.questions if q.condition for n in names(parse(q.condition))})
+    assert deciding, "expected some conditional questions"
+    values = [[*flow.question(d).codes, UNSURE] for d in deciding]
+    reached: set[str] = set()
+    for combo in itertools.product(*values):
+        for records in (1, 2):
+            runner.restart()
+            asked = drive(runner, dict(zip(deciding, combo, strict=True)), records=records)
+            assert runner.finished
+            reached.update(asked)
+            runner.to_answers()  # a finished conversation always makes a valid answers file
+    assert reached == {q.id for q in flow.questions}
+
+
+def test_every_condition_reads_only_answers_given_before_it(catalog):
+    seen: set[str] = set()
+    for q in catalog.flow.questions:
+        if q.condition:
+            assert set(names(parse(q.condition))) <= seen, q.id
+        seen.add(q.id)
+
+
+def test_a_condition_on_a_later_answer_is_refused(data_copy: Path):
+    path = data_copy / "flows" / "screening.yaml"
+    text = path.read_text().replace("condition: audience != 'survivor'", "condition: documentation != ['none']", 1)
+    path.write_text(text)
+    with pytest.raises(DataInvalid) as info:
+        load_catalog(data_copy)
+    (problem,) = info.value.problems
+    assert "'documentation' is not a question asked before 'label'" in problem.message
+    assert problem.file == "flows/screening.yaml" and problem.line is not None
+
+
+def test_a_condition_comparing_to_a_code_that_does_not_exist(data_copy: Path):
+    path = data_copy / "flows" / "screening.yaml"
+    path.write_text(
+        path.read_text().replace("condition: audience == 'advocate'", "condition: audience == 'advocat'", 1)
+    )
+    with pytest.raises(DataInvalid) as info:
+        load_catalog(data_copy)
+    (problem,) = info.value.problems
+    assert "'advocat' is not an answer to 'audience'" in problem.message and problem.suggestion == "advocate"
+
+
+def test_flow_codes_match_the_answers_file_contract(catalog):
+    for q in catalog.flow.questions:
+        field = Answers.model_fields.get(q.id) or Answers.model_fields["records"]
+        assert field is not None
+    record_fields = {
+        "jurisdiction",
+        "record",
+        "offense",
+        "level",
+        "connection",
+        "year",
+        "age",
+        "pending_charges",
+        "label",
+    }
+    assert {q.id for q in catalog.flow.group if not q.loop} == record_fields
+
+
+def test_survivor_voice_reads_at_grade_8_or_below(catalog):
+    pieces = []
+    for q in catalog.flow.questions:
+        own = [q.text("survivor"), q.why("survivor")]
+        assert grade(" ".join(own)) <= 10, (q.id, grade(" ".join(own)))
+        pieces += own + [o.label("survivor").rstrip(".") + "." for o in [*q.options, *q.extra_years]]
+    assert grade(" ".join(pieces)) <= 8
+    terms = catalog.terms
+    result_text = [t.effect + " " + t.immigration for t in terms.relief_types.values()]
+    result_text += [*terms.burdens.values(), terms.disclaimer("survivor")]
+    result_text += [v.summary.format(name="Ohio") for v in terms.verdicts.values()]
+    assert grade(" ".join(result_text)) <= 8
+
+
+def test_every_question_accepts_unsure(runner):
+    while (step := runner.current()) is not None:
+        if step.question.kind == "text":
+            runner.answer(None)
+            continue
+        runner.answer("no" if step.question.loop else UNSURE)
+    answers = runner.to_answers()
+    assert answers.trafficking_ended == "unsure" and answers.records[0].offense == "unsure"
+
+
+def test_answers_are_checked_with_a_message_that_says_what_fits(runner):
+    with pytest.raises(AnswerError, match="choose one of: survivor, advocate, trainer, unsure"):
+        runner.answer("lawyer")
+    runner.answer("advocate")
+    runner.answer("Denver 2014")  # label
+    runner.answer("NM")
+    runner.answer("conviction")
+    runner.answer("theft")
+    runner.answer("felony")
+    runner.answer("because")
+    with pytest.raises(AnswerError, match="year between 1950"):
+        runner.answer("1890")
+    with pytest.raises(AnswerError, match="type a year"):
+        runner.answer("last year")
+    runner.answer("2014")
+    assert runner.records[0]["year"] == 2014
+
+
+def test_multiple_choice_none_and_unsure_stand_alone(runner, catalog):
+    q = catalog.flow.question("documentation")
+    assert runner.check(q, ["t_visa", "certification"]) == ["t_visa", "certification"]
+    with pytest.raises(AnswerError, match="cannot be picked together"):
+        runner.check(q, ["none", "t_visa"])
+    with pytest.raises(AnswerError, match="at least one"):
+        runner.check(q, [])
+
+
+def test_back_then_answer_returns_to_where_we_were(runner):
+    drive_to = ["survivor", "NM", "conviction"]
+    for value in drive_to:
+        runner.answer(value)
+    assert runner.current().question.id == "offense"
+    back = runner.back()
+    assert back.question.id == "record" and runner.value(back) == "conviction"
+    runner.answer("arrest")
+    assert runner.current().question.id == "offense"
+    assert runner.records[0]["record"] == "arrest"
+
+
+def test_back_at_the_first_question_stays(runner):
+    assert runner.back() is None
+    assert runner.current().question.id == "audience"
+
+
+def test_changing_an_answer_keeps_what_still_applies_and_reports_what_it_drops(runner):
+    drive(runner, {"audience": "advocate", "record": "conviction", "age": "adult"})
+    assert runner.finished
+    assert runner.records[0]["label"] == "note" and runner.records[0]["age"] == "adult"
+    runner.edit(("record", 0))
+    dropped = runner.answer("juvenile_adjudication")
+    assert [(d.question_id, d.value) for d in dropped] == [("age", "adult")]  # age is not asked then
+    assert runner.finished  # everything else still applies and is kept
+    assert runner.to_answers().records[0].age == "minor"  # implied by the flow's `otherwise`
+    runner.edit(("audience", None))
+    dropped = runner.answer("survivor")
+    assert {(d.question_id, d.record) for d in dropped} == {("label", 0), ("notes", None)}
+    assert runner.finished
+
+
+def test_saying_no_more_records_drops_the_later_ones_and_says_so(runner):
+    drive(runner, {"audience": "survivor"}, records=2)
+    assert len(runner.records) == 2
+    runner.edit(("another_record", 0))
+    dropped = runner.answer("no")
+    assert len(runner.records) == 1
+    assert {d.record for d in dropped} == {1} and any(d.question_id == "jurisdiction" for d in dropped)
+
+
+def test_progress_grows_and_reaches_the_end(runner):
+    seen = []
+    while not runner.finished:
+        seen.append(runner.progress())
+        step = runner.current()
+        runner.answer(simple_value(step.question))
+    done, total = runner.progress()
+    assert done == total and [a for a, _ in seen] == sorted(a for a, _ in seen)
+
+
+def test_answers_file_round_trip_replays_the_conversation(runner, catalog):
+    drive(runner, {"audience": "advocate", "offense": "drug"}, records=2)
+    answers = runner.to_answers()
+    replay = FlowRunner.from_answers(catalog.flow, runner.jurisdictions, answers)
+    assert replay.finished
+    assert replay.to_answers() == answers
+    assert len(replay.records) == 2
+
+
+def test_remove_a_record(runner):
+    drive(runner, {"audience": "survivor"}, records=3)
+    runner.remove_record(2)
+    assert len(runner.records) == 2 and runner.finished
+    with pytest.raises(AnswerError):
+        runner.remove_record(5)
