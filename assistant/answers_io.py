@@ -14,24 +14,24 @@ from typing import Any
 from pydantic import ValidationError
 
 from .models.answers import Answers
-from .problems import DataInvalid, Problem, closest, from_validation_error
+from .problems import InputInvalid, Problem, closest, from_validation_error
 from .yamlio import LineDict, YamlProblem, line_of, loads
 
 RESERVED = ("expect",)
 
 
 def parse_answers(text: str, shown: str, jurisdictions: list[str]) -> Answers:
-    """Parse answers text; raise DataInvalid with every problem found."""
+    """Parse answers text; raise InputInvalid with every problem found."""
     try:
         data = loads(text)
     except YamlProblem as exc:  # JSON is YAML, so one parser reads both
-        raise DataInvalid([Problem(shown, exc.message, exc.line)]) from None
+        raise InputInvalid([Problem(shown, exc.message, exc.line)]) from None
     if data is None:
-        raise DataInvalid(
+        raise InputInvalid(
             [Problem(shown, "the file is empty; expected audience, trafficking_ended, documentation, records")]
         )
     if not isinstance(data, dict):
-        raise DataInvalid([Problem(shown, "expected a mapping of fields at the top", 1)])
+        raise InputInvalid([Problem(shown, "expected a mapping of fields at the top", 1)])
     clean = LineDict({k: v for k, v in data.items() if k not in RESERVED})
     clean.line, clean.key_lines = getattr(data, "line", 1), getattr(data, "key_lines", {})
     problems: list[Problem] = []
@@ -57,7 +57,7 @@ def parse_answers(text: str, shown: str, jurisdictions: list[str]) -> Answers:
                     )
                 )
     if problems or answers is None:
-        raise DataInvalid(problems)
+        raise InputInvalid(problems)
     return answers
 
 
@@ -65,9 +65,9 @@ def read_answers(path: Path, jurisdictions: list[str]) -> Answers:
     try:
         text = path.read_text(encoding="utf-8")
     except FileNotFoundError:
-        raise DataInvalid([Problem(str(path), "no such file")]) from None
+        raise InputInvalid([Problem(str(path), "no such file")]) from None
     except (OSError, UnicodeDecodeError) as exc:
-        raise DataInvalid(
+        raise InputInvalid(
             [Problem(str(path), f"cannot read the file: {getattr(exc, 'strerror', None) or exc}")]
         ) from None
     return parse_answers(text, str(path), jurisdictions)

@@ -176,11 +176,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.command is None:
         parser.print_help()
         return EXIT_OK
-    from .problems import DataInvalid
+    from .problems import DataInvalid, InputInvalid
 
     try:
         _check_as_of(getattr(args, "as_of", None))
         return int(args.func(args))
+    except InputInvalid as exc:
+        print(str(exc), file=sys.stderr)
+        print("Nothing was evaluated. Fix the file and try again.", file=sys.stderr)
+        return EXIT_DATA
     except DataInvalid as exc:
         print(str(exc), file=sys.stderr)
         print("relief-assistant will not start until the data is fixed.", file=sys.stderr)

@@ -14,6 +14,7 @@ An answer of "unsure" is evaluated under every value it could take; the verdict 
 from __future__ import annotations
 
 import itertools
+import math
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Literal
@@ -22,7 +23,7 @@ from .catalog import UNKNOWN, Catalog
 from .models.answers import Answers, RecordAnswers, this_year
 from .models.common import CONFIDENCE_ORDER
 from .models.flow import UNSURE
-from .models.jurisdiction import Jurisdiction, LawVersion, Relief
+from .models.jurisdiction import Jurisdiction, LawVersion, Period, Relief
 from .models.rubric import Rubric
 from .scoring import Scorecard, scorecards
 
@@ -506,11 +507,11 @@ def rule_timing(law: _Law, f: Facts, now: int) -> list[Reason]:
     for period in timing.limits:
         if not period.applies(f.level):
             continue
-        params: dict[str, str | int] = {"years": duration(period.years)}
+        params: dict[str, str | int] = {"years": duration(period)}
         phrases = {"start": starts[period.start]}
         begin = _years_since(period.start, f)
         if isinstance(begin, int):
-            deadline = begin + int(period.years)
+            deadline = begin + int(period.length_years)
             params["deadline"] = deadline
             if now > deadline:
                 out.append(
@@ -568,13 +569,13 @@ def rule_timing(law: _Law, f: Facts, now: int) -> list[Reason]:
     for period in timing.waits:
         if not period.applies(f.level):
             continue
-        params = {"years": duration(period.years)}
+        params = {"years": duration(period)}
         phrases = {"start": starts[period.start]}
         begin = _years_since(period.start, f)
         if period.start == "sentence_completion" and isinstance(f.year, int):
             begin = f.year  # the sentence ended no earlier than the conviction year
-            if f.year + period.years > now:
-                params["earliest"] = f.year + int(period.years + 0.999)
+            if f.year + period.length_years > now:
+                params["earliest"] = f.year + math.ceil(period.length_years)
                 out.append(
                     _r(
                         "timing",
@@ -602,7 +603,7 @@ def rule_timing(law: _Law, f: Facts, now: int) -> list[Reason]:
                 )
             continue
         if isinstance(begin, int):
-            earliest = begin + int(period.years + 0.999)
+            earliest = begin + math.ceil(period.length_years)
             params["earliest"] = earliest
             if earliest > now:
                 out.append(
@@ -657,8 +658,11 @@ def rule_timing(law: _Law, f: Facts, now: int) -> list[Reason]:
     return out
 
 
-def duration(years: float) -> str:
+def duration(period: Period) -> str:
     """Plain words for a period: '21 days', '6 months', '1 year', '2.5 years'."""
+    if period.days is not None:
+        return f"{period.days} day{'s' if period.days != 1 else ''}"
+    years = period.length_years
     if years < 1:
         months = years * 12
         if months >= 1 and abs(months - round(months)) < 0.05:
@@ -786,7 +790,16 @@ _PROCEDURE_EFFECT: dict[tuple[str, str], Effect] = {
 }
 
 
-def rule_procedure(law: _Law) -> list[Reason]:
+def _certification_gate_met(law: _Law, f: Facts) -> bool:
+    """The law lets the prosecutor decide through a certification, and the person has one."""
+    d = law.v.details
+    needs = any(c.code == "certification_required" for c in d.conditions) or (
+        d.documentation is not None and "certification" in d.documentation.required
+    )
+    return needs and "certification" in f.documentation
+
+
+def rule_procedure(law: _Law, f: Facts) -> list[Reason]:
     """What the process asks of the person: burden of proof, hearing, judge's power, privacy."""
     out: list[Reason] = []
     for category, rule in (
@@ -805,6 +818,9 @@ def rule_procedure(law: _Law) -> list[Reason]:
         if level is not None:
             params["description"] = level.description
         effect = _PROCEDURE_EFFECT.get((category, value), "note")
+        if (category, value) == ("judicial_discretion", "none") and _certification_gate_met(law, f):
+            effect = "supports"
+            text += " The law's certification is how the prosecutor agrees, and {you_have} one."
         out.append(_r(rule, effect, text, category, law.cite(category), law.conf(category), params))
     return out
 
@@ -829,7 +845,7 @@ def evaluate_facts(law: _Law, f: Facts, ph: dict[str, dict[str, str]], now: int)
         *rule_timing(law, f, now),
         *rule_conditions(law, f, ph),
         *rule_documentation(law, f, ph),
-        *rule_procedure(law),
+        *rule_procedure(law, f),
     ]
     effects = {r.effect for r in reasons}
     if "blocks" in effects:

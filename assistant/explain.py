@@ -35,7 +35,16 @@ def environment(autoescape: bool = False) -> Any:
         lstrip_blocks=True,
         keep_trailing_newline=True,
     )
+    env.filters["md_literal"] = md_literal
     return env
+
+
+_MD_SPECIAL = "\\`*_{}[]<>()#+-.!|~"
+
+
+def md_literal(text: str) -> str:
+    """Text a person typed, made inert in Markdown: every markup character is escaped."""
+    return "".join("\\" + ch if ch in _MD_SPECIAL else ch for ch in str(text))
 
 
 def reason_text(reason: Reason, voice: str) -> str:

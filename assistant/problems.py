@@ -29,7 +29,7 @@ class Problem:
         head = f"{where}: " + (f"{self.field}: " if self.field else "") + self.message
         lines = [head]
         if self.allowed:
-            shown = ", ".join(self.allowed[:24]) + (", ..." if len(self.allowed) > 24 else "")
+            shown = ", ".join(self.allowed[:60]) + (", ..." if len(self.allowed) > 60 else "")
             lines.append(f"    allowed: {shown}")
         if self.suggestion:
             lines.append(f"    did you mean '{self.suggestion}'?")
@@ -44,6 +44,10 @@ class DataInvalid(Exception):
 
     def __str__(self) -> str:
         return format_problems(self.problems)
+
+
+class InputInvalid(DataInvalid):
+    """A file the person gave (answers, CSV) has problems; the project's own data is fine."""
 
 
 def format_problems(problems: Sequence[Problem]) -> str:
@@ -65,9 +69,14 @@ def field_path(loc: Iterable[str | int]) -> str:
 def closest(value: object, allowed: Sequence[str]) -> str | None:
     if not isinstance(value, str) or not allowed:
         return None
-    matches = difflib.get_close_matches(value, list(allowed), n=1, cutoff=0.6)
+    cutoff = 0.5 if len(value) <= 3 else 0.6  # a one-letter slip in a two-letter code scores 0.5
+    matches = difflib.get_close_matches(value, list(allowed), n=5, cutoff=cutoff)
     if matches:
-        return matches[0]
+        # Among equally close codes, one that starts the same way is the likelier slip (NX -> NM, not TX).
+        best = difflib.SequenceMatcher(None, value, matches[0]).ratio()
+        tied = [m for m in matches if difflib.SequenceMatcher(None, value, m).ratio() == best]
+        same_start = [m for m in tied if m[:1].lower() == value[:1].lower()]
+        return (same_start or tied)[0]
     lowered = value.lower().replace("-", "_").replace(" ", "_")
     return lowered if lowered in allowed and lowered != value else None
 

@@ -11,6 +11,8 @@ from pathlib import Path
 
 from pydantic import BaseModel
 
+from .models.answers import Answers
+from .models.flow import Flow
 from .models.jurisdiction import Jurisdiction
 from .models.rubric import Rubric
 from .paths import data_root
@@ -18,6 +20,8 @@ from .paths import data_root
 SCHEMAS: dict[str, type[BaseModel]] = {
     "states/schema.json": Jurisdiction,
     "rubric/schema.json": Rubric,
+    "flows/schema.json": Flow,
+    "flows/answers.schema.json": Answers,
 }
 
 

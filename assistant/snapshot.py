@@ -12,6 +12,7 @@ from __future__ import annotations
 import hashlib
 import json
 import typing
+from collections.abc import Callable
 from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -74,22 +75,57 @@ def _plan(model: type[BaseModel]) -> dict[str, Any]:
     return {name: info.annotation for name, info in model.model_fields.items()}
 
 
+def _instance(model: type[BaseModel], values: dict[str, Any]) -> BaseModel:
+    """What model_construct does when every field is given, without its per-call overhead."""
+    if values.keys() != _plan(model).keys():
+        return model.model_construct(**values)  # fill defaults the snapshot left out
+    obj = model.__new__(model)
+    object.__setattr__(obj, "__dict__", values)
+    object.__setattr__(obj, "__pydantic_fields_set__", set(values))
+    object.__setattr__(obj, "__pydantic_extra__", None)
+    object.__setattr__(obj, "__pydantic_private__", None)
+    return obj
+
+
+Builder = Callable[[Any], Any] | None  # None: the JSON value is already the right Python value
+
+
+@cache
+def _builder(tp: Any) -> Builder:
+    """A function turning validated JSON for `tp` back into models, compiled once per type."""
+    alts = unwrap_type(tp)
+    models = [a for a in alts if isinstance(a, type) and issubclass(a, BaseModel)]
+    if models:
+        (model,) = models  # our models never mix two model types in one field
+        fields = {name: _builder(ann) for name, ann in _plan(model).items()}
+
+        def build_model(value: Any) -> Any:
+            if value is None:
+                return None
+            out = {}
+            for k, v in value.items():
+                field = fields[k]
+                out[k] = v if field is None else field(v)
+            return _instance(model, out)
+
+        return build_model
+    if len(alts) == 1:
+        origin = typing.get_origin(alts[0])
+        if origin in (list, dict):
+            inner = _builder(typing.get_args(alts[0])[-1])
+            if inner is None:
+                return None
+            each: Callable[[Any], Any] = inner
+            if origin is list:
+                return lambda value: [each(v) for v in value]
+            return lambda value: {k: each(v) for k, v in value.items()}
+    return None
+
+
 def construct(tp: Any, value: Any) -> Any:
     """Rebuild models from data that was validated when the snapshot was made (no re-validation)."""
-    for alt in unwrap_type(tp):
-        if isinstance(alt, type) and issubclass(alt, BaseModel):
-            if isinstance(value, dict):
-                plan = _plan(alt)
-                return alt.model_construct(**{k: construct(plan[k], v) for k, v in value.items()})
-            continue
-        origin = typing.get_origin(alt)
-        if origin is list and isinstance(value, list):
-            (item,) = typing.get_args(alt)
-            return [construct(item, v) for v in value]
-        if origin is dict and isinstance(value, dict):
-            _, item = typing.get_args(alt)
-            return {k: construct(item, v) for k, v in value.items()}
-    return value
+    build = _builder(tp)
+    return value if build is None else build(value)
 
 
 def read_snapshot(root: Path) -> Catalog | None:

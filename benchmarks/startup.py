@@ -36,12 +36,31 @@ def measure(commands: dict[str, list[str]], runs: int) -> dict[str, list[float]]
     return times
 
 
+def install_wheel() -> Path:
+    """Build the project's wheel and install it into a fresh venv under a temporary folder."""
+    import tempfile
+    import venv
+
+    tmp = Path(tempfile.mkdtemp(prefix="relief-bench-"))
+    subprocess.run([sys.executable, "-m", "pip", "wheel", "--no-deps", "-q", "-w", str(tmp), str(ROOT)], check=True)
+    venv.EnvBuilder(with_pip=True).create(tmp / "venv")
+    python = tmp / "venv" / "bin" / "python"
+    (wheel,) = tmp.glob("*.whl")
+    subprocess.run([str(python), "-m", "pip", "install", "-q", str(wheel)], check=True)
+    return python
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=21)
     parser.add_argument("--command", default="score --format json", help="relief arguments to time")
+    parser.add_argument(
+        "--wheel", action="store_true", help="build the wheel and time it installed in a fresh venv (uses its snapshot)"
+    )
     args = parser.parse_args()
     py = sys.executable
+    if args.wheel:
+        py = str(install_wheel())
     commands = {
         "baseline: python -c 'import yaml, jinja2'": [py, "-c", "import yaml, jinja2"],
         f"relief {args.command}": [py, "-m", "assistant", *args.command.split()],

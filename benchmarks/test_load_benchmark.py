@@ -25,3 +25,27 @@ def test_score_all_jurisdictions(benchmark):
     catalog = load_catalog()
     cards = benchmark(scorecards, catalog)
     assert len(cards) == len(catalog.jurisdictions)
+
+
+def test_evaluate_one_answers_file_against_every_jurisdiction(benchmark):
+    """One record in each of the 52 jurisdictions, with two unsure answers (level, connection)."""
+    from assistant.eligibility import assess
+    from assistant.models.answers import Answers, RecordAnswers
+
+    catalog = load_catalog()
+    records = [
+        RecordAnswers(
+            jurisdiction=code,
+            record="conviction",
+            offense="theft",
+            level="unsure",
+            connection="unsure",
+            year=2015,
+            age="adult",
+            pending_charges="no",
+        )
+        for code in catalog.jurisdictions
+    ]
+    answers = Answers(audience="advocate", trafficking_ended=2016, documentation=["t_visa"], records=records)
+    result = benchmark(assess, catalog, answers)
+    assert len(result.records) == len(catalog.jurisdictions)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Literal
 
-from pydantic import Field
+from pydantic import Field, model_validator
 
 from .common import Cited, Code, PartialDate, RubricId, Strict, date_key
 
@@ -149,14 +149,27 @@ class OffenseCoverage(Cited):
 
 
 class Period(Strict):
-    years: float = Field(gt=0, le=100)
-    start: PeriodStart = Field(description="The event the years are counted from.")
+    """A deadline or a wait: give `years` or `days` (the law's own unit), counted from `start`."""
+
+    years: float | None = Field(default=None, gt=0, le=100)
+    days: int | None = Field(default=None, gt=0, le=3650)
+    start: PeriodStart = Field(description="The event the time is counted from.")
     applies_to: list[Literal["misdemeanor", "felony"]] = Field(
         default_factory=list, description="Offence levels this applies to; empty means all."
     )
 
     def applies(self, level: str) -> bool:
         return not self.applies_to or level in self.applies_to
+
+    @property
+    def length_years(self) -> float:
+        return self.years if self.years is not None else (self.days or 0) / 365
+
+    @model_validator(mode="after")
+    def _one_unit(self) -> Period:
+        if (self.years is None) == (self.days is None):
+            raise ValueError("give the period in years or in days (exactly one of them)")
+        return self
 
 
 class Timing(Cited):

@@ -1,0 +1,118 @@
+"""Explanations render for every jurisdiction in both voices; nothing a person typed becomes markup."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from assistant.eligibility import assess
+from assistant.explain import FORMATS, md_literal, render
+from assistant.models.answers import Answers, RecordAnswers
+from tests.conftest import run_relief
+
+
+def everywhere(catalog, audience, record="conviction"):
+    records = [
+        RecordAnswers(
+            jurisdiction=code,
+            record=record,
+            offense="prostitution",
+            level="misdemeanor",
+            connection="forced",
+            year=2015,
+            age="adult",
+            pending_charges="no",
+        )
+        for code in catalog.jurisdictions
+    ]
+    return Answers(audience=audience, trafficking_ended=2016, documentation=["t_visa"], records=records)
+
+
+@pytest.mark.parametrize("audience", ["survivor", "advocate"])
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_every_template_renders_for_every_jurisdiction_and_voice(catalog, audience, fmt):
+    answers = everywhere(catalog, audience)
+    text = render(assess(catalog, answers), catalog, fmt)
+    for j in catalog.jurisdictions.values():
+        assert j.name in text
+    if fmt != "json":
+        assert ("your client" in text.lower()) == (audience == "advocate")
+        assert "{" not in text.replace("{{", "")
+
+
+def test_json_has_the_documented_shape(catalog):
+    doc = json.loads(render(assess(catalog, everywhere(catalog, "advocate")), catalog, "json"))
+    assert doc["format"] == "relief-assistant/assessment" and doc["format_version"] == 1
+    first = doc["records"][0]
+    assert set(first) >= {
+        "jurisdiction",
+        "verdict",
+        "relief",
+        "reasons",
+        "to_show",
+        "obstacles",
+        "what_if",
+        "changes_outcome",
+        "next_steps",
+        "as_of",
+        "confidence",
+    }
+    assert [r["jurisdiction"] for r in doc["records"]] == list(catalog.jurisdictions)
+    assert all(reason["citation"] and reason["feature"] for r in doc["records"] for reason in r["reasons"])
+
+
+def test_typed_text_is_never_markup(catalog):
+    label = "[bold red]x[/] **y** <script>alert(1)</script> {{ 7*7 }} {you}"
+    rec = RecordAnswers(
+        jurisdiction="NM",
+        record="conviction",
+        offense="theft",
+        level="felony",
+        connection="because",
+        year=2014,
+        age="adult",
+        label=label,
+    )
+    answers = Answers(audience="advocate", trafficking_ended=2016, documentation=["none"], records=[rec])
+    assessment = assess(catalog, answers)
+    text = render(assessment, catalog, "text")
+    assert label in text and "49" not in text  # printed as typed, never run as a template
+    md = render(assessment, catalog, "markdown")
+    assert md_literal(label) in md and "**y**" not in md
+
+
+def test_the_report_says_not_legal_advice_and_where_to_get_help(catalog):
+    for fmt in ("markdown", "text"):
+        text = render(assess(catalog, everywhere(catalog, "survivor")), catalog, fmt)
+        assert "not legal advice" in text
+        assert "1-888-373-7888" in text and "freedomnetworkusa.org" in text
+
+
+def test_evaluate_command(tmp_path):
+    path = tmp_path / "a.yaml"
+    path.write_text(
+        "audience: survivor\ntrafficking_ended: 2016\ndocumentation: [none]\nrecords:\n"
+        "  - {jurisdiction: NM, record: conviction, offense: theft, level: felony, connection: because, "
+        "year: 2014, age: adult}\n"
+    )
+    result = run_relief("evaluate", "--answers", str(path), "--format", "json")
+    assert result.returncode == 0, result.stderr
+    doc = json.loads(result.stdout)
+    assert doc["records"][0]["jurisdiction"] == "NM" and doc["records"][0]["verdict"] == "likely_eligible"
+    assert run_relief("evaluate", "--answers", str(path)).stdout.startswith("YOUR RESULTS")
+    assert "# Your results" in run_relief("evaluate", "--answers", str(path), "--format", "markdown").stdout
+
+
+def test_evaluate_refuses_a_bad_answers_file_with_the_reason(tmp_path):
+    path = tmp_path / "a.yaml"
+    path.write_text(
+        "audience: survivor\ntrafficking_ended: 2016\ndocumentation: [none]\nrecords:\n"
+        "  - {jurisdiction: ZZ, record: conviction, offense: theft, level: felony, connection: because, "
+        "year: 2014, age: adult}\n"
+    )
+    result = run_relief("evaluate", "--answers", str(path))
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    assert "'ZZ' is not a jurisdiction we have" in result.stderr and "NM" in result.stderr
+    missing = run_relief("evaluate", "--answers", str(tmp_path / "nope.yaml"))
+    assert missing.returncode == 1 and "no such file" in missing.stderr
