@@ -125,6 +125,43 @@ def cmd_schema(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+# Moves to the top-left, erases the screen, then the scrollback (xterm, VTE, iTerm2, Windows Terminal).
+CLEAR_SCREEN_AND_SCROLLBACK = "\x1b[H\x1b[2J\x1b[3J"
+
+
+def clear_terminal() -> None:
+    for stream in (sys.__stdout__, sys.__stderr__):
+        if stream is not None and stream.isatty():
+            stream.write(CLEAR_SCREEN_AND_SCROLLBACK)
+            stream.flush()
+            return
+    sys.stdout.write(CLEAR_SCREEN_AND_SCROLLBACK)
+    sys.stdout.flush()
+
+
+def run_app(args: argparse.Namespace) -> int:
+    from .ui.app import make_app
+
+    catalog = answers = None
+    if args.answers:
+        from .answers_io import read_answers
+
+        catalog = _load()
+        answers = read_answers(Path(args.answers), list(catalog.jurisdictions))
+    app = make_app(catalog, answers, args.theme)  # without a snapshot this validates all data first
+    app.run()
+    if app.load_failed:
+        print(app.load_failed, file=sys.stderr)
+        return EXIT_DATA
+    if app.quick_exited:
+        clear_terminal()
+        return EXIT_OK
+    if app.crashed:
+        print(CRASH_MESSAGE, file=sys.stderr)
+        return EXIT_CRASH
+    return EXIT_OK
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="relief",
@@ -135,6 +172,8 @@ def build_parser() -> argparse.ArgumentParser:
         epilog="Run 'relief COMMAND --help' for the options of one command.",
     )
     parser.add_argument("--version", action="version", version=f"relief-assistant {__version__}")
+    parser.add_argument("--answers", metavar="FILE", help="open the app with a saved answers file")
+    parser.add_argument("--theme", choices=("default", "high-contrast"), default="default", help="colours")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     p = sub.add_parser("score", help="grade encoded jurisdictions on a rubric (table, json or csv)")
@@ -173,12 +212,11 @@ def _check_as_of(value: str | None) -> None:
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
-    if args.command is None:
-        parser.print_help()
-        return EXIT_OK
     from .problems import DataInvalid, InputInvalid
 
     try:
+        if args.command is None:
+            return run_app(args)
         _check_as_of(getattr(args, "as_of", None))
         return int(args.func(args))
     except InputInvalid as exc:

@@ -211,6 +211,11 @@ def _bar(low: int, high: int, maximum: int, width: int = 10) -> str:
     return "█" * filled + "░" * maybe + "·" * (width - filled - maybe)
 
 
+def render_part(template: str, **values: Any) -> str:
+    """One section (record.md.j2 or law.md.j2) for a front end that lays out the parts itself."""
+    return str(environment().get_template(template).render(**values))
+
+
 def render(assessment: Assessment, catalog: Catalog, fmt: str = "markdown") -> str:
     if fmt == "json":
         return json.dumps(to_json(assessment, catalog), indent=2, ensure_ascii=False) + "\n"

@@ -258,6 +258,9 @@ class FlowRunner:
                 entry[loop.id] = "yes" if i + 1 < len(data["records"]) else "no"
             runner.records.append(entry)
         runner._prune()
+        for step in runner.steps():  # optional questions the file leaves out were skipped
+            if step.question.optional and not runner.is_answered(step):
+                runner._store(step)[step.question.id] = None
         return runner
 
 

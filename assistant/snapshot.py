@@ -9,7 +9,6 @@ Nothing is ever written at run time.
 
 from __future__ import annotations
 
-import hashlib
 import json
 import typing
 from collections.abc import Callable
@@ -25,31 +24,12 @@ from .models.jurisdiction import Jurisdiction
 from .models.rubric import Rubric
 from .models.terms import Terms
 from .problems import unwrap_type
+from .snapshot_file import SNAPSHOT_FORMAT, SNAPSHOT_NAME, data_files, fingerprint, read_raw
+
+__all__ = ["SNAPSHOT_NAME", "build_snapshot", "construct", "data_files", "fingerprint", "read_snapshot"]
 
 if TYPE_CHECKING:
     from .catalog import Catalog
-
-SNAPSHOT_NAME = "catalog.snapshot.json"
-SNAPSHOT_FORMAT = 1
-
-
-def data_files(root: Path) -> list[Path]:
-    return sorted(
-        p
-        for folder in ("rubric", "states", "flows")
-        if (root / folder).is_dir()
-        for p in (root / folder).iterdir()
-        if p.suffix in (".yaml", ".yml") and not p.name.startswith("_")
-    )
-
-
-def fingerprint(root: Path) -> str:
-    digest = hashlib.sha256()
-    for path in data_files(root):
-        digest.update(f"{path.parent.name}/{path.name}\0".encode())
-        digest.update(path.read_bytes())
-        digest.update(b"\0")
-    return digest.hexdigest()
 
 
 def build_snapshot(root: Path) -> str:
@@ -129,15 +109,12 @@ def construct(tp: Any, value: Any) -> Any:
 
 
 def read_snapshot(root: Path) -> Catalog | None:
-    """The snapshot under `root` if it matches this version and the data files exactly, else None."""
-    try:
-        doc = json.loads((root / SNAPSHOT_NAME).read_bytes())
-    except (OSError, ValueError):
-        return None
-    if not isinstance(doc, dict) or doc.get("format") != SNAPSHOT_FORMAT or doc.get("version") != __version__:
-        return None
-    if doc.get("fingerprint") != fingerprint(root):
-        return None
+    """The snapshot under `root` as a catalog, if it matches this version and the data files exactly."""
+    doc = read_raw(root)
+    return None if doc is None else catalog_from_raw(root, doc)
+
+
+def catalog_from_raw(root: Path, doc: dict[str, Any]) -> Catalog:
     from .catalog import Catalog
 
     return Catalog(

@@ -1,0 +1,43 @@
+"""Help (F1 or ?): every key, in plain words."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import VerticalScroll
+from textual.screen import ModalScreen
+from textual.widgets import Static
+
+KEYS = [
+    ("Ctrl+Q", "Leave now. Ends the app at once and clears the screen. Nothing is saved."),
+    ("Ctrl+C", "Also leaves now."),
+    ("Escape x3", "Pressing Escape three times quickly also leaves now."),
+    ("Up / Down", "Move through the choices."),
+    ("1 to 9", "Pick a choice by its number."),
+    ("Enter", "Answer, or confirm ticked choices."),
+    ("Space", "Tick or untick a choice when you can pick more than one."),
+    ("Tab", "Move to the next part of the screen."),
+    ("F3", "Show why we ask this question."),
+    ("Ctrl+B", "Go back one question."),
+    ("Ctrl+E", "Change an earlier answer: move up to it, then press Enter. You can also click it."),
+    ("F2", "Switch to high contrast, and back."),
+    ("F1 or ?", "Show this help."),
+    ("S", "On the results: save a summary to a file you name."),
+    ("A", "On the results: save the answers to a file (for advocates)."),
+    ("C", "On the results: change an answer."),
+    ("N", "On the results: start over. This forgets everything."),
+]
+
+
+class HelpScreen(ModalScreen[None]):
+    BINDINGS = [Binding("escape", "dismiss", "Close"), Binding("f1", "dismiss", "Close", show=False)]
+
+    def compose(self) -> ComposeResult:
+        with VerticalScroll(id="help"):
+            yield Static("Keys", classes="title", markup=False)
+            for key, what in KEYS:
+                yield Static(f"{key:<11} {what}", markup=False)
+            yield Static("Press Escape to close.", classes="hint", markup=False)
+
+    def action_dismiss(self, result: None = None) -> None:  # type: ignore[override]
+        self.dismiss(None)

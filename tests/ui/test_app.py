@@ -1,0 +1,346 @@
+"""Pilot tests: whole conversations by keyboard (and mouse), as a person would use the app."""
+
+from __future__ import annotations
+
+import os
+import stat
+
+import pytest
+from textual.widgets import Input
+
+from assistant.ui.app import make_app
+from assistant.ui.screens.conversation import ConversationScreen
+from assistant.ui.screens.help import HelpScreen
+from assistant.ui.screens.results import ResultsScreen
+from assistant.ui.screens.welcome import WelcomeScreen
+from assistant.ui.widgets.question import QuestionBox
+from assistant.ui.widgets.transcript import AnswerLine
+
+
+async def keys(pilot, *presses):
+    for key in presses:
+        await pilot.press(*key) if isinstance(key, tuple) else await pilot.press(key)
+        await pilot.pause()
+
+
+async def type_and_enter(pilot, text):
+    await pilot.press(*text)
+    await pilot.press("enter")
+    await pilot.pause()
+
+
+def current(app):
+    step = app.conversation.runner.current()
+    return step.question.id if step else None
+
+
+def screen_text(app) -> str:
+    return " ".join(str(w.render()) for w in app.screen.query("Static"))
+
+
+async def record(pilot, app, place, kind, offense, level, link, year, age="1", pending="2"):
+    """Answer one record's questions by keyboard. Choices are the numbers shown on screen."""
+    if current(app) == "label":
+        await type_and_enter(pilot, "")
+    assert current(app) == "jurisdiction"
+    await type_and_enter(pilot, place)
+    await keys(pilot, kind, offense, level, link)
+    await type_and_enter(pilot, year)
+    if current(app) == "age":
+        await keys(pilot, age)
+    await keys(pilot, pending)
+
+
+async def test_survivor_with_one_record(catalog):
+    app = make_app(catalog)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, WelcomeScreen)
+        await keys(pilot, "1")  # for myself
+        assert isinstance(app.screen, ConversationScreen)
+        await record(pilot, app, "new mexico", "3", "4", "2", "2", "2014")  # conviction, theft, felony, because
+        await keys(pilot, "2")  # no more records
+        await type_and_enter(pilot, "2016")  # trafficking ended
+        await keys(pilot, "6", "enter")  # documents: none of these
+        await pilot.pause()
+        assert isinstance(app.screen, ResultsScreen)
+        answers = app.conversation.runner.to_answers()
+        assert answers.records[0].jurisdiction == "NM" and answers.records[0].offense == "theft"
+        card = app.screen.context["records"][0]
+        assert card["verdict"] == "likely_eligible" and card["verdict_label"] == "Likely eligible"
+        assert "✔ Likely eligible" in screen_text(app)
+
+
+async def test_advocate_with_two_records_in_two_states(catalog):
+    app = make_app(catalog)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        await keys(pilot, "2")  # someone I'm helping
+        await type_and_enter(pilot, "Miami 2014")  # record name
+        await type_and_enter(pilot, "florida")
+        await keys(pilot, "1", "1", "1", "1")  # arrest, prostitution, misdemeanor, forced
+        await type_and_enter(pilot, "2014")
+        await keys(pilot, "1", "2", "1")  # adult, no open case, add another
+        await type_and_enter(pilot, "")
+        await record(pilot, app, "new york", "3", "3", "2", "1", "2016")
+        await keys(pilot, "2")
+        await type_and_enter(pilot, "2018")
+        await keys(pilot, "1", "enter")  # T visa
+        await type_and_enter(pilot, "")  # private note: skipped
+        assert isinstance(app.screen, ResultsScreen)
+        cards = app.screen.context["records"]
+        assert [c["code"] for c in cards] == ["FL", "NY"]
+        assert [c["verdict"] for c in cards] == ["likely_eligible", "likely_eligible"]
+        assert cards[0]["label"] == "Miami 2014"
+        assert "your client" in cards[0]["summary"] or app.conversation.voice == "advocate"
+
+
+async def test_unsure_answers_show_what_would_change_the_result(catalog):
+    app = make_app(catalog)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        await keys(pilot, "1")
+        await type_and_enter(pilot, "wisconsin")
+        await keys(pilot, "3", "0", "3")  # conviction, not sure (10th line), not sure
+        await keys(pilot, "2")  # because
+        await keys(pilot, "tab", "1")  # year: not sure (the line under the year box)
+        await keys(pilot, "1", "3", "2")  # adult, open case: not sure, no more records
+        await keys(pilot, "tab", "2")  # trafficking ended: not sure (after "It has not ended")
+        await keys(pilot, "7", "enter")  # documents: not sure
+        assert isinstance(app.screen, ResultsScreen)
+        card = app.screen.context["records"][0]
+        assert card["verdict"] == "possibly_eligible"
+        assert card["what_ifs"] and "If it was prostitution" in card["what_ifs"][0]
+
+
+async def test_going_back_and_changing_an_answer_recomputes_what_follows(catalog):
+    app = make_app(catalog)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        await keys(pilot, "1")
+        await type_and_enter(pilot, "new mexico")
+        await keys(pilot, "3")  # conviction
+        assert current(app) == "offense"
+        await keys(pilot, "ctrl+b")  # back to the record kind
+        assert current(app) == "record"
+        await keys(pilot, "4")  # a juvenile case instead
+        assert current(app) == "offense"
+        await keys(pilot, "4", "1", "2")
+        await type_and_enter(pilot, "2010")
+        assert current(app) == "pending_charges"  # age is not asked for a juvenile case
+        await keys(pilot, "2", "2")
+        await type_and_enter(pilot, "2012")
+        await keys(pilot, "6", "enter")
+        assert isinstance(app.screen, ResultsScreen)
+        # Change the record kind from the results, by keyboard: C, then up through the answers, Enter.
+        await keys(pilot, "c")
+        assert isinstance(app.screen, ConversationScreen) and isinstance(app.focused, AnswerLine)
+        while app.focused.key != ("record", 0):
+            await keys(pilot, "up")
+        await keys(pilot, "enter")
+        assert current(app) == "record"
+        await keys(pilot, "3")  # a conviction after all: age now applies again
+        assert current(app) == "age"
+        await keys(pilot, "1")
+        assert isinstance(app.screen, ResultsScreen)
+        answers = app.conversation.runner.to_answers()
+        assert answers.records[0].record == "conviction" and answers.records[0].offense == "theft"
+
+
+async def test_changing_an_answer_with_the_mouse(catalog):
+    app = make_app(catalog)
+    async with app.run_test(size=(100, 40)) as pilot:
+        await pilot.pause()
+        await keys(pilot, "1")
+        await type_and_enter(pilot, "new mexico")
+        await keys(pilot, "3", "4")
+        line = next(w for w in app.screen.query(AnswerLine) if w.key == ("record", 0))
+        await pilot.click(line)
+        await pilot.pause()
+        assert current(app) == "record"
+        await keys(pilot, "1")  # an arrest
+        assert app.conversation.runner.records[0]["record"] == "arrest"
+        assert current(app) == "level"  # the offense answer was kept
+
+
+async def test_start_over_forgets_everything(catalog):
+    app = make_app(catalog)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        await keys(pilot, "1")
+        await record(pilot, app, "new mexico", "3", "4", "2", "2", "2014")
+        await keys(pilot, "2")
+        await type_and_enter(pilot, "2016")
+        await keys(pilot, "6", "enter")
+        assert isinstance(app.screen, ResultsScreen)
+        await keys(pilot, "n", "2")  # start over -> "Yes, forget everything"
+        assert isinstance(app.screen, WelcomeScreen)
+        assert app.conversation.runner.top == {} and app.conversation.runner.records == [{}]
+
+
+@pytest.mark.parametrize("chord", [("ctrl+q",), ("ctrl+c",), ("escape", "escape", "escape")])
+async def test_quick_exit_from_the_middle_of_typing(catalog, chord):
+    app = make_app(catalog)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await keys(pilot, "1")
+        await type_and_enter(pilot, "new mexico")
+        await keys(pilot, "3", "4", "2", "2")
+        await pilot.press(*"20")  # halfway through typing a year
+        assert isinstance(app.focused, Input) and app.focused.value == "20"
+        await pilot.press(*chord)
+        await pilot.pause()
+    assert app.quick_exited and app.return_code == 0
+
+
+async def test_quick_exit_from_a_dialog(catalog):
+    app = make_app(catalog)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await keys(pilot, "f1")
+        assert isinstance(app.screen, HelpScreen)
+        await pilot.press("ctrl+q")
+        await pilot.pause()
+    assert app.quick_exited
+
+
+async def test_two_escapes_do_not_leave_and_close_dialogs_as_usual(catalog):
+    app = make_app(catalog)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await keys(pilot, "f1")
+        await keys(pilot, "escape")
+        assert isinstance(app.screen, WelcomeScreen) and not app.quick_exited
+
+
+async def test_typed_markup_shows_literally(catalog):
+    app = make_app(catalog)
+    async with app.run_test(size=(100, 40)) as pilot:
+        await pilot.pause()
+        await keys(pilot, "2")
+        typed = "[bold red]x[/] [link=http://x]y[/]"
+        await type_and_enter(pilot, typed)
+        line = next(w for w in app.screen.query(AnswerLine) if w.key == ("label", 0))
+        assert str(line.render()) == typed
+        await type_and_enter(pilot, "new mexico")
+        await keys(pilot, "3", "4", "2", "2")
+        await type_and_enter(pilot, "2014")
+        await keys(pilot, "1", "2", "2")
+        await type_and_enter(pilot, "2016")
+        await keys(pilot, "6", "enter")
+        await type_and_enter(pilot, "[/ unclosed [b]")  # a private note with broken markup
+        assert isinstance(app.screen, ResultsScreen)
+        assert app.screen.context["records"][0]["label"] == typed
+
+
+async def test_grace_period_ignores_a_stray_enter(catalog):
+    app = make_app(catalog)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause(0.5)
+        await pilot.press("1")
+        await pilot.pause()
+        await pilot.press("enter")  # a double press lands on the next question
+        await pilot.pause()
+        assert current(app) == "jurisdiction"
+        assert app.conversation.runner.records[0] == {}
+
+
+async def test_year_is_checked_as_you_type(catalog):
+    app = make_app(catalog)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        await keys(pilot, "1")
+        await type_and_enter(pilot, "new mexico")
+        await keys(pilot, "3", "4", "2", "2")
+        await pilot.press(*"1890")
+        await pilot.pause()
+        error = str(app.screen.query_one(QuestionBox).query_one("#error").render())
+        assert "Type a year between 1950" in error
+        await pilot.press("enter")
+        assert current(app) == "year"
+        await pilot.press("backspace", "backspace", "backspace", "backspace", *"2014", "enter")
+        await pilot.pause()
+        assert current(app) == "age"
+
+
+async def test_why_we_ask_on_demand(catalog):
+    app = make_app(catalog)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        await keys(pilot, "1")
+        why = app.screen.query_one("#why")
+        assert not why.display
+        await keys(pilot, "f3")
+        assert why.display and "Each state has its own law" in str(why.render())
+
+
+async def test_help_lists_every_key(catalog):
+    app = make_app(catalog)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await keys(pilot, "f1")
+        text = screen_text(app)
+        for key in ("Ctrl+Q", "Escape x3", "Ctrl+B", "Ctrl+E", "F3", "F2"):
+            assert key in text
+
+
+async def test_save_summary_is_owner_only_and_never_overwrites_silently(catalog, tmp_path):
+    from tests.scenarios_helpers import load_answers
+
+    app = make_app(catalog, load_answers(catalog, "two-states-advocate"))
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, ResultsScreen)
+        target = tmp_path / "summary.md"
+        await keys(pilot, "s")
+        field = app.screen.query_one("#path", Input)
+        field.value = str(target)
+        await keys(pilot, "enter")
+        assert target.exists() and stat.S_IMODE(os.stat(target).st_mode) == 0o600
+        assert "Screening results" in target.read_text()
+        target.write_text("keep me")
+        await keys(pilot, "s")
+        app.screen.query_one("#path", Input).value = str(target)
+        await keys(pilot, "enter")
+        await keys(pilot, "1")  # "No, go back" in the overwrite question
+        assert target.read_text() == "keep me"
+        await keys(pilot, "a")  # save the answers themselves (an advocate)
+        app.screen.query_one("#path", Input).value = str(tmp_path / "answers.yaml")
+        await keys(pilot, "enter")
+        assert stat.S_IMODE(os.stat(tmp_path / "answers.yaml").st_mode) == 0o600
+
+
+async def test_a_survivor_is_not_offered_to_save_the_answers_file(catalog):
+    from tests.scenarios_helpers import load_answers
+
+    app = make_app(catalog, load_answers(catalog, "nm-theft-felony-sealing"))
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        await keys(pilot, "a")
+        assert isinstance(app.screen, ResultsScreen)
+
+
+async def test_resizing_keeps_the_conversation(catalog):
+    app = make_app(catalog)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        await keys(pilot, "1")
+        await type_and_enter(pilot, "texas")
+        await keys(pilot, "3")
+        await pilot.resize_terminal(60, 20)
+        await pilot.pause()
+        await pilot.resize_terminal(120, 40)
+        await pilot.pause()
+        assert current(app) == "offense" and app.conversation.runner.records[0]["jurisdiction"] == "TX"
+        await keys(pilot, "1")
+        assert current(app) == "level"
+
+
+async def test_high_contrast_toggle(catalog):
+    app = make_app(catalog)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await keys(pilot, "f2")
+        assert app.theme == "high-contrast"
+        await keys(pilot, "f2")
+        assert app.theme != "high-contrast"
