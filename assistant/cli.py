@@ -17,6 +17,7 @@ from . import __version__
 
 if TYPE_CHECKING:
     from .catalog import Catalog
+    from .models.answers import Answers
 
 EXIT_OK = 0
 EXIT_DATA = 1
@@ -106,14 +107,121 @@ def cmd_validate(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def cmd_evaluate(args: argparse.Namespace) -> int:
+def _emit(text: str, args: argparse.Namespace) -> int:
+    """Print, or write to -o FILE (owner-only; an existing file only with --force)."""
+    output = getattr(args, "output", None)
+    if not output:
+        sys.stdout.write(text)
+        return EXIT_OK
+    from .files import WriteRefused, write_private
+
+    try:
+        path = write_private(Path(output), text, overwrite=args.force)
+    except WriteRefused as exc:
+        hint = " (use --force to replace it)" if "already exists" in str(exc) else ""
+        raise UsageError(f"not saved: {exc}{hint}") from None
+    print(f"Saved to {path} (only you can read it).", file=sys.stderr)
+    return EXIT_OK
+
+
+def _answers(catalog: Catalog, path: str | None) -> Answers | None:
+    if not path:
+        return None
     from .answers_io import read_answers
+
+    return read_answers(Path(path), list(catalog.jurisdictions))
+
+
+def cmd_evaluate(args: argparse.Namespace) -> int:
     from .eligibility import assess
     from .explain import render
 
     catalog = _load()
-    answers = read_answers(Path(args.answers), list(catalog.jurisdictions))
-    sys.stdout.write(render(assess(catalog, answers), catalog, args.format))
+    answers = _answers(catalog, args.answers)
+    assert answers is not None  # --answers is required
+    return _emit(render(assess(catalog, answers), catalog, args.format), args)
+
+
+def cmd_compare(args: argparse.Namespace) -> int:
+    from .compare import compare
+    from .export import comparison
+
+    catalog = _load()
+    codes = _codes(catalog, args.codes)
+    if not 2 <= len(codes) + (1 if args.ideal else 0) <= 5 or len(codes) > 4:
+        raise UsageError("compare two to four jurisdictions (add --ideal for the ideal statute as well)")
+    comp = compare(catalog, codes, _answers(catalog, args.answers), include_ideal=args.ideal)
+    fmt = "text" if args.format == "table" else args.format
+    return _emit(comparison(catalog, comp, fmt), args)
+
+
+def cmd_history(args: argparse.Namespace) -> int:
+    from .explain import to_html
+    from .export import history_markdown
+
+    catalog = _load()
+    (code,) = _codes(catalog, [args.code])
+    text = history_markdown(catalog, code)
+    if args.format == "html":
+        text = to_html(text, f"{catalog.jurisdictions[code].name}: how the law changed")
+    return _emit(text, args)
+
+
+def cmd_whatif(args: argparse.Namespace) -> int:
+    from .explain import to_html
+    from .export import brief
+
+    catalog = _load()
+    (code,) = _codes(catalog, [args.code])
+    changes = []
+    for item in args.set or []:
+        category_id, _, level = item.partition("=")
+        category = catalog.rubric.category(category_id)
+        if category is None:
+            raise UsageError(
+                f"no category '{category_id}'. Categories: {', '.join(c.id for c in catalog.rubric.categories)}"
+            )
+        if category.level(level) is None:
+            raise UsageError(f"'{level}' is not a level of {category_id}. Levels: {', '.join(category.codes)}")
+        changes.append((category_id, level))
+    text = brief(catalog, code, changes)
+    if args.format == "html":
+        text = to_html(text, f"{catalog.jurisdictions[code].name}: how to raise its grade")
+    return _emit(text, args)
+
+
+def cmd_screen(args: argparse.Namespace) -> int:
+    from .screening import screen_file, template
+
+    if args.template:
+        sys.stdout.write(template())
+        return EXIT_OK
+    if not args.input or not args.output:
+        raise UsageError("give an input CSV and -o OUTPUT.csv (or --template to print the header)")
+    catalog = _load()
+    show = sys.stderr.isatty()
+
+    def progress(rows: int) -> None:
+        if show:
+            print(f"\rScreened {rows:,} rows...", end="", file=sys.stderr, flush=True)
+
+    from .files import WriteRefused
+
+    try:
+        summary = screen_file(catalog, Path(args.input), Path(args.output), overwrite=args.force, progress=progress)
+    except WriteRefused as exc:
+        raise UsageError(f"not saved: {exc}") from None
+    if show:
+        print("\r", end="", file=sys.stderr)
+    print(
+        f"{summary.rows} rows: {summary.screened} screened, {summary.bad} with errors. Results in {args.output} "
+        "(only you can read it).",
+        file=sys.stderr,
+    )
+    for line in summary.errors:
+        print(f"  {line}", file=sys.stderr)
+    if summary.bad > len(summary.errors):
+        print(f"  ... and {summary.bad - len(summary.errors)} more; see the errors column.", file=sys.stderr)
     return EXIT_OK
 
 
@@ -191,10 +299,43 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("paths", nargs="*", metavar="PATH", help="files or folders (default: all project data)")
     p.set_defaults(func=cmd_validate)
 
+    def output(p: argparse.ArgumentParser) -> None:
+        p.add_argument("-o", "--output", metavar="FILE", help="write to FILE (owner-only) instead of printing")
+        p.add_argument("--force", action="store_true", help="replace FILE if it exists")
+
     p = sub.add_parser("evaluate", help="evaluate an answers file: verdict, relief, reasons, gaps, next steps")
     p.add_argument("--answers", required=True, metavar="FILE", help="answers file (YAML or JSON)")
-    p.add_argument("--format", choices=("markdown", "text", "json"), default="text")
+    p.add_argument("--format", choices=("markdown", "text", "json", "html"), default="text")
+    output(p)
     p.set_defaults(func=cmd_evaluate)
+
+    p = sub.add_parser("compare", help="two to four jurisdictions side by side (and the same facts in each)")
+    p.add_argument("codes", nargs="+", metavar="CODE")
+    p.add_argument("--answers", metavar="FILE", help="evaluate these records in each jurisdiction")
+    p.add_argument("--ideal", action="store_true", help="add the ideal statute as a column")
+    p.add_argument("--format", choices=("table", "json", "markdown", "html"), default="table")
+    output(p)
+    p.set_defaults(func=cmd_compare)
+
+    p = sub.add_parser("history", help="how a jurisdiction's law and score changed over time")
+    p.add_argument("code", metavar="CODE")
+    p.add_argument("--format", choices=("markdown", "html"), default="markdown")
+    output(p)
+    p.set_defaults(func=cmd_history)
+
+    p = sub.add_parser("whatif", help="a brief: where a law stands and what would raise its grade")
+    p.add_argument("code", metavar="CODE")
+    p.add_argument("--set", action="append", metavar="CATEGORY=LEVEL", help="change a feature (repeatable)")
+    p.add_argument("--format", choices=("markdown", "html"), default="markdown")
+    output(p)
+    p.set_defaults(func=cmd_whatif)
+
+    p = sub.add_parser("screen", help="screen an intake list (CSV): one row per record, results added")
+    p.add_argument("input", nargs="?", metavar="INPUT.csv")
+    p.add_argument("-o", "--output", metavar="OUTPUT.csv")
+    p.add_argument("--force", action="store_true", help="replace OUTPUT.csv if it exists")
+    p.add_argument("--template", action="store_true", help="print the CSV header to fill in")
+    p.set_defaults(func=cmd_screen)
 
     p = sub.add_parser("schema", help="write the JSON Schemas next to the data (for editors)")
     p.add_argument("--root", metavar="DIR", help="data folder (default: the project's own)")

@@ -15,9 +15,9 @@ from __future__ import annotations
 
 import itertools
 import math
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import Literal
+from typing import Literal, NamedTuple
 
 from .catalog import UNKNOWN, Catalog
 from .models.answers import Answers, RecordAnswers, this_year
@@ -51,6 +51,7 @@ UNSURE_DOMAIN: dict[str, tuple[str, ...]] = {
     "age": ("adult", "minor"),
     "pending_charges": ("yes", "no"),
 }
+ANSWER_FIELDS = ("record", "offense", "level", "connection", "age", "pending_charges", "year")
 # Fields whose "unsure" is handled inside the rules instead (years are not a short list).
 OPEN_FIELDS = ("year",)
 # Rules that decide whether the law reaches the record (the "why"); what the person must show;
@@ -60,8 +61,9 @@ SHOW_RULES = ("nexus", "documentation", "burden", "hearing")
 NOTE_OBSTACLES = ("timing", "conditions", "discretion", "confidentiality")
 
 
-@dataclass(frozen=True)
-class Reason:
+class Reason(NamedTuple):
+    """One sentence tied to a statute feature and its citation. A tuple, as thousands are made per batch."""
+
     rule: str
     effect: Effect
     text: str  # with voice tokens ({you}, {Your}, ...) and {names} from params/phrases
@@ -169,8 +171,7 @@ class Assessment:
 # --- the rules ----------------------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class Facts:
+class Facts(NamedTuple):
     """One record with every answer known (year and trafficking end may still be 'unsure')."""
 
     record: str
@@ -189,6 +190,8 @@ class _Law:
 
     def __init__(self, j: Jurisdiction, v: LawVersion, rubric: Rubric) -> None:
         self.j, self.v, self.rubric = j, v, rubric
+        self.categories = {c.id: c for c in rubric.categories}
+        self.memo: dict[tuple[object, ...], tuple[Reason, ...]] = {}
         first = v.statutes[0].citation if v.statutes else None
         self.fallback = first or f"no trafficking relief statute found for {j.name} (as of {j.as_of})"
 
@@ -208,7 +211,7 @@ class _Law:
         f = self.v.features.get(category)
         if f is not None and f.quote:
             return f'"{f.quote}"'
-        cat = self.rubric.category(category)
+        cat = self.categories.get(category)
         level = cat.level(self.value(category)) if cat is not None else None
         return level.label if level is not None else "linked to"
 
@@ -230,8 +233,8 @@ def _r(
         feature,
         citation,
         confidence,
-        tuple(sorted((params or {}).items())),
-        tuple(sorted((phrases or {}).items())),
+        tuple((params or {}).items()),
+        tuple((phrases or {}).items()),
     )
 
 
@@ -408,7 +411,7 @@ def rule_nexus(law: _Law, f: Facts, ph: dict[str, dict[str, str]]) -> list[Reaso
                 phrases=phrases,
             )
         ]
-    category = law.rubric.category("nexus")
+    category = law.categories.get("nexus")
     level = category.level(value) if category is not None else None
     if level is None:
         return [
@@ -801,6 +804,7 @@ def _certification_gate_met(law: _Law, f: Facts) -> bool:
 
 def rule_procedure(law: _Law, f: Facts) -> list[Reason]:
     """What the process asks of the person: burden of proof, hearing, judge's power, privacy."""
+    gate = _certification_gate_met(law, f)
     out: list[Reason] = []
     for category, rule in (
         ("burden_of_proof", "burden"),
@@ -808,7 +812,7 @@ def rule_procedure(law: _Law, f: Facts) -> list[Reason]:
         ("judicial_discretion", "discretion"),
         ("confidentiality", "confidentiality"),
     ):
-        cat = law.rubric.category(category)
+        cat = law.categories.get(category)
         if cat is None:
             continue
         value = law.value(category)
@@ -818,17 +822,31 @@ def rule_procedure(law: _Law, f: Facts) -> list[Reason]:
         if level is not None:
             params["description"] = level.description
         effect = _PROCEDURE_EFFECT.get((category, value), "note")
-        if (category, value) == ("judicial_discretion", "none") and _certification_gate_met(law, f):
+        if (category, value) == ("judicial_discretion", "none") and gate:
             effect = "supports"
             text += " The law's certification is how the prosecutor agrees, and {you_have} one."
         out.append(_r(rule, effect, text, category, law.cite(category), law.conf(category), params))
     return out
 
 
+RuleFn = Callable[[_Law, Facts, dict[str, dict[str, str]]], list[Reason]]
+
+
+def _memo(
+    law: _Law, key: tuple[object, ...], rule: RuleFn, f: Facts, ph: dict[str, dict[str, str]]
+) -> tuple[Reason, ...]:
+    """A rule's result for the facts it reads (its key). Rules are pure, so this is only a saving."""
+    found = law.memo.get(key)
+    if found is None:
+        found = law.memo[key] = tuple(rule(law, f, ph))
+    return found
+
+
 def evaluate_facts(law: _Law, f: Facts, ph: dict[str, dict[str, str]], now: int) -> Outcome:
-    first = rule_adult_law(law, f, ph)
-    if any(r.effect == "no_law" for r in first):
-        return Outcome("no_adult_law", (), tuple(first))
+    # Each rule reads only the facts named in its key.
+    first = _memo(law, ("adult", f.age), rule_adult_law, f, ph)
+    if first[0].effect == "no_law":
+        return Outcome("no_adult_law", (), first)
     if not law.v.adult_relief:  # the juvenile route
         juvenile = law.v.details.juvenile
         relief = tuple(
@@ -836,29 +854,34 @@ def evaluate_facts(law: _Law, f: Facts, ph: dict[str, dict[str, str]], now: int)
             for t in (juvenile.relief if juvenile is not None else [])
             if juvenile is not None
         )
-        return Outcome("possibly_eligible", relief, tuple(first), juvenile_route=True)
-    reasons = [
+        return Outcome("possibly_eligible", relief, first, juvenile_route=True)
+    timing = law.v.details.timing
+    if timing is not None and (timing.limits or timing.waits):
+        timed: tuple[Reason, ...] = tuple(rule_timing(law, f, now))
+    else:
+        timed = _memo(law, ("timing", f.level), lambda law, f, ph: rule_timing(law, f, now), f, ph)
+    reasons = (
         *first,
-        *rule_record_kind(law, f, ph),
-        *rule_offense(law, f, ph),
-        *rule_nexus(law, f, ph),
-        *rule_timing(law, f, now),
-        *rule_conditions(law, f, ph),
-        *rule_documentation(law, f, ph),
-        *rule_procedure(law, f),
-    ]
+        *_memo(law, ("record", f.record), rule_record_kind, f, ph),
+        *_memo(law, ("offense", f.offense, f.level), rule_offense, f, ph),
+        *_memo(law, ("nexus", f.connection), rule_nexus, f, ph),
+        *timed,
+        *_memo(law, ("conditions", f.pending_charges, f.documentation), rule_conditions, f, ph),
+        *_memo(law, ("documents", f.documentation), rule_documentation, f, ph),
+        *_memo(law, ("procedure", f.documentation), lambda law, f, ph: rule_procedure(law, f), f, ph),
+    )
     effects = {r.effect for r in reasons}
     if "blocks" in effects:
-        return Outcome("not_covered", (), tuple(reasons))
+        return Outcome("not_covered", (), reasons)
     relief = tuple(r for r in law.v.details.relief if f.record in r.records)
     verdict: Verdict = "possibly_eligible" if "uncertain" in effects or not relief else "likely_eligible"
-    return Outcome(verdict, relief, tuple(reasons))
+    return Outcome(verdict, relief, reasons)
 
 
 # --- merging unsure answers ------------------------------------------------------------------------
 
 
-def _merge_verdicts(verdicts: Iterable[Verdict]) -> Verdict:
+def merge_verdicts(verdicts: Iterable[Verdict]) -> Verdict:
     found = set(verdicts)
     if len(found) == 1:
         return next(iter(found))
@@ -872,24 +895,49 @@ def _lowest(levels: Iterable[str | None]) -> str:
     return min(known, key=CONFIDENCE_ORDER.__getitem__) if known else "low"
 
 
-def assess_record(catalog: Catalog, answers: Answers, index: int, now: int | None = None) -> RecordAssessment:
+_PHRASES: dict[int, dict[str, dict[str, str]]] = {}
+
+
+def phrases(catalog: Catalog) -> dict[str, dict[str, str]]:
+    """The terms' short phrases as plain dicts, made once per catalog (they are read for every record)."""
+    key = id(catalog.terms)
+    if key not in _PHRASES:
+        _PHRASES[key] = catalog.terms.phrases.model_dump()
+    return _PHRASES[key]
+
+
+_LAWS: dict[tuple[int, str], _Law] = {}
+
+
+def law_of(catalog: Catalog, code: str) -> _Law:
+    """The law in force for `code`, made once per catalog."""
+    key = (id(catalog.jurisdictions), code)
+    law = _LAWS.get(key)
+    if law is None or law.j is not catalog.jurisdictions[code]:
+        if len(_LAWS) > 1000:  # what-if catalogs come and go; keep this small
+            _LAWS.clear()
+        j = catalog.jurisdictions[code]
+        law = _LAWS[key] = _Law(j, j.current, catalog.rubric)
+    return law
+
+
+def record_outcomes(
+    catalog: Catalog, answers: Answers, index: int, now: int
+) -> tuple[_Law, list[str], list[tuple[dict[str, str], Outcome]]]:
+    """Every outcome the record could have: one per combination of values its unsure answers could take."""
     rec = answers.records[index]
-    if rec.jurisdiction == UNSURE:
-        return _assess_anywhere(catalog, answers, index, now)
-    j = catalog.jurisdictions[rec.jurisdiction]
-    v = j.current
-    law = _Law(j, v, catalog.rubric)
-    ph = catalog.terms.phrases.model_dump()
-    now = now or this_year()
-    given = rec.model_dump()
+    law = law_of(catalog, rec.jurisdiction)
+    ph = phrases(catalog)
+    given = {name: getattr(rec, name) for name in ANSWER_FIELDS}
     unsure = [k for k in UNSURE_DOMAIN if given.get(k) == UNSURE]
     if given.get("record") == "juvenile_adjudication":
         given["age"] = "minor"
         unsure = [k for k in unsure if k != "age"]
     docs = tuple(answers.documentation)
-    outcomes: list[tuple[dict[str, str], Outcome]] = []
+    found: list[tuple[dict[str, str], Outcome]] = []
     for combo in itertools.product(*(UNSURE_DOMAIN[k] for k in unsure)):
-        values = {**given, **dict(zip(unsure, combo, strict=True))}
+        chosen = dict(zip(unsure, combo, strict=True))
+        values = {**given, **chosen}
         if values["record"] == "juvenile_adjudication":
             values["age"] = "minor"
         facts = Facts(
@@ -903,16 +951,27 @@ def assess_record(catalog: Catalog, answers: Answers, index: int, now: int | Non
             answers.trafficking_ended,
             docs,
         )
-        outcomes.append((dict(zip(unsure, combo, strict=True)), evaluate_facts(law, facts, ph, now)))
+        found.append((chosen, evaluate_facts(law, facts, ph, now)))
+    return law, unsure, found
 
-    verdict = _merge_verdicts(o.verdict for _, o in outcomes)
+
+def assess_record(catalog: Catalog, answers: Answers, index: int, now: int | None = None) -> RecordAssessment:
+    rec = answers.records[index]
+    if rec.jurisdiction == UNSURE:
+        return _assess_anywhere(catalog, answers, index, now)
+    now = now or this_year()
+    law, unsure, outcomes = record_outcomes(catalog, answers, index, now)
+    j, v = law.j, law.v
+    ph = phrases(catalog)
+    verdict = merge_verdicts(o.verdict for _, o in outcomes)
     what_ifs = tuple(
         WhatIf(k, value, tuple(sorted({o.verdict for c, o in outcomes if c[k] == value}, key=VERDICTS.index)))
         for k in unsure
         for value in UNSURE_DOMAIN[k]
     )
     # Reasons true whatever the unsure answers are; the rest is said by the what-ifs.
-    common = [r for r in outcomes[0][1].reasons if all(r.key in {x.key for x in o.reasons} for _, o in outcomes[1:])]
+    others = [{x.key for x in o.reasons} for _, o in outcomes[1:]]
+    common = [r for r in outcomes[0][1].reasons if all(r.key in keys for keys in others)]
     varying = _depends_reasons(law, unsure, what_ifs)
     reasons = tuple(common + varying)
     relief = tuple(
@@ -959,7 +1018,7 @@ def _assess_anywhere(catalog: Catalog, answers: Answers, index: int, now: int | 
     for code in catalog.jurisdictions:
         placed = answers.model_copy(update={"records": [rec.model_copy(update={"jurisdiction": code})]})
         per_place.append(assess_record(catalog, placed, 0, now))
-    verdict = _merge_verdicts(a.verdict for a in per_place)
+    verdict = merge_verdicts(a.verdict for a in per_place)
     what_ifs = tuple(WhatIf("jurisdiction", a.code, (a.verdict,)) for a in per_place)
     reason = _r(
         "depends",

@@ -19,7 +19,7 @@ from .voice import say
 TEMPLATES = Path(__file__).resolve().parent / "templates"
 ASSESSMENT_FORMAT = "relief-assistant/assessment"
 ASSESSMENT_FORMAT_VERSION = 1
-FORMATS = ("markdown", "text", "json")
+FORMATS = ("markdown", "text", "json", "html")
 
 
 @cache
@@ -219,6 +219,9 @@ def render_part(template: str, **values: Any) -> str:
 def render(assessment: Assessment, catalog: Catalog, fmt: str = "markdown") -> str:
     if fmt == "json":
         return json.dumps(to_json(assessment, catalog), indent=2, ensure_ascii=False) + "\n"
+    if fmt == "html":
+        ctx = context(assessment, catalog)
+        return to_html(render(assessment, catalog, "markdown"), ctx["heading"])
     name = {"markdown": "assessment.md.j2", "text": "assessment.txt.j2"}[fmt]
     return str(environment().get_template(name).render(**context(assessment, catalog)))
 
@@ -258,3 +261,17 @@ def to_json(assessment: Assessment, catalog: Catalog) -> dict[str, Any]:
         "help": ctx["help"],
         "disclaimer": ctx["disclaimer"],
     }
+
+
+@cache
+def _markdown() -> Any:
+    from markdown_it import MarkdownIt
+
+    return MarkdownIt("commonmark", {"html": False}).enable("table")
+
+
+def to_html(markdown: str, title: str) -> str:
+    """A self-contained page: the Markdown rendered with raw HTML off, inside an autoescaped wrapper."""
+    body = _markdown().render(markdown)
+    page = environment(autoescape=True).get_template("page.html.j2")
+    return str(page.render(title=title, body=body))

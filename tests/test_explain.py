@@ -38,7 +38,8 @@ def test_every_template_renders_for_every_jurisdiction_and_voice(catalog, audien
         assert j.name in text
     if fmt != "json":
         assert ("your client" in text.lower()) == (audience == "advocate")
-        assert "{" not in text.replace("{{", "")
+    if fmt in ("markdown", "text"):
+        assert "{" not in text  # every voice token and value was filled
 
 
 def test_json_has_the_documented_shape(catalog):

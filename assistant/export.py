@@ -1,0 +1,128 @@
+"""Exports for trainers and advocates: comparisons, briefs, histories; Markdown, text, HTML, JSON.
+
+HTML pages are self-contained (styles inline, print styles included). The Markdown is rendered with
+raw HTML switched off and the page wrapper autoescapes, so nothing a person typed becomes markup.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from .catalog import Catalog
+from .compare import Comparison, is_ideal
+from .explain import environment, reason_text, to_html
+from .history import history
+from .scoring import Scorecard
+from .whatif import improvements, rescored, with_feature
+
+
+def _card(card: Scorecard) -> dict[str, Any]:
+    return {
+        "code": card.jurisdiction.code,
+        "name": card.jurisdiction.name,
+        "total": card.total_text(),
+        "grade": card.grade_text(),
+        "rank": card.rank_text() if not is_ideal(card) else "–",
+        "as_of": card.jurisdiction.as_of,
+        "unknown": card.unknown_count,
+    }
+
+
+def comparison_context(catalog: Catalog, comp: Comparison, voice: str = "advocate") -> dict[str, Any]:
+    labels = {code: t.label for code, t in catalog.terms.verdicts.items()}
+    symbols = {code: t.symbol for code, t in catalog.terms.verdicts.items()}
+    facts = []
+    for per_column in comp.facts:
+        first = per_column[0]
+        facts.append(
+            {
+                "number": first.index + 1,
+                "label": first.record.label,
+                "record": first.record.record,
+                "offense": first.record.offense,
+                "level": first.record.level,
+                "cells": [
+                    {
+                        "verdict": a.verdict,
+                        "text": f"{symbols[a.verdict]} {labels[a.verdict]}",
+                        "relief": ", ".join(a.relief_types) or "–",
+                        "why": reason_text(
+                            next((r for r in a.reasons if r.effect in ("blocks", "no_law", "uncertain")), a.reasons[0]),
+                            voice,
+                        ),
+                    }
+                    for a in per_column
+                ],
+            }
+        )
+    return {
+        "columns": [_card(c) for c in comp.columns],
+        "rows": [
+            {
+                "name": r.name,
+                "max": r.max_points,
+                "differs": r.differs,
+                "cells": [{"label": c.label, "points": c.points} for c in r.cells],
+            }
+            for r in comp.rows
+        ],
+        "facts": facts,
+        "rubric_name": catalog.rubric.short_name,
+        "grading_note": catalog.rubric.grading.note,
+    }
+
+
+def render_template(template: str, **values: Any) -> str:
+    return str(environment().get_template(template).render(**values))
+
+
+def comparison(catalog: Catalog, comp: Comparison, fmt: str) -> str:
+    ctx = comparison_context(catalog, comp)
+    if fmt == "json":
+        return (
+            json.dumps(
+                {"format": "relief-assistant/comparison", "format_version": 1, **ctx}, indent=2, ensure_ascii=False
+            )
+            + "\n"
+        )
+    if fmt == "html":
+        return to_html(render_template("compare.md.j2", **ctx), "Comparison of trafficking record relief laws")
+    return render_template("compare.md.j2" if fmt == "markdown" else "compare.txt.j2", **ctx)
+
+
+def brief(catalog: Catalog, code: str, changes: list[tuple[str, str]] | None = None) -> str:
+    """A Markdown brief: where the state stands, and each change that would raise its grade."""
+    j = catalog.jurisdictions[code]
+    rubric = catalog.rubric
+    base_card, _ = rescored(catalog, j)
+    changed = j
+    for category_id, level in changes or []:
+        changed = with_feature(changed, rubric, category_id, level)
+    new_card = rescored(catalog, changed)[0] if changes else None
+    return render_template(
+        "brief.md.j2",
+        name=j.name,
+        card=_card(base_card),
+        ranked_among=base_card.ranked_among,
+        changes=[
+            {"category": rubric.category(c).name, "level": rubric.category(c).level(v).label}  # type: ignore[union-attr]
+            for c, v in changes or []
+        ],
+        new=_card(new_card) if new_card else None,
+        improvements=improvements(catalog, code),
+        as_of=j.as_of,
+        grading_note=rubric.grading.note,
+        summary=j.current.summary,
+    )
+
+
+def history_markdown(catalog: Catalog, code: str) -> str:
+    j = catalog.jurisdictions[code]
+    return render_template(
+        "history.md.j2",
+        name=j.name,
+        chapters=history(catalog, code),
+        as_of=j.as_of,
+        rubric_name=catalog.rubric.short_name,
+    )

@@ -1,0 +1,244 @@
+"""Batch screening of an intake list: one CSV row per record in, the same rows plus results out.
+
+Bad rows get their row number, field and reason in an `errors` column (and in the summary); good
+rows are still screened. The input is only read. The output is created owner-only and never
+overwrites a file unless asked. Rows stream through, so memory does not grow with the file.
+"""
+
+from __future__ import annotations
+
+import csv
+import os
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, TextIO
+
+from pydantic import ValidationError
+
+from .catalog import Catalog
+from .eligibility import UNSURE_DOMAIN, Reason, assess_record, merge_verdicts, record_outcomes
+from .explain import reason_text
+from .files import PRIVATE, WriteRefused
+from .models.answers import Answers, this_year
+from .problems import InputInvalid, Problem, closest, from_validation_error
+
+ANSWER_COLUMNS = [
+    "client_id",
+    "audience",
+    "trafficking_ended",
+    "documentation",
+    "jurisdiction",
+    "record",
+    "offense",
+    "level",
+    "connection",
+    "year",
+    "age",
+    "pending_charges",
+    "label",
+]
+REQUIRED = [
+    "jurisdiction",
+    "record",
+    "offense",
+    "level",
+    "connection",
+    "year",
+    "age",
+    "trafficking_ended",
+    "documentation",
+]
+RESULT_COLUMNS = ["verdict", "relief", "main_reason", "law_as_of", "errors"]
+EXAMPLE = {
+    "client_id": "A-001",
+    "audience": "advocate",
+    "trafficking_ended": "2016",
+    "documentation": "t_visa;certification",
+    "jurisdiction": "NM",
+    "record": "conviction",
+    "offense": "theft",
+    "level": "felony",
+    "connection": "because",
+    "year": "2014",
+    "age": "adult",
+    "pending_charges": "no",
+    "label": "",
+}
+ELIGIBLE = ("likely_eligible", "possibly_eligible")
+
+
+def template() -> str:
+    """The header (and one example row) a screening CSV should have."""
+    import io
+
+    out = io.StringIO()
+    writer = csv.DictWriter(out, fieldnames=ANSWER_COLUMNS, lineterminator="\n")
+    writer.writeheader()
+    writer.writerow(EXAMPLE)
+    return out.getvalue()
+
+
+@dataclass
+class Summary:
+    rows: int = 0
+    screened: int = 0
+    errors: list[str] = field(default_factory=list)  # the first problems, for the person to see
+
+    @property
+    def bad(self) -> int:
+        return self.rows - self.screened
+
+
+def _number(text: str) -> Any:
+    return int(text) if text.strip().isdigit() else text.strip()
+
+
+def _answers_from_row(row: dict[str, str]) -> dict[str, Any]:
+    docs = [d.strip() for d in (row.get("documentation") or "").replace(",", ";").split(";") if d.strip()]
+    record = {
+        k: (row.get(k) or "").strip() for k in ("jurisdiction", "record", "offense", "level", "connection", "age")
+    }
+    record["year"] = _number(row.get("year") or "")
+    record["jurisdiction"] = (
+        record["jurisdiction"].upper() if len(record["jurisdiction"]) == 2 else record["jurisdiction"]
+    )
+    if (row.get("pending_charges") or "").strip():
+        record["pending_charges"] = row["pending_charges"].strip()
+    if (row.get("label") or "").strip():
+        record["label"] = row["label"].strip()
+    return {
+        "audience": (row.get("audience") or "").strip() or "advocate",
+        "trafficking_ended": _number(row.get("trafficking_ended") or ""),
+        "documentation": docs,
+        "records": [record],
+    }
+
+
+class Screener:
+    """Evaluates rows with the eligibility engine, remembering recent identical rows."""
+
+    def __init__(self, catalog: Catalog) -> None:
+        self.catalog = catalog
+        self.codes = list(catalog.jurisdictions)
+        self.now = this_year()
+
+    def problems(self, row: dict[str, str]) -> tuple[Answers | None, list[str]]:
+        data = _answers_from_row(row)
+        try:
+            answers = Answers.model_validate(data)
+        except ValidationError as exc:
+            out = []
+            for p in from_validation_error(exc, Answers, data, "row"):
+                name = p.field.replace("records[0].", "")
+                hint = f" (did you mean '{p.suggestion}'?)" if p.suggestion else ""
+                out.append(f"{name}: {p.message}{hint}")
+            return None, out
+        code = answers.records[0].jurisdiction
+        if code != "unsure" and code not in self.catalog.jurisdictions:
+            guess = closest(code, self.codes)
+            said = f" (did you mean '{guess}'?)" if guess else ""
+            return None, [f"jurisdiction: '{code}' is not a jurisdiction we have{said}"]
+        return answers, []
+
+    def result(self, answers: Answers) -> dict[str, str]:
+        if answers.records[0].jurisdiction == "unsure":  # rare: the full cross-jurisdiction check
+            r = assess_record(self.catalog, answers, 0)
+            return self._row(r.verdict, r.relief_types, r.reasons[0], r.as_of)
+        law, unsure, found = record_outcomes(self.catalog, answers, 0, self.now)
+        verdict = merge_verdicts(o.verdict for _, o in found)
+        relief = sorted({r.type for _, o in found if o.verdict in ELIGIBLE for r in o.relief})
+        match = next((o for _, o in found if o.verdict == verdict), None)
+        if match is None:  # the unsure answers decide it
+            changing = [
+                k
+                for k in unsure
+                if len({frozenset(o.verdict for c, o in found if c[k] == v) for v in UNSURE_DOMAIN[k]}) > 1
+            ]
+            return self._row(verdict, relief, None, law.j.as_of, "depends on: " + ", ".join(changing))
+        main = next((x for x in match.reasons if x.effect in ("blocks", "no_law", "uncertain")), None)
+        main = main or next((x for x in match.reasons if x.rule == "offense"), match.reasons[0])
+        return self._row(verdict, relief, main, law.j.as_of)
+
+    @staticmethod
+    def _row(verdict: str, relief: Sequence[str], main: Reason | None, as_of: str, text: str = "") -> dict[str, str]:
+        return {
+            "verdict": verdict,
+            "relief": ";".join(relief),
+            "main_reason": reason_text(main, "advocate") if main is not None else text,
+            "law_as_of": as_of,
+            "errors": "",
+        }
+
+
+def screen_rows(
+    catalog: Catalog,
+    reader: Iterator[dict[str, str]],
+    write: Callable[[dict[str, str]], None],
+    summary: Summary,
+    progress: Callable[[int], None] | None = None,
+) -> None:
+    screener = Screener(catalog)
+    for number, row in enumerate(reader, start=2):  # the header is row 1
+        summary.rows += 1
+        answers, problems = screener.problems(row)
+        if answers is None:
+            text = "; ".join(problems)
+            if len(summary.errors) < 20:
+                summary.errors.append(f"row {number}: {text}")
+            write({**row, **dict.fromkeys(RESULT_COLUMNS, ""), "errors": f"row {number}: {text}"})
+        else:
+            write({**row, **screener.result(answers)})
+            summary.screened += 1
+        if progress is not None and summary.rows % 5000 == 0:
+            progress(summary.rows)
+
+
+def _open_output(path: Path, overwrite: bool) -> TextIO:
+    flags = os.O_WRONLY | os.O_CREAT | (os.O_TRUNC if overwrite else os.O_EXCL)
+    try:
+        fd = os.open(path, flags, PRIVATE)
+    except FileExistsError:
+        raise WriteRefused(f"{path} already exists (use --force to replace it)") from None
+    except OSError as exc:
+        raise WriteRefused(f"could not write {path}: {exc.strerror or exc}") from None
+    os.fchmod(fd, PRIVATE)
+    return os.fdopen(fd, "w", encoding="utf-8", newline="")
+
+
+def screen_file(
+    catalog: Catalog,
+    source: Path,
+    target: Path,
+    *,
+    overwrite: bool = False,
+    progress: Callable[[int], None] | None = None,
+) -> Summary:
+    if source.resolve() == target.resolve():
+        raise InputInvalid([Problem(str(target), "the output must be a different file from the input")])
+    try:
+        handle = source.open(encoding="utf-8-sig", newline="")
+    except OSError as exc:
+        raise InputInvalid([Problem(str(source), f"cannot read the file: {exc.strerror or exc}")]) from None
+    with handle:
+        reader = csv.DictReader(handle)
+        header = reader.fieldnames or []
+        missing = [c for c in REQUIRED if c not in header]
+        if missing:
+            hints = [
+                f"'{h}' (did you mean '{closest(h, ANSWER_COLUMNS)}'?)"
+                for h in header
+                if h not in ANSWER_COLUMNS and closest(h, ANSWER_COLUMNS)
+            ]
+            message = f"the header is missing: {', '.join(missing)}"
+            if hints:
+                message += f"; unknown columns: {', '.join(hints)}"
+            raise InputInvalid([Problem(str(source), message, 1, "header", tuple(ANSWER_COLUMNS))])
+        summary = Summary()
+        with _open_output(target, overwrite) as out:
+            writer = csv.DictWriter(
+                out, fieldnames=[*header, *RESULT_COLUMNS], extrasaction="ignore", lineterminator="\n"
+            )
+            writer.writeheader()
+            screen_rows(catalog, reader, writer.writerow, summary, progress)
+    return summary
