@@ -1,0 +1,135 @@
+"""Batch screening: every good row gets a result, every bad row an error, counts add up, input untouched."""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+import io
+import stat
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from assistant.problems import InputInvalid
+from assistant.screening import ANSWER_COLUMNS, RESULT_COLUMNS, screen_file, template
+from tests.conftest import run_relief
+
+GOOD = {
+    "client_id": "A1",
+    "audience": "advocate",
+    "trafficking_ended": "2016",
+    "documentation": "t_visa",
+    "jurisdiction": "NM",
+    "record": "conviction",
+    "offense": "theft",
+    "level": "felony",
+    "connection": "because",
+    "year": "2014",
+    "age": "adult",
+    "pending_charges": "no",
+    "label": "",
+}
+BREAKAGES = {
+    "offense": "thief",
+    "jurisdiction": "QQ",
+    "year": "1890",
+    "level": "big",
+    "documentation": "passport",
+    "connection": "",
+    "trafficking_ended": "later",
+}
+
+
+def write(path: Path, rows: list[dict[str, str]]) -> None:
+    with path.open("w", newline="") as f:
+        w = csv.DictWriter(f, fieldnames=ANSWER_COLUMNS)
+        w.writeheader()
+        w.writerows(rows)
+
+
+def read(path: Path) -> list[dict[str, str]]:
+    with path.open(newline="") as f:
+        return list(csv.DictReader(f))
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(
+    plan=st.lists(st.one_of(st.none(), st.sampled_from(sorted(BREAKAGES))), min_size=1, max_size=30),
+    place=st.sampled_from(["NM", "AK", "TX", "US", "unsure"]),
+)
+def test_any_mix_of_good_and_bad_rows(catalog, tmp_path_factory, plan, place):
+    folder = tmp_path_factory.mktemp("screen")
+    rows = []
+    for i, broken in enumerate(plan):
+        row = {**GOOD, "client_id": f"C{i}", "jurisdiction": place}
+        if broken:
+            row[broken] = BREAKAGES[broken]
+        rows.append(row)
+    source, target = folder / "in.csv", folder / "out.csv"
+    write(source, rows)
+    before = hashlib.sha256(source.read_bytes()).hexdigest()
+    summary = screen_file(catalog, source, target)
+    out = read(target)
+    assert hashlib.sha256(source.read_bytes()).hexdigest() == before  # the input is never changed
+    assert [r["client_id"] for r in out] == [r["client_id"] for r in rows]
+    bad = [i for i, broken in enumerate(plan) if broken]
+    assert summary.rows == len(rows) and summary.bad == len(bad) and summary.screened + summary.bad == summary.rows
+    for i, (row, broken) in enumerate(zip(out, plan, strict=True)):
+        if broken:
+            assert row["errors"].startswith(f"row {i + 2}: ") and broken in row["errors"]
+            assert row["verdict"] == ""
+        else:
+            assert row["errors"] == "" and row["verdict"] in (
+                "likely_eligible",
+                "possibly_eligible",
+                "not_covered",
+                "no_adult_law",
+            )
+            assert row["main_reason"]
+
+
+def test_results_match_the_engine(catalog, tmp_path):
+    write(tmp_path / "in.csv", [GOOD, {**GOOD, "client_id": "A2", "jurisdiction": "OR"}])
+    screen_file(catalog, tmp_path / "in.csv", tmp_path / "out.csv")
+    nm, oregon = read(tmp_path / "out.csv")
+    assert (nm["verdict"], nm["relief"]) == ("likely_eligible", "sealing")
+    assert oregon["verdict"] == "not_covered" and "prostitution" in oregon["main_reason"].lower()
+    assert list(nm)[-len(RESULT_COLUMNS) :] == RESULT_COLUMNS
+
+
+def test_output_is_owner_only_and_not_overwritten(catalog, tmp_path):
+    write(tmp_path / "in.csv", [GOOD])
+    screen_file(catalog, tmp_path / "in.csv", tmp_path / "out.csv")
+    assert stat.S_IMODE((tmp_path / "out.csv").stat().st_mode) == 0o600
+    from assistant.files import WriteRefused
+
+    with pytest.raises(WriteRefused):
+        screen_file(catalog, tmp_path / "in.csv", tmp_path / "out.csv")
+    with pytest.raises(InputInvalid):
+        screen_file(catalog, tmp_path / "in.csv", tmp_path / "in.csv", overwrite=True)
+
+
+def test_a_header_without_required_columns_is_refused_clearly(catalog, tmp_path):
+    (tmp_path / "in.csv").write_text("client,state,offence\nA1,NM,theft\n")
+    with pytest.raises(InputInvalid) as info:
+        screen_file(catalog, tmp_path / "in.csv", tmp_path / "out.csv")
+    (problem,) = info.value.problems
+    assert "missing" in problem.message and "jurisdiction" in problem.message
+    assert not (tmp_path / "out.csv").exists()
+
+
+def test_template_is_a_valid_input(catalog, tmp_path):
+    (tmp_path / "t.csv").write_text(template())
+    summary = screen_file(catalog, tmp_path / "t.csv", tmp_path / "out.csv")
+    assert (summary.rows, summary.bad) == (1, 0)
+    assert list(csv.reader(io.StringIO(template())))[0] == ANSWER_COLUMNS
+
+
+def test_screen_command_reports_a_summary(tmp_path):
+    write(tmp_path / "in.csv", [GOOD, {**GOOD, "offense": "thief"}])
+    result = run_relief("screen", str(tmp_path / "in.csv"), "-o", str(tmp_path / "out.csv"))
+    assert result.returncode == 0, result.stderr
+    assert "2 rows: 1 screened, 1 with errors" in result.stderr and "row 3: offense" in result.stderr
+    assert run_relief("screen", "--template").stdout.startswith("client_id,")

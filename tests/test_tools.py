@@ -1,0 +1,172 @@
+"""Trainer and advocate tools: compare, what-if, ideal statute, history, exports, golden outputs."""
+
+from __future__ import annotations
+
+import os
+import stat
+from pathlib import Path
+
+import pytest
+
+from assistant.compare import compare
+from assistant.export import brief, comparison, history_markdown
+from assistant.history import history
+from assistant.scoring import score_version
+from assistant.whatif import IDEAL_CODE, ideal, improvements, rescored, with_feature
+from tests.conftest import ROOT, run_relief
+from tests.scenarios_helpers import load_answers
+
+GOLDEN = Path(__file__).parent / "golden"
+
+
+def golden(name: str, text: str) -> None:
+    """Compare with tests/golden/NAME; RELIEF_UPDATE_GOLDEN=1 rewrites it (review the diff before committing)."""
+    path = GOLDEN / name
+    if os.environ.get("RELIEF_UPDATE_GOLDEN"):
+        path.write_text(text)
+    assert path.exists(), f"missing golden file {path}; run with RELIEF_UPDATE_GOLDEN=1 and review it"
+    assert text == path.read_text(), f"{name} changed; if deliberate, update it with RELIEF_UPDATE_GOLDEN=1"
+
+
+def test_compare_golden_markdown():
+    result = run_relief(
+        "compare",
+        "NM",
+        "FL",
+        "OR",
+        "--ideal",
+        "--answers",
+        "tests/scenarios/nm-theft-felony-sealing.yaml",
+        "--format",
+        "markdown",
+    )
+    assert result.returncode == 0, result.stderr
+    golden("compare-nm-fl-or-ideal.md", result.stdout)
+
+
+def test_compare_golden_table():
+    result = run_relief("compare", "GA", "MD")
+    assert result.returncode == 0, result.stderr
+    golden("compare-ga-md.txt", result.stdout)
+
+
+def test_compare_same_facts_differ_by_state(catalog):
+    answers = load_answers(catalog, "nm-theft-felony-sealing")
+    comp = compare(catalog, ["NM", "OR"], answers)
+    (per_column,) = comp.facts
+    assert [a.verdict for a in per_column] == ["likely_eligible", "not_covered"]
+    same = {"Judge's power to grant relief", "Official documents", "Confidentiality", "Extra conditions"}
+    assert {r.name for r in comp.rows if not r.differs} == same
+
+
+def test_compare_needs_two_to_four():
+    assert run_relief("compare", "NM").returncode == 2
+    assert run_relief("compare", "NM", "FL", "GA", "MD", "OR").returncode == 2
+    assert run_relief("compare", "NM", "--ideal").returncode == 0
+
+
+def test_ideal_statute_scores_100_and_clears_everything(catalog):
+    model = ideal(catalog.rubric)
+    card = score_version(model, model.current, catalog.rubric)
+    assert (card.total, card.grade) == (100, "A")
+    answers = load_answers(catalog, "az-prostitution-and-drug")
+    comp = compare(catalog, ["AZ"], answers, include_ideal=True)
+    assert [row[1].verdict for row in comp.facts] == ["likely_eligible", "likely_eligible"]
+    assert comp.columns[-1].jurisdiction.code == IDEAL_CODE
+
+
+def test_what_if_changes_score_grade_rank_and_verdicts(catalog):
+    oregon = catalog.jurisdiction("OR")
+    before, _ = rescored(catalog, oregon)
+    changed = with_feature(oregon, catalog.rubric, "offenses_covered", "all_offenses")
+    after, _ = rescored(catalog, changed)
+    assert after.low == before.low + 25 and after.rank_low < before.rank_low
+    answers = load_answers(catalog, "or-theft-not-covered")
+    from dataclasses import replace
+
+    from assistant.eligibility import assess_record
+
+    what_if_catalog = replace(catalog, jurisdictions={**catalog.jurisdictions, "OR": changed})
+    assert assess_record(catalog, answers, 0).verdict == "not_covered"
+    assert assess_record(what_if_catalog, answers, 0).verdict in ("likely_eligible", "possibly_eligible")
+    assert "not the law" in changed.current.features["offenses_covered"].note
+
+
+def test_improvements_are_ordered_by_points_and_add_up(catalog):
+    items = improvements(catalog, "NM")
+    assert [i.points for i in items] == sorted((i.points for i in items), reverse=True)
+    assert sum(i.points for i in items) == 100 - 67
+    assert items[0].category_id == "offenses_covered" and items[0].raises_grade
+
+
+def test_brief_golden():
+    result = run_relief("whatif", "NM", "--set", "range_of_relief=vacatur_substantive_defect")
+    assert result.returncode == 0, result.stderr
+    golden("brief-nm-vacatur.md", result.stdout)
+
+
+def test_whatif_rejects_unknown_levels():
+    result = run_relief("whatif", "NM", "--set", "nexus=as_result")
+    assert result.returncode == 2 and "as_a_result" in result.stderr
+
+
+def test_history_of_georgia(catalog):
+    chapters = history(catalog, "GA")
+    assert [c.card.total for c in chapters] == [0, 72, 78]
+    assert {c.category for c in chapters[2].changes} == {"Time limits and waits", "Extra conditions"}
+    text = history_markdown(catalog, "GA")
+    assert "total 72" in text and "Tied with Florida" in text
+
+
+def test_html_export_is_self_contained_and_inert(catalog, tmp_path):
+    from assistant.eligibility import assess
+    from assistant.explain import render
+    from assistant.models.answers import Answers, RecordAnswers
+
+    rec = RecordAnswers(
+        jurisdiction="NM",
+        record="conviction",
+        offense="theft",
+        level="felony",
+        connection="because",
+        year=2014,
+        age="adult",
+        label="<script>alert(1)</script> **x**",
+    )
+    answers = Answers(audience="advocate", trafficking_ended=2016, documentation=["none"], records=[rec])
+    page = render(assess(catalog, answers), catalog, "html")
+    assert page.startswith("<!doctype html>") and "@media print" in page
+    assert "<script>" not in page and "&lt;script&gt;" in page
+    assert "http://" not in page.replace("http://www.w3.org", "") and "<link" not in page and "src=" not in page
+    comp = comparison(catalog, compare(catalog, ["NM", "FL"], answers), "html")
+    assert "<table>" in comp and "<script>" not in comp
+
+
+def test_exports_are_owner_only_and_never_overwrite_without_force(tmp_path):
+    target = tmp_path / "cmp.html"
+    args = ("compare", "NM", "FL", "--format", "html", "-o", str(target))
+    assert run_relief(*args).returncode == 0
+    assert stat.S_IMODE(target.stat().st_mode) == 0o600
+    target.write_text("mine")
+    again = run_relief(*args)
+    assert again.returncode == 2 and "already exists" in again.stderr and "--force" in again.stderr
+    assert target.read_text() == "mine"
+    assert run_relief(*args, "--force").returncode == 0 and target.read_text().startswith("<!doctype html>")
+    assert stat.S_IMODE(target.stat().st_mode) == 0o600
+
+
+def test_a_failed_write_says_why(tmp_path):
+    result = run_relief("history", "GA", "-o", str(tmp_path / "missing" / "x.md"))
+    assert result.returncode == 2 and "does not exist" in result.stderr
+
+
+def test_brief_for_a_jurisdiction_without_adult_law(catalog):
+    text = brief(catalog, "AK")
+    assert "Alaska" in text and "+" in text
+
+
+@pytest.mark.parametrize("code", ["NM", "GA", "US"])
+def test_history_command(code):
+    result = run_relief("history", code, "--format", "html")
+    assert result.returncode == 0 and "<h1>" in result.stdout
+    assert ROOT.exists()
