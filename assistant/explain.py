@@ -13,7 +13,8 @@ from pathlib import Path
 from typing import Any
 
 from .catalog import Catalog
-from .eligibility import WHY_RULES, Assessment, Reason, RecordAssessment
+from .eligibility import WHY_RULES, Assessment, Gap, Reason, RecordAssessment
+from .scoring import Scorecard
 from .voice import say
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
@@ -139,47 +140,7 @@ def context(assessment: Assessment, catalog: Catalog) -> dict[str, Any]:
                 "juvenile_route": r.juvenile_route,
             }
         )
-    laws = []
-    for ja in assessment.jurisdictions:
-        card = ja.scorecard
-        laws.append(
-            {
-                "code": ja.jurisdiction.code,
-                "name": ja.jurisdiction.name,
-                "as_of": ja.jurisdiction.as_of,
-                "graded": card.graded,
-                "total": card.total_text(),
-                "grade": card.grade_text(),
-                "rank": card.rank_text(),
-                "ranked_among": card.ranked_among,
-                "unknown": card.unknown_count,
-                "categories": [
-                    {
-                        "name": c.category.name,
-                        "label": c.level.label
-                        if c.level is not None
-                        else ("Not graded" if not card.graded else "Not known"),
-                        "points": str(c.points) if c.known else f"{c.low}–{c.high}",
-                        "max": c.max_points,
-                        "bar": _bar(c.low, c.high, c.max_points),
-                    }
-                    for c in card.categories
-                ],
-                "gaps": [
-                    {
-                        "name": g.name,
-                        "level_label": g.level_label,
-                        "points": g.points,
-                        "max": g.max_points,
-                        "ideal": g.ideal,
-                        "means": say(g.means, voice),
-                    }
-                    for g in ja.gaps
-                ],
-                "summary": ja.version.summary,
-                "data_notes": ja.jurisdiction.data_notes or "",
-            }
-        )
+    laws = [law_context(ja.scorecard, ja.gaps, voice) for ja in assessment.jurisdictions]
     return {
         "voice": voice,
         "heading": "Your results" if voice == "survivor" else "Screening results",
@@ -190,6 +151,45 @@ def context(assessment: Assessment, catalog: Catalog) -> dict[str, Any]:
         "help": [h.model_dump() for h in terms.help],
         "disclaimer": terms.disclaimer(voice),
         "year": assessment.year,
+    }
+
+
+def law_context(card: Scorecard, gap_list: tuple[Gap, ...], voice: str) -> dict[str, Any]:
+    """One jurisdiction's report card as template data (law.md.j2)."""
+    j = card.jurisdiction
+    return {
+        "code": j.code,
+        "name": j.name,
+        "as_of": j.as_of,
+        "graded": card.graded,
+        "total": card.total_text(),
+        "grade": card.grade_text(),
+        "rank": card.rank_text(),
+        "ranked_among": card.ranked_among,
+        "unknown": card.unknown_count,
+        "categories": [
+            {
+                "name": c.category.name,
+                "label": c.level.label if c.level is not None else ("Not graded" if not card.graded else "Not known"),
+                "points": str(c.points) if c.known else f"{c.low}–{c.high}",
+                "max": c.max_points,
+                "bar": _bar(c.low, c.high, c.max_points),
+            }
+            for c in card.categories
+        ],
+        "gaps": [
+            {
+                "name": g.name,
+                "level_label": g.level_label,
+                "points": g.points,
+                "max": g.max_points,
+                "ideal": g.ideal,
+                "means": say(g.means, voice),
+            }
+            for g in gap_list
+        ],
+        "summary": card.version.summary,
+        "data_notes": j.data_notes or "",
     }
 
 

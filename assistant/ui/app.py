@@ -47,6 +47,7 @@ class ReliefApp(App[None]):
         Binding("f1", "help", "Help"),
         Binding("question_mark", "help", "Help", show=False),
         Binding("f2", "toggle_contrast", "Contrast"),
+        Binding("f4", "states", "All states"),
     ]
 
     def __init__(
@@ -168,11 +169,11 @@ class ReliefApp(App[None]):
 
     def save_summary(self) -> None:
         formats = [Choice("markdown", "Markdown (.md)"), Choice("text", "Plain text (.txt)")]
-        self._save("Save a summary of these results", formats, "relief-summary.md", self._summary_text)
+        self.save_text("Save a summary of these results", formats, "relief-summary.md", self._summary_text)
 
     def save_answers(self) -> None:
         formats = [Choice("yaml", "Answers file (.yaml)"), Choice("json", "Answers file (.json)")]
-        self._save(
+        self.save_text(
             "Save the answers (to reopen later with relief --answers FILE)", formats, "answers.yaml", self._answers_text
         )
 
@@ -192,7 +193,8 @@ class ReliefApp(App[None]):
 
         return answers_text(self._finished_answers(), fmt)
 
-    def _save(self, title: str, formats: list[Choice], suggested: str, make: Any) -> None:
+    def save_text(self, title: str, formats: list[Choice], suggested: str, make: Any) -> None:
+        """Ask where to save, then write owner-only; an existing file is replaced only after a yes."""
         from ..files import WriteRefused, write_private
         from .screens.confirm import ConfirmScreen
         from .screens.save import SaveRequest, SaveScreen
@@ -235,6 +237,22 @@ class ReliefApp(App[None]):
 
         if not isinstance(self.screen, HelpScreen):
             self.push_screen(HelpScreen())
+
+    async def action_states(self, with_answers: bool = False) -> None:
+        """All jurisdictions: table, map, compare, what-if. From the results, with the person's records."""
+        from .screens.national import NationalScreen
+
+        if self.catalog is None:
+            self._load_in_background()
+            assert self._loading is not None
+            self._use(await self._loading.wait())
+        assert self.catalog is not None
+        if isinstance(self.screen, NationalScreen):
+            return
+        answers = None
+        if with_answers and self.conversation is not None and self.conversation.runner.finished:
+            answers = self.conversation.runner.to_answers()
+        self.push_screen(NationalScreen(self.catalog, answers))
 
     def action_toggle_contrast(self) -> None:
         self.theme = DEFAULT_THEME if self.theme == HIGH_CONTRAST.name else HIGH_CONTRAST.name

@@ -66,3 +66,13 @@ def test_results(snap_compare, size):
 
 def test_help(snap_compare):
     assert snap_compare(app(), press=["f1"], run_before=steady)
+
+
+def test_national_map(snap_compare):
+    assert snap_compare(app(), press=["f4", "m"], terminal_size=(120, 40), run_before=steady)
+
+
+def test_compare_with_ideal(snap_compare):
+    assert snap_compare(
+        app(), press=["f4", "down", "space", "down", "space", "c", "i"], terminal_size=(120, 40), run_before=steady
+    )

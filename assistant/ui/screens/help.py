@@ -22,6 +22,8 @@ KEYS = [
     ("Ctrl+E", "Change an earlier answer: move up to it, then press Enter. You can also click it."),
     ("F2", "Switch to high contrast, and back."),
     ("F1 or ?", "Show this help."),
+    ("F4", "All states: a table and a map. Sort (O), filter (F), mark (Space) and compare (C), what-if (W)."),
+    ("T", "On the results: see the same records in other states."),
     ("S", "On the results: save a summary to a file you name."),
     ("A", "On the results: save the answers to a file (for advocates)."),
     ("C", "On the results: change an answer."),

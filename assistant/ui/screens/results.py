@@ -23,6 +23,7 @@ class ResultsScreen(Screen[None]):
         Binding("a", "save_answers", "Save answers"),
         Binding("c", "change", "Change an answer"),
         Binding("n", "start_over", "Start over"),
+        Binding("t", "other_states", "Same facts, other states"),
     ]
 
     def __init__(self, context: dict[str, Any], audience: str) -> None:
@@ -51,11 +52,18 @@ class ResultsScreen(Screen[None]):
                 for h in ctx["help"]:
                     yield Static(f"{h['name']}: {h['what']} {h['contact']}", markup=False)
             yield Static(
-                "S: save a summary.  A: save the answers.  C: change an answer.  N: start over.  Ctrl+Q: leave now.",
+                "S: save a summary.  A: save the answers.  C: change an answer.  N: start over.  "
+                "T: the same facts in other states.  Ctrl+Q: leave now.",
                 classes="hint",
                 markup=False,
             )
-        yield KeyBar(*(("S", "Save summary"), ("A", "Save answers"), ("C", "Change an answer"), ("N", "Start over")))
+        yield KeyBar(
+            ("S", "Save summary"),
+            ("A", "Save answers"),
+            ("C", "Change an answer"),
+            ("N", "Start over"),
+            ("T", "Other states"),
+        )
 
     def on_mount(self) -> None:
         self.query_one("#results").focus()
@@ -73,6 +81,9 @@ class ResultsScreen(Screen[None]):
 
     def action_change(self) -> None:
         self.app.change_answer()  # type: ignore[attr-defined]
+
+    async def action_other_states(self) -> None:
+        await self.app.action_states(with_answers=True)  # type: ignore[attr-defined]
 
     def action_start_over(self) -> None:
         self.app.start_over()  # type: ignore[attr-defined]

@@ -42,7 +42,7 @@ class WelcomeScreen(Screen[None]):
             yield Static(PRIVACY, classes="privacy", markup=False)
             yield Static(self.question, classes="assistant", markup=False)
             yield ChoiceList(self.choices, id="audience")
-        yield KeyBar(*(("F2", "Contrast"),))
+        yield KeyBar(("F2", "Contrast"), ("F4", "All states"))
 
     async def on_choice_list_chosen(self, event: ChoiceList.Chosen) -> None:
         event.stop()

@@ -1,0 +1,108 @@
+"""Pilot tests for the national view, compare, state card and what-if screens."""
+
+from __future__ import annotations
+
+from textual.widgets import DataTable
+
+from assistant.ui.app import make_app
+from assistant.ui.screens.compare import CompareScreen
+from assistant.ui.screens.national import NationalScreen
+from assistant.ui.screens.results import ResultsScreen
+from assistant.ui.screens.state import StateScreen
+from assistant.ui.screens.whatif import WhatIfScreen
+from assistant.ui.widgets.tile_map import TileMap
+from tests.scenarios_helpers import load_answers
+
+
+async def keys(pilot, *presses):
+    for key in presses:
+        await pilot.press(key)
+        await pilot.pause()
+
+
+async def choose(pilot, position):
+    """In a choice dialog, move from the top to the 1-based `position` and press Enter."""
+    await keys(pilot, "home", *(["down"] * (position - 1)), "enter")
+
+
+def codes_shown(app):
+    table = app.screen.query_one(DataTable)
+    return [str(key.value) for key in table.rows]
+
+
+async def test_national_view_sorts_filters_and_compares(catalog):
+    app = make_app(catalog)
+    async with app.run_test(size=(110, 34)) as pilot:
+        await pilot.pause()
+        await keys(pilot, "f4")
+        assert isinstance(app.screen, NationalScreen)
+        assert len(codes_shown(app)) == 52
+        await keys(pilot, "o")
+        await choose(pilot, 3)  # sort: total, highest first
+        shown = codes_shown(app)
+        totals = [app.screen.by_code[c].high for c in shown]
+        assert totals == sorted(totals, reverse=True)
+        await keys(pilot, "f", "7")  # filter: no adult law
+        assert set(codes_shown(app)) == {c for c, j in catalog.jurisdictions.items() if not j.current.adult_relief}
+        await keys(pilot, "f", "1")  # all again
+        await keys(pilot, "o")
+        await choose(pilot, 1)  # by code
+        await keys(pilot, "down", "space", "down", "space")  # mark AL and AR
+        assert app.screen.marked == ["AL", "AR"]
+        await keys(pilot, "c")
+        assert isinstance(app.screen, CompareScreen) and app.screen.codes == ["AL", "AR"]
+        await keys(pilot, "i")  # the ideal statute as a column
+        table = app.screen.query_one("#features", DataTable)
+        assert len(table.columns) == 4
+
+
+async def test_tile_map_moves_and_opens_a_state_card(catalog):
+    app = make_app(catalog)
+    async with app.run_test(size=(110, 34)) as pilot:
+        await pilot.pause()
+        await keys(pilot, "f4", "m")
+        tiles = app.screen.query_one(TileMap)
+        assert app.focused is tiles and tiles.cursor == "NM"
+        await keys(pilot, "left")
+        assert tiles.cursor == "AZ"
+        assert "Arizona" in str(app.screen.query_one("#card").render())
+        await keys(pilot, "enter")
+        assert isinstance(app.screen, StateScreen) and app.screen.code == "AZ"
+
+
+async def test_what_if_changes_the_score_at_once(catalog):
+    app = make_app(catalog)
+    async with app.run_test(size=(110, 34)) as pilot:
+        await pilot.pause()
+        await keys(pilot, "f4")
+        while codes_shown(app)[app.screen.query_one(DataTable).cursor_row] != "OR":
+            await keys(pilot, "down")
+        await keys(pilot, "w")
+        assert isinstance(app.screen, WhatIfScreen) and app.screen.code == "OR"
+        score = app.screen.query_one("#score")
+        assert "What-if: 33 points" in str(score.render())
+        await keys(pilot, "down", "down", "enter", "6")  # offenses covered -> all offenses
+        assert app.screen.changes == {"offenses_covered": "all_offenses"}
+        assert "What-if: 58 points" in str(score.render())
+        await keys(pilot, "i")
+        assert "What-if: 100 points, grade A" in str(score.render())
+        await keys(pilot, "r")
+        assert app.screen.changes == {}
+
+
+async def test_same_facts_in_other_states_from_the_results(catalog):
+    app = make_app(catalog, load_answers(catalog, "or-theft-not-covered"))
+    async with app.run_test(size=(110, 34)) as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, ResultsScreen)
+        await keys(pilot, "t")
+        assert isinstance(app.screen, NationalScreen) and app.screen.answers is not None
+        while codes_shown(app)[app.screen.query_one(DataTable).cursor_row] != "NM":
+            await keys(pilot, "down")
+        await keys(pilot, "space")
+        while codes_shown(app)[app.screen.query_one(DataTable).cursor_row] != "OR":
+            await keys(pilot, "down")
+        await keys(pilot, "space", "c")
+        facts = app.screen.query_one("#facts", DataTable)
+        row = facts.get_row_at(0)
+        assert "Likely eligible" in str(row[1]) and "Not covered" in str(row[2])
