@@ -524,9 +524,21 @@ def load_catalog(root: Path | None = None) -> Catalog:
 
 
 def _load_flows(root: Path, problems: list[Problem]) -> tuple[dict[str, Flow], Terms | None]:
+    flows, terms = _parse_flow_files(_yaml_files(root / "flows"), root, problems)
+    where = _display(root / "flows", root)
+    if DEFAULT_FLOW not in flows and not any(p.file.startswith(where) for p in problems):
+        problems.append(Problem(where, f"no '{DEFAULT_FLOW}' flow found (expected flows/{DEFAULT_FLOW}.yaml)"))
+    if terms is None and not (root / "flows" / f"{TERMS_FILE}.yaml").exists():
+        problems.append(Problem(where, f"no terms file found (expected flows/{TERMS_FILE}.yaml)"))
+    return flows, terms
+
+
+def _parse_flow_files(
+    files: Sequence[Path], root: Path, problems: list[Problem]
+) -> tuple[dict[str, Flow], Terms | None]:
     flows: dict[str, Flow] = {}
     terms: Terms | None = None
-    for path in _yaml_files(root / "flows"):
+    for path in files:
         if path.stem == TERMS_FILE:
             parsed = _parse(path, Terms, root, problems)
             terms = parsed.model if isinstance(parsed.model, Terms) else None
@@ -538,11 +550,6 @@ def _load_flows(root: Path, problems: list[Problem]) -> tuple[dict[str, Flow], T
                 rep.add(("id",), f"the id '{parsed.model.id}' does not match the file name '{path.name}'")
             _check_flow(parsed.model, rep)
             flows[parsed.model.id] = parsed.model
-    where = _display(root / "flows", root)
-    if DEFAULT_FLOW not in flows and not any(p.file.startswith(where) for p in problems):
-        problems.append(Problem(where, f"no '{DEFAULT_FLOW}' flow found (expected flows/{DEFAULT_FLOW}.yaml)"))
-    if terms is None and not (root / "flows" / f"{TERMS_FILE}.yaml").exists():
-        problems.append(Problem(where, f"no terms file found (expected flows/{TERMS_FILE}.yaml)"))
     return flows, terms
 
 
@@ -584,7 +591,7 @@ def validate_paths(paths: Sequence[Path], root: Path | None = None) -> list[Prob
     files: list[Path] = []
     for path in paths:
         if path.is_dir():
-            inner = [path / name for name in ("rubric", "states") if (path / name).is_dir()]
+            inner = [path / name for name in ("rubric", "states", "flows") if (path / name).is_dir()]
             if inner:
                 for folder in inner:
                     files.extend(_yaml_files(folder))
@@ -596,9 +603,12 @@ def validate_paths(paths: Sequence[Path], root: Path | None = None) -> list[Prob
             problems.append(Problem(str(path), "no such file or folder"))
     rubric_files = [p for p in files if _kind_of(p) == "rubric"]
     state_files = [p for p in files if _kind_of(p) == "states"]
-    others = [p for p in files if _kind_of(p) not in ("rubric", "states")]
+    flow_files = [p for p in files if _kind_of(p) == "flows"]
+    others = [p for p in files if _kind_of(p) not in ("rubric", "states", "flows")]
     for path in others:
-        problems.append(Problem(_display(path, root), "not a data file: expected a file under rubric/ or states/"))
+        message = "not a data file: expected a file under rubric/, states/ or flows/"
+        problems.append(Problem(_display(path, root), message))
+    _parse_flow_files(flow_files, root, problems)
     # Jurisdictions are checked against the given rubrics, or else the project's own.
     rubric_problems: list[Problem] = []
     given = _load_rubrics(rubric_files, root, rubric_problems)
@@ -612,7 +622,7 @@ def validate_paths(paths: Sequence[Path], root: Path | None = None) -> list[Prob
 
 def _kind_of(path: Path) -> str:
     parent = path.resolve().parent.name
-    if parent in ("rubric", "states"):
+    if parent in ("rubric", "states", "flows"):
         return parent
     try:
         head = path.read_text(encoding="utf-8")[:4000]

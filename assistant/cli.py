@@ -248,6 +248,10 @@ def clear_terminal() -> None:
 
 
 def run_app(args: argparse.Namespace) -> int:
+    if args.plain:
+        from .plain import run_plain
+
+        return run_plain(_load())
     from .ui.app import make_app
 
     catalog = answers = None
@@ -263,7 +267,8 @@ def run_app(args: argparse.Namespace) -> int:
         return EXIT_DATA
     if app.quick_exited:
         clear_terminal()
-        return EXIT_OK
+        # Leave at once: no waiting for a background thread, nothing to save, nothing else printed.
+        os._exit(EXIT_OK)
     if app.crashed:
         print(CRASH_MESSAGE, file=sys.stderr)
         return EXIT_CRASH
@@ -282,6 +287,9 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"relief-assistant {__version__}")
     parser.add_argument("--answers", metavar="FILE", help="open the app with a saved answers file")
     parser.add_argument("--theme", choices=("default", "high-contrast"), default="default", help="colours")
+    parser.add_argument(
+        "--plain", action="store_true", help="the conversation line by line, for screen readers and piping"
+    )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     p = sub.add_parser("score", help="grade encoded jurisdictions on a rubric (table, json or csv)")

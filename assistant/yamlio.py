@@ -77,15 +77,25 @@ def _scalar(node: Any) -> Any:
     return value
 
 
-def _build(node: Any) -> Any:
-    """Python data from a composed node tree; mappings and lists remember their lines."""
-    if node.tag not in _STANDARD_TAGS and not node.tag.startswith("tag:yaml.org,2002:"):
+def _build(node: Any, seen: set[int] | None = None) -> Any:
+    """Python data from a composed node tree; mappings and lists remember their lines.
+
+    Anchors and aliases are refused: an alias is the same node reached twice, and expanding it
+    could make a tiny file take unbounded time and memory ("billion laughs").
+    """
+    if seen is None:
+        seen = set()
+    if id(node) in seen:
+        message = "anchors and aliases (& and *) are not supported; write the values out"
+        raise YamlProblem(message, node.start_mark.line + 1)
+    seen.add(id(node))
+    if node.tag not in _STANDARD_TAGS:
         raise YamlProblem(f"the tag '{node.tag}' is not allowed; write plain values", node.start_mark.line + 1)
     kind = node.id
     if kind == "scalar":
         return _scalar(node)
     if kind == "sequence":
-        items = LineList(_build(child) for child in node.value)
+        items = LineList(_build(child, seen) for child in node.value)
         items.line = node.start_mark.line + 1
         items.item_lines = [child.start_mark.line + 1 for child in node.value]
         return items
@@ -104,7 +114,7 @@ def _build(node: Any) -> Any:
                 f"the key '{key}' appears twice in the same mapping (first on line {first})",
                 key_node.start_mark.line + 1,
             )
-        result[key] = _build(value_node)
+        result[key] = _build(value_node, seen)
         result.key_lines[key] = key_node.start_mark.line + 1
     return result
 

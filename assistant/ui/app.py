@@ -221,7 +221,10 @@ class ReliefApp(App[None]):
     # --- keys on every screen -------------------------------------------------------------------
 
     def action_quick_exit(self) -> None:
+        from .quick_exit import leave_now
+
         self.quick_exited = True
+        leave_now(self._driver)  # in a real terminal this ends the process at once
         self.exit(return_code=0)
 
     def action_count_escape(self) -> None:

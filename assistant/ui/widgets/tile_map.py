@@ -6,7 +6,6 @@ Enter (or a click) opens one. Moving over a state posts Highlighted, so its card
 
 from __future__ import annotations
 
-from rich.style import Style
 from rich.text import Text
 from textual import events
 from textual.binding import Binding
@@ -67,29 +66,39 @@ class TileMap(Widget, can_focus=True):
     def get_content_width(self, container: object, viewport: object) -> int:
         return TILE_WIDTH * (1 + max(c for _, c in TILES.values()))
 
-    def _style(self, code: str) -> Style:
-        card = self.cards[code]
-        letter = grade_letter(card)
-        name = {"–": "tile--none", "?": "tile--range"}.get(letter, f"tile--{letter}")
-        style = self.get_component_rich_style(name)
-        if code == self.cursor and self.has_focus:
-            style += self.get_component_rich_style("tile--cursor")
-        return style
-
-    def render(self) -> Text:
+    def lines(self) -> list[list[tuple[str, str | None]]]:
+        """The map as rows of (text, tile class): a state's code and grade letter, or blank space."""
         rows = 1 + max(r for r, _ in TILES.values())
         cols = 1 + max(c for _, c in TILES.values())
-        text = Text()
+        out = []
         for r in range(rows):
+            row: list[tuple[str, str | None]] = []
             for c in range(cols):
                 code = self._at.get((r, c))
                 if code is None:
-                    text.append(" " * TILE_WIDTH)
+                    row.append((" " * TILE_WIDTH, None))
                 else:
-                    text.append(f"{code} {grade_letter(self.cards[code]):<2}"[: TILE_WIDTH - 1], self._style(code))
-                    text.append(" ")
-            if r + 1 < rows:
+                    letter = grade_letter(self.cards[code])
+                    name = {"–": "tile--none", "?": "tile--range"}.get(letter, f"tile--{letter}")
+                    row.append((f"{code} {letter:<2}"[: TILE_WIDTH - 1], name))
+                    row.append((" ", None))
+            out.append(row)
+        return out
+
+    def render(self) -> Text:
+        text = Text()
+        cursor_cell = f"{self.cursor} "
+        for i, row in enumerate(self.lines()):
+            if i:
                 text.append("\n")
+            for piece, name in row:
+                if name is None:
+                    text.append(piece)
+                    continue
+                style = self.get_component_rich_style(name)
+                if piece.startswith(cursor_cell) and self.has_focus:
+                    style += self.get_component_rich_style("tile--cursor")
+                text.append(piece, style)
         return text
 
     def watch_cursor(self, code: str) -> None:

@@ -1,0 +1,169 @@
+"""Plain mode: the same conversation line by line on standard input and output.
+
+For screen readers, braille displays and piping: no full-screen drawing, no colour, numbered
+choices. It drives the same flow runner as the app. Words to type at any question:
+  b        go back one question
+  change   list the answers so far and change one
+  why      why we ask this question
+  quit     leave at once (also Ctrl+C or Ctrl+D); nothing is saved
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import TextIO
+
+from .catalog import Catalog
+from .choices import Choice
+from .conversation import Conversation, QuestionView
+from .flow import AnswerError
+
+QUIT_WORDS = ("quit", "q", "exit", "leave")
+INTRO = (
+    "Record relief assistant (plain mode).\n"
+    "It helps survivors of human trafficking, and the people who help them, find out if a state's law can clear "
+    "records that came from being trafficked.\n"
+    "It is not legal advice. Nothing is sent anywhere. Nothing is saved unless you choose to.\n"
+    "At any question: type b to go back, change to change an earlier answer, why to hear why we ask, "
+    "quit to leave at once."
+)
+
+
+class Quit(Exception):
+    """The person asked to leave."""
+
+
+class PlainSession:
+    def __init__(self, catalog: Catalog, read: Callable[[], str], out: TextIO) -> None:
+        self.catalog = catalog
+        self.conversation = Conversation(catalog)
+        self.read_line = read
+        self.out = out
+
+    def say(self, text: str = "") -> None:
+        self.out.write(text + "\n")
+        self.out.flush()
+
+    def ask(self, prompt: str) -> str:
+        self.out.write(prompt)
+        self.out.flush()
+        try:
+            line = self.read_line()
+        except EOFError:
+            raise Quit() from None
+        text = line.strip()
+        if text.lower() in QUIT_WORDS:
+            raise Quit()
+        return text
+
+    def run(self) -> int:
+        self.say(INTRO)
+        try:
+            while (view := self.conversation.view()) is not None:
+                self.one_question(view)
+            self.results()
+        except (Quit, KeyboardInterrupt):
+            return 0
+        return 0
+
+    def one_question(self, view: QuestionView) -> None:
+        runner = self.conversation.runner
+        self.say()
+        done, total = runner.progress()
+        self.say(f"[{done + 1} of about {total}] {self.conversation.question_line(view.step)}")
+        choices = [*view.choices, view.unsure]
+        for number, choice in enumerate(choices, start=1):
+            self.say(f"  {number}. {choice.label}")
+        hint = {
+            "multiple": "Type the numbers that fit, separated by commas: ",
+            "year": "Type a year, or the number of a choice: ",
+            "text": "Type your answer, or press Enter (or 1) to skip: ",
+        }.get(view.kind, "Type a number: ")
+        if view.filterable:
+            hint = "Type a number, or a state's name or code: "
+        reply = self.ask(hint)
+        lowered = reply.lower()
+        if lowered == "b":
+            if runner.back() is None:
+                self.say("This is the first question.")
+            return
+        if lowered == "why":
+            self.say(f"Why we ask: {view.why}")
+            return
+        if lowered == "change":
+            self.change()
+            return
+        try:
+            value = self.value(view, reply, choices)
+            dropped = runner.answer(value, view.step)
+        except AnswerError as exc:
+            self.say(f"That answer doesn't fit: {exc}. Please try again.")
+            return
+        if dropped:
+            self.say(f"(Removed {len(dropped)} answer(s) that no longer apply.)")
+
+    def value(self, view: QuestionView, reply: str, choices: list[Choice]) -> object:
+        def pick(token: str) -> str:
+            token = token.strip()
+            if token.isdigit() and 1 <= int(token) <= len(choices) and not (view.kind == "year" and len(token) == 4):
+                return str(choices[int(token) - 1].code)
+            for c in choices:
+                if token.lower() in (c.code.lower(), c.label.lower()):
+                    return str(c.code)
+            if view.filterable:
+                matches = [c for c in choices if token.lower() in c.label.lower()]
+                if len(matches) == 1:
+                    return str(matches[0].code)
+            raise AnswerError("type the number of a choice")
+
+        if view.kind == "multiple":
+            return [pick(t) for t in reply.replace(" ", ",").split(",") if t.strip()]
+        if view.kind == "year":
+            return reply if len(reply) == 4 and reply.isdigit() else pick(reply)
+        if view.kind == "text":
+            return None if reply == "1" else reply
+        return pick(reply)
+
+    def change(self) -> None:
+        runner = self.conversation.runner
+        steps = runner.answered_steps()
+        if not steps:
+            self.say("There are no answers yet.")
+            return
+        for number, step in enumerate(steps, start=1):
+            self.say(f"  {number}. {self.conversation.question_line(step)} -> {self.conversation.answer_label(step)}")
+        reply = self.ask("Type the number of the answer to change (or Enter to go on): ")
+        if reply.isdigit() and 1 <= int(reply) <= len(steps):
+            runner.edit(steps[int(reply) - 1].key)
+
+    def results(self) -> None:
+        from .eligibility import assess
+        from .explain import render
+
+        answers = self.conversation.runner.to_answers()
+        report = render(assess(self.catalog, answers), self.catalog, "text")
+        self.say()
+        self.say(report)
+        path = self.ask("To save this summary, type a file path. Or press Enter to finish without saving: ")
+        if path:
+            from .files import WriteRefused, write_private
+
+            try:
+                written = write_private(Path(path), report)
+            except WriteRefused as exc:
+                self.say(f"Not saved: {exc}.")
+                return
+            self.say(f"Saved to {written}. Only you can read it.")
+
+
+def _piped_line() -> str:
+    line = sys.stdin.readline()
+    if line == "":
+        raise EOFError
+    return line
+
+
+def run_plain(catalog: Catalog) -> int:
+    return PlainSession(catalog, input if sys.stdin.isatty() else _piped_line, sys.stdout).run()

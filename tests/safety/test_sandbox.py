@@ -1,0 +1,50 @@
+"""Nothing from a file or a person runs as code: sandboxed templates, safe YAML, parsed conditions."""
+
+from __future__ import annotations
+
+import pytest
+from jinja2.exceptions import SecurityError
+
+from assistant.explain import environment
+from assistant.yamlio import YamlProblem, loads
+
+
+@pytest.mark.parametrize(
+    "source",
+    [
+        "{{ ''.__class__.__mro__[1].__subclasses__() }}",
+        "{{ cycler.__init__.__globals__.os }}",
+        "{{ self._TemplateReference__context }}",
+    ],
+)
+def test_templates_render_in_a_sandbox(source):
+    with pytest.raises((SecurityError, Exception)) as info:
+        environment().from_string(source).render()
+    assert not isinstance(info.value, AssertionError)
+
+
+def test_the_sandbox_blocks_attribute_escapes_specifically():
+    with pytest.raises(SecurityError):
+        environment().from_string("{{ x.__class__.__base__.__subclasses__() }}").render(x="")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "a: !!python/object/apply:os.system ['echo owned']\n",
+        "a: !!python/name:os.system\n",
+        "!!python/object:builtins.dict {}\n",
+        "a: !custom x\n",
+        "a: &x [1]\nb: *x\n",  # aliases are refused (no "billion laughs")
+    ],
+)
+def test_yaml_is_only_ever_plain_data(text):
+    with pytest.raises(YamlProblem):
+        loads(text)
+
+
+def test_conditions_are_parsed_never_evaluated_as_python():
+    from assistant.conditions import ConditionError, parse
+
+    with pytest.raises(ConditionError):
+        parse("__import__('os').system('echo owned')")
