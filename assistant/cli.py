@@ -225,6 +225,13 @@ def cmd_screen(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_serve(args: argparse.Namespace) -> int:
+    _load()  # refuse to start on invalid data, as every command does
+    from .serve import serve
+
+    return serve(args.port)
+
+
 def cmd_schema(args: argparse.Namespace) -> int:
     from .schemas import write_schemas
 
@@ -344,6 +351,10 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--force", action="store_true", help="replace OUTPUT.csv if it exists")
     p.add_argument("--template", action="store_true", help="print the CSV header to fill in")
     p.set_defaults(func=cmd_screen)
+
+    p = sub.add_parser("serve", help="the app in a web browser on this computer only (127.0.0.1)")
+    p.add_argument("--port", type=int, default=8000, help="port on 127.0.0.1 (default 8000)")
+    p.set_defaults(func=cmd_serve)
 
     p = sub.add_parser("schema", help="write the JSON Schemas next to the data (for editors)")
     p.add_argument("--root", metavar="DIR", help="data folder (default: the project's own)")

@@ -71,7 +71,8 @@ class QuestionBox(Vertical):
             yield Input(value=v.value or "", placeholder="Type here", max_length=2000, id="text")
             yield ChoiceList([v.unsure], id="choices")
         yield Static("", id="error", classes="error", markup=False)
-        yield Static(HINTS[v.kind] + " F3: why we ask.", id="hint", classes="hint", markup=False)
+        hint = "Type to narrow the list; Down, then Enter, to choose." if v.filterable else HINTS[v.kind]
+        yield Static(hint + " F3: why we ask.", id="hint", classes="hint", markup=False)
         yield Static(f"Why we ask: {v.why}", id="why", classes="why", markup=False)
 
     def on_mount(self) -> None:
