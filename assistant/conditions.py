@@ -15,7 +15,7 @@ An answer that was not given (or not asked) reads as None, which equals nothing 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -201,8 +201,3 @@ def evaluate(node: Node, answers: Mapping[str, Any]) -> Any:
     if k == "not":
         return not evaluate(node.children[0], answers)
     raise ConditionError(f"unknown node {k}")  # pragma: no cover - parse() never builds one
-
-
-def compile_condition(text: str) -> Callable[[Mapping[str, Any]], bool]:
-    node = parse(text)
-    return lambda answers: bool(evaluate(node, answers))

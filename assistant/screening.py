@@ -100,6 +100,7 @@ def _answers_from_row(row: dict[str, str]) -> dict[str, Any]:
         k: (row.get(k) or "").strip() for k in ("jurisdiction", "record", "offense", "level", "connection", "age")
     }
     record["year"] = _number(row.get("year") or "")
+    # Intake sheets often write postal codes in lower case.
     record["jurisdiction"] = (
         record["jurisdiction"].upper() if len(record["jurisdiction"]) == 2 else record["jurisdiction"]
     )
