@@ -19,9 +19,12 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 
 
+CWD: Path | None = None  # with --wheel: run outside the checkout, so `-m assistant` is the installed one
+
+
 def wall(cmd: list[str], env: dict[str, str]) -> float:
     start = time.perf_counter()
-    subprocess.run(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env, check=True)
+    subprocess.run(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env, check=True, cwd=CWD)
     return time.perf_counter() - start
 
 
@@ -58,12 +61,16 @@ def main() -> None:
         "--wheel", action="store_true", help="build the wheel and time it installed in a fresh venv (uses its snapshot)"
     )
     args = parser.parse_args()
+    global CWD
     py = sys.executable
     if args.wheel:
         py = str(install_wheel())
+        CWD = Path(py).parent
     commands = {
         "baseline: python -c 'import yaml, jinja2'": [py, "-c", "import yaml, jinja2"],
-        f"relief {args.command}": [py, "-m", "assistant", *args.command.split()],
+        f"relief {args.command}": [py, "-m", "assistant", *(
+            str(ROOT / a) if a.endswith((".yaml", ".json", ".csv")) else a for a in args.command.split()
+        )],
     }
     times = measure(commands, args.runs)
     names = list(commands)
