@@ -68,9 +68,12 @@ def main() -> None:
         CWD = Path(py).parent
     commands = {
         "baseline: python -c 'import yaml, jinja2'": [py, "-c", "import yaml, jinja2"],
-        f"relief {args.command}": [py, "-m", "assistant", *(
-            str(ROOT / a) if a.endswith((".yaml", ".json", ".csv")) else a for a in args.command.split()
-        )],
+        f"relief {args.command}": [
+            py,
+            "-m",
+            "assistant",
+            *(str(ROOT / a) if a.endswith((".yaml", ".json", ".csv")) else a for a in args.command.split()),
+        ],
     }
     times = measure(commands, args.runs)
     names = list(commands)

@@ -170,3 +170,9 @@ def test_history_command(code):
     result = run_relief("history", code, "--format", "html")
     assert result.returncode == 0 and "<h1>" in result.stdout
     assert ROOT.exists()
+
+
+def test_exported_html_golden():
+    result = run_relief("evaluate", "--answers", "tests/scenarios/two-states-advocate.yaml", "--format", "html")
+    assert result.returncode == 0, result.stderr
+    golden("evaluate-two-states.html", result.stdout)

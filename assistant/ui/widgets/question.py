@@ -18,7 +18,8 @@ from textual.widgets import Input, Static
 from ...conversation import QuestionView
 from ...flow import StepKey
 from ...models.answers import FIRST_YEAR, this_year
-from .choice_list import GRACE_SECONDS, ChoiceList, MultiChoiceList
+from .choice_list import GRACE_SECONDS, ChoiceList
+from .multi_choice_list import MultiChoiceList
 
 HINTS = {
     "single": "Use the arrow keys and Enter, or press a number.",

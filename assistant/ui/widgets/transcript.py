@@ -6,6 +6,7 @@ Answers are focusable: up/down move between them, Enter (or a click) changes one
 
 from __future__ import annotations
 
+from rich.markdown import Markdown
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.message import Message
@@ -22,10 +23,11 @@ class Transcript(VerticalScroll, can_focus=False):
 
 
 class AssistantLine(Static):
-    """Something the assistant says. Our own text, never the person's, but still not parsed as markup."""
+    """Something the assistant says: our own text, rendered as Markdown (links shown, never opened)."""
 
     def __init__(self, text: str, *, classes: str = "") -> None:
-        super().__init__(text, markup=False, classes=f"assistant {classes}".strip())
+        super().__init__(Markdown(text, hyperlinks=False), classes=f"assistant {classes}".strip())
+        self.text = text
 
 
 class AnswerLine(Static, can_focus=True):
