@@ -31,25 +31,25 @@ Verdict = Literal["likely_eligible", "possibly_eligible", "not_covered", "no_adu
 VERDICTS: tuple[Verdict, ...] = ("likely_eligible", "possibly_eligible", "not_covered", "no_adult_law")
 Effect = Literal["supports", "note", "uncertain", "blocks", "no_law"]
 
-# The values an "unsure" answer is evaluated under. Someone unsure how a charge links to the
-# trafficking still says it links somehow, so "not_connected" is left out.
+
+def _values(field: str, leave_out: tuple[str, ...] = ()) -> tuple[str, ...]:
+    """The codes the answers file allows for a record field, but 'unsure' (and any left out)."""
+    from .problems import literal_values
+
+    return tuple(
+        v for v in literal_values(RecordAnswers.model_fields[field].annotation) if v not in (UNSURE, *leave_out)
+    )
+
+
+# The values an "unsure" answer is evaluated under: every code the answers file allows. Someone
+# unsure how a charge links to the trafficking still says it links somehow, so "not_connected" is out.
 UNSURE_DOMAIN: dict[str, tuple[str, ...]] = {
-    "record": ("arrest", "dismissed", "conviction", "juvenile_adjudication"),
-    "offense": (
-        "prostitution",
-        "sex_related",
-        "drug",
-        "theft",
-        "fraud_identity",
-        "weapon",
-        "violent",
-        "immigration",
-        "other",
-    ),
-    "level": ("misdemeanor", "felony"),
-    "connection": ("forced", "because", "while_trafficked"),
-    "age": ("adult", "minor"),
-    "pending_charges": ("yes", "no"),
+    "record": _values("record"),
+    "offense": _values("offense"),
+    "level": _values("level"),
+    "connection": _values("connection", leave_out=("not_connected",)),
+    "age": _values("age"),
+    "pending_charges": _values("pending_charges"),
 }
 ANSWER_FIELDS = ("record", "offense", "level", "connection", "age", "pending_charges", "year")
 # Fields whose "unsure" is handled inside the rules instead (years are not a short list).
@@ -464,200 +464,94 @@ def _years_since(start: str, f: Facts) -> int | str | None:
     return None
 
 
+START_WORDS = {
+    "trafficking_end": "the trafficking ended",
+    "arrest": "the arrest",
+    "conviction": "the conviction",
+    "sentence_completion": "the sentence was finished",
+    "disposition": "the case ended",
+    "turning_18": "{you} turned 18",
+    "services_sought": "{you} asked for help from services",
+}
+
+
 def rule_timing(law: _Law, f: Facts, now: int) -> list[Reason]:
+    """Deadlines and waits, worked out from the years in the answers where the law counts from them."""
     value = law.value("time_limits")
     timing = law.v.details.timing
-    cite, conf = law.cite("time_limits"), law.conf("time_limits")
-    if timing is not None and timing.citation:
-        cite = timing.citation
-    if value == UNKNOWN:
-        return [
-            _r(
-                "timing",
-                "uncertain",
-                "We could not confirm whether this law has a deadline or a waiting time.",
-                "time_limits",
-                cite,
-                conf,
-            )
-        ]
-    if value == "none":
-        return [_r("timing", "supports", "There is no deadline and no waiting time.", "time_limits", cite, conf)]
+    cite = (timing.citation if timing is not None and timing.citation else None) or law.cite("time_limits")
+    conf = law.conf("time_limits")
     out: list[Reason] = []
+
+    def add(effect: Effect, text: str, params: dict[str, str | int] | None = None, start: str | None = None) -> None:
+        phrases = {"start": START_WORDS[start]} if start else None
+        out.append(_r("timing", effect, text, "time_limits", cite, conf, params, phrases))
+
+    if value == UNKNOWN:
+        add("uncertain", "We could not confirm whether this law has a deadline or a waiting time.")
+        return out
+    if value == "none":
+        add("supports", "There is no deadline and no waiting time.")
+        return out
     if timing is None:
-        return [_r("timing", "uncertain", "The law has timing rules we could not confirm.", "time_limits", cite, conf)]
+        add("uncertain", "The law has timing rules we could not confirm.")
+        return out
     if timing.reasonable_time:
-        out.append(
-            _r(
-                "timing",
-                "note",
-                "{You} must apply {words}.",
-                "time_limits",
-                cite,
-                conf,
-                {"words": timing.reasonable_time},
-            )
-        )
-    starts = {
-        "trafficking_end": "the trafficking ended",
-        "arrest": "the arrest",
-        "conviction": "the conviction",
-        "sentence_completion": "the sentence was finished",
-        "disposition": "the case ended",
-        "turning_18": "{you} turned 18",
-        "services_sought": "{you} asked for help from services",
-    }
-    for period in timing.limits:
-        if not period.applies(f.level):
-            continue
+        add("note", "{You} must apply {words}.", {"words": timing.reasonable_time})
+    for period in (p for p in timing.limits if p.applies(f.level)):
         params: dict[str, str | int] = {"years": duration(period)}
-        phrases = {"start": starts[period.start]}
         begin = _years_since(period.start, f)
         if isinstance(begin, int):
-            deadline = begin + int(period.length_years)
-            params["deadline"] = deadline
-            if now > deadline:
-                out.append(
-                    _r(
-                        "timing",
-                        "uncertain",
-                        "The deadline is {years} after {start}: about {deadline}. "
-                        "It may have passed. Ask a lawyer about exceptions.",
-                        "time_limits",
-                        cite,
-                        conf,
-                        params,
-                        phrases,
-                    )
+            params["deadline"] = begin + int(period.length_years)
+            if now > begin + int(period.length_years):
+                add(
+                    "uncertain",
+                    "The deadline is {years} after {start}: about {deadline}. It may have passed. "
+                    "Ask a lawyer about exceptions.",
+                    params,
+                    period.start,
                 )
             else:
-                out.append(
-                    _r(
-                        "timing",
-                        "note",
-                        "Apply by about {deadline}: the deadline is {years} after {start}.",
-                        "time_limits",
-                        cite,
-                        conf,
-                        params,
-                        phrases,
-                    )
-                )
+                add("note", "Apply by about {deadline}: the deadline is {years} after {start}.", params, period.start)
         elif begin == "ongoing":
-            out.append(
-                _r(
-                    "timing",
-                    "note",
-                    "The deadline ({years}) starts counting when the trafficking ends.",
-                    "time_limits",
-                    cite,
-                    conf,
-                    params,
-                    phrases,
-                )
-            )
+            add("note", "The deadline ({years}) starts counting when the trafficking ends.", params, period.start)
         else:
-            out.append(
-                _r(
-                    "timing",
-                    "uncertain",
-                    "There is a deadline: {years} after {start}. We could not work out if it has passed.",
-                    "time_limits",
-                    cite,
-                    conf,
-                    params,
-                    phrases,
-                )
+            add(
+                "uncertain",
+                "There is a deadline: {years} after {start}. We could not work out if it has passed.",
+                params,
+                period.start,
             )
-    for period in timing.waits:
-        if not period.applies(f.level):
-            continue
+    for period in (p for p in timing.waits if p.applies(f.level)):
         params = {"years": duration(period)}
-        phrases = {"start": starts[period.start]}
         begin = _years_since(period.start, f)
         if period.start == "sentence_completion" and isinstance(f.year, int):
-            begin = f.year  # the sentence ended no earlier than the conviction year
-            if f.year + period.length_years > now:
-                params["earliest"] = f.year + math.ceil(period.length_years)
-                out.append(
-                    _r(
-                        "timing",
-                        "uncertain",
-                        "{You} may need to wait {years} after {start}, so not before about {earliest}.",
-                        "time_limits",
-                        cite,
-                        conf,
-                        params,
-                        phrases,
-                    )
-                )
-            else:
-                out.append(
-                    _r(
-                        "timing",
-                        "note",
-                        "{You} must wait {years} after {start}.",
-                        "time_limits",
-                        cite,
-                        conf,
-                        params,
-                        phrases,
-                    )
-                )
+            begin = f.year  # the sentence ended no earlier than the record's year
+        if not isinstance(begin, int):
+            add("note", "{You} must wait {years} after {start}.", params, period.start)
             continue
-        if isinstance(begin, int):
-            earliest = begin + math.ceil(period.length_years)
-            params["earliest"] = earliest
-            if earliest > now:
-                out.append(
-                    _r(
-                        "timing",
-                        "uncertain",
-                        "{You} may need to wait until about {earliest}: the law asks for {years} after {start}.",
-                        "time_limits",
-                        cite,
-                        conf,
-                        params,
-                        phrases,
-                    )
-                )
+        params["earliest"] = begin + math.ceil(period.length_years)
+        if begin + period.length_years <= now:
+            if period.start == "sentence_completion":  # still depends on when the sentence really ended
+                add("note", "{You} must wait {years} after {start}.", params, period.start)
             else:
-                out.append(
-                    _r(
-                        "timing",
-                        "supports",
-                        "The waiting time ({years} after {start}) has passed.",
-                        "time_limits",
-                        cite,
-                        conf,
-                        params,
-                        phrases,
-                    )
-                )
+                add("supports", "The waiting time ({years} after {start}) has passed.", params, period.start)
+        elif period.start == "sentence_completion":
+            add(
+                "uncertain",
+                "{You} may need to wait {years} after {start}, so not before about {earliest}.",
+                params,
+                period.start,
+            )
         else:
-            out.append(
-                _r(
-                    "timing",
-                    "note",
-                    "{You} must wait {years} after {start}.",
-                    "time_limits",
-                    cite,
-                    conf,
-                    params,
-                    phrases,
-                )
+            add(
+                "uncertain",
+                "{You} may need to wait until about {earliest}: the law asks for {years} after {start}.",
+                params,
+                period.start,
             )
     if not out:
-        out.append(
-            _r(
-                "timing",
-                "supports",
-                "No deadline or waiting time applies to this kind of charge.",
-                "time_limits",
-                cite,
-                conf,
-            )
-        )
+        add("supports", "No deadline or waiting time applies to this kind of charge.")
     return out
 
 

@@ -102,24 +102,7 @@ async def test_a_whole_conversation_in_the_app_needs_no_network(no_network, cata
         await pilot.pause()
 
 
-DRIVE_APP = """
-import assistant.ui.widgets.choice_list as cl, assistant.ui.widgets.question as q
-cl._Grace.grace = 0.0; q.GRACE_SECONDS = 0.0
-from assistant.ui.app import make_app
-app = make_app()
-async def drive(pilot):
-    await pilot.pause(0.3)
-    for key in ["1", *"new mexico", "enter", "3", "4", "2", "2", *"2014", "enter", "1", "2", "2", *"2016", "enter",
-                "6", "enter"]:
-        await pilot.press(key)
-        await pilot.pause()
-    assert type(app.screen).__name__ == "ResultsScreen", type(app.screen).__name__
-    await pilot.press("f4")
-    await pilot.pause()
-    await pilot.press("ctrl+q")
-app.run(headless=True, auto_pilot=drive)
-assert app.quick_exited
-"""
+DRIVE_APP = ROOT / ".ci" / "drive_app.py"  # the same scripted app session CI traces for network use
 PLAIN_ANSWERS = "1\nnew mexico\n3\n4\n2\n2\n2014\n1\n2\n2\n2016\n6\n\n"
 
 
@@ -141,7 +124,7 @@ def test_a_full_session_writes_nothing_anywhere(tmp_path):
     env.pop("RELIEF_DEBUG", None)
     py = [sys.executable]
     steps = [
-        ([*py, "-c", DRIVE_APP], None),
+        ([*py, str(DRIVE_APP)], None),
         ([*py, "-m", "assistant", "--plain"], PLAIN_ANSWERS),
         ([*py, "-m", "assistant", "evaluate", "--answers", SCENARIO], None),
         ([*py, "-m", "assistant", "compare", "NM", "FL", "--answers", SCENARIO], None),
