@@ -11,28 +11,17 @@ from typing import Annotated, Any, Literal
 from pydantic import BeforeValidator, Field
 
 from .common import Strict
+from .jurisdiction import DocumentKind, OffenseKind, RecordKind
 
 Audience = Literal["survivor", "advocate", "trainer"]
-RecordAnswer = Literal["arrest", "dismissed", "conviction", "juvenile_adjudication", "unsure"]
-OffenseAnswer = Literal[
-    "prostitution",
-    "sex_related",
-    "drug",
-    "theft",
-    "fraud_identity",
-    "weapon",
-    "violent",
-    "immigration",
-    "other",
-    "unsure",
-]
+# The record, offence and document codes are the ones the state files use, plus "I'm not sure".
+RecordAnswer = Literal[RecordKind, "unsure"]
+OffenseAnswer = Literal[OffenseKind, "unsure"]
 LevelAnswer = Literal["misdemeanor", "felony", "unsure"]
 ConnectionAnswer = Literal["forced", "because", "while_trafficked", "not_connected", "unsure"]
 AgeAnswer = Literal["adult", "minor", "unsure"]
 YesNoUnsure = Literal["yes", "no", "unsure"]
-DocumentAnswer = Literal[
-    "t_visa", "continued_presence", "certification", "court_finding", "provider_letter", "none", "unsure"
-]
+DocumentAnswer = Literal[DocumentKind, "none", "unsure"]
 
 FIRST_YEAR = 1950
 

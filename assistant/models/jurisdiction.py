@@ -15,24 +15,11 @@ from .common import Cited, Code, PartialDate, RubricId, Strict, date_key
 
 # Stable codes shared with the answers file: what kind of record, which offence, which document.
 RecordKind = Literal["arrest", "dismissed", "conviction", "juvenile_adjudication"]
-RECORD_KINDS: tuple[str, ...] = ("arrest", "dismissed", "conviction", "juvenile_adjudication")
 OffenseKind = Literal[
     "prostitution", "sex_related", "drug", "theft", "fraud_identity", "weapon", "violent", "immigration", "other"
 ]
-OFFENSE_KINDS: tuple[str, ...] = (
-    "prostitution",
-    "sex_related",
-    "drug",
-    "theft",
-    "fraud_identity",
-    "weapon",
-    "violent",
-    "immigration",
-    "other",
-)
 DocumentKind = Literal["t_visa", "continued_presence", "certification", "court_finding", "provider_letter"]
 ReliefType = Literal["vacatur", "expungement", "sealing", "nondisclosure"]
-RELIEF_TYPES: tuple[str, ...] = ("vacatur", "expungement", "sealing", "nondisclosure")
 Coverage = Literal["covered", "some", "not_covered", "unknown"]
 PeriodStart = Literal[
     "trafficking_end",
