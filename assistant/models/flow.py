@@ -19,31 +19,20 @@ class Said(Strict):
     survivor: str
     advocate: str
 
+    @model_validator(mode="before")
+    @classmethod
+    def _same_in_both(cls, data: Any) -> Any:
+        """A plain string means the same words in both voices."""
+        return {"survivor": data, "advocate": data} if isinstance(data, str) else data
+
     def __call__(self, voice: str) -> str:
         return self.survivor if voice == "survivor" else self.advocate
-
-
-def _both(value: Any) -> Any:
-    """A plain string means the same words in both voices."""
-    if isinstance(value, str):
-        return {"survivor": value, "advocate": value}
-    return value
 
 
 class Option(Strict):
     code: Code
     label: Said
     hint: Said | None = None
-
-    @model_validator(mode="before")
-    @classmethod
-    def _voices(cls, data: Any) -> Any:
-        if isinstance(data, dict):
-            data = dict(data)
-            for key in ("label", "hint"):
-                if key in data and data[key] is not None:
-                    data[key] = _both(data[key])
-        return data
 
 
 class Question(Strict):
@@ -68,16 +57,6 @@ class Question(Strict):
         default=None, description="What an 'I'm not sure' answer is taken as, when the answer must be definite."
     )
     optional: bool = Field(default=False, description="May be left empty (free text).")
-
-    @model_validator(mode="before")
-    @classmethod
-    def _voices(cls, data: Any) -> Any:
-        if isinstance(data, dict):
-            data = dict(data)
-            for key in ("text", "why"):
-                if key in data:
-                    data[key] = _both(data[key])
-        return data
 
     def option(self, code: str) -> Option | None:
         for opt in [*self.options, *self.extra_years]:

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from typing import Any, Literal
+from typing import Literal
 
-from pydantic import Field, model_validator
+from pydantic import Field
 
 from .common import Strict
-from .flow import Said, _both
+from .flow import Said
 from .jurisdiction import ReliefType
 
 
@@ -44,10 +44,3 @@ class Terms(Strict):
     verdicts: dict[Literal["likely_eligible", "possibly_eligible", "not_covered", "no_adult_law"], VerdictTerm]
     help: list[HelpResource] = Field(min_length=1)
     disclaimer: Said
-
-    @model_validator(mode="before")
-    @classmethod
-    def _voices(cls, data: Any) -> Any:
-        if isinstance(data, dict) and "disclaimer" in data:
-            data = {**data, "disclaimer": _both(data["disclaimer"])}
-        return data
