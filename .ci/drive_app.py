@@ -1,13 +1,7 @@
 """A whole conversation in the full-screen app (headless), then the results, the states view and the quick exit."""
 
-import assistant.ui.widgets.choice_list as choice_list
-import assistant.ui.widgets.question as question
-from assistant.ui.app import make_app
-
-choice_list._Grace.grace = 0.0
-question.GRACE_SECONDS = 0.0
-app = make_app()
-KEYS = [
+# The keys of one whole conversation: New Mexico, a felony theft conviction from 2014, trafficking ended 2016.
+CONVERSATION = [
     "1",
     *"new mexico",
     "enter",
@@ -24,18 +18,23 @@ KEYS = [
     "enter",
     "6",
     "enter",
-    "f4",
-    "m",
 ]
+AFTER = ["f4", "m"]  # the states view, then its map
 
 
 async def drive(pilot):
     await pilot.pause(0.5)
-    for key in KEYS:
+    for key in [*CONVERSATION, *AFTER]:
         await pilot.press(key)
         await pilot.pause()
     await pilot.press("ctrl+q")
 
 
-app.run(headless=True, auto_pilot=drive)
-assert app.quick_exited, "the session did not reach the quick exit"
+if __name__ == "__main__":
+    import assistant.ui.widgets.choice_list as choice_list
+    import assistant.ui.widgets.question as question
+    from assistant.ui.app import make_app
+
+    choice_list._Grace.grace = 0.0
+    question.GRACE_SECONDS = 0.0
+    make_app().run(headless=True, auto_pilot=drive)

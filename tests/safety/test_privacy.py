@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextlib
 import io
 import os
+import runpy
 import socket
 import stat
 import subprocess
@@ -21,6 +22,8 @@ from assistant.ui.screens.results import ResultsScreen
 from tests.conftest import ROOT
 
 SCENARIO = str(ROOT / "tests" / "scenarios" / "two-states-advocate.yaml")
+DRIVE_APP = ROOT / ".ci" / "drive_app.py"  # the same scripted app session CI traces for network use
+CONVERSATION = runpy.run_path(str(DRIVE_APP))["CONVERSATION"]
 
 
 class NetworkUsed(AssertionError):
@@ -77,24 +80,7 @@ async def test_a_whole_conversation_in_the_app_needs_no_network(no_network, cata
     app = make_app(catalog)
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.pause()
-        for keys in [
-            "1",
-            *"new mexico",
-            "enter",
-            "3",
-            "4",
-            "2",
-            "2",
-            *"2014",
-            "enter",
-            "1",
-            "2",
-            "2",
-            *"2016",
-            "enter",
-            "6",
-            "enter",
-        ]:
+        for keys in CONVERSATION:
             await pilot.press(keys)
             await pilot.pause()
         assert isinstance(app.screen, ResultsScreen)
@@ -102,7 +88,6 @@ async def test_a_whole_conversation_in_the_app_needs_no_network(no_network, cata
         await pilot.pause()
 
 
-DRIVE_APP = ROOT / ".ci" / "drive_app.py"  # the same scripted app session CI traces for network use
 PLAIN_ANSWERS = "1\nnew mexico\n3\n4\n2\n2\n2014\n1\n2\n2\n2016\n6\n\n"
 
 
