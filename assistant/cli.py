@@ -107,6 +107,13 @@ def cmd_validate(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _not_saved(exc: Exception) -> UsageError:
+    from .files import AlreadyExists
+
+    hint = " (use --force to replace it)" if isinstance(exc, AlreadyExists) else ""
+    return UsageError(f"not saved: {exc}{hint}")
+
+
 def _emit(text: str, args: argparse.Namespace) -> int:
     """Print, or write to -o FILE (owner-only; an existing file only with --force)."""
     output = getattr(args, "output", None)
@@ -118,8 +125,7 @@ def _emit(text: str, args: argparse.Namespace) -> int:
     try:
         path = write_private(Path(output), text, overwrite=args.force)
     except WriteRefused as exc:
-        hint = " (use --force to replace it)" if "already exists" in str(exc) else ""
-        raise UsageError(f"not saved: {exc}{hint}") from None
+        raise _not_saved(exc) from None
     print(f"Saved to {path} (only you can read it).", file=sys.stderr)
     return EXIT_OK
 
@@ -210,7 +216,7 @@ def cmd_screen(args: argparse.Namespace) -> int:
     try:
         summary = screen_file(catalog, Path(args.input), Path(args.output), overwrite=args.force, progress=progress)
     except WriteRefused as exc:
-        raise UsageError(f"not saved: {exc}") from None
+        raise _not_saved(exc) from None
     if show:
         print("\r", end="", file=sys.stderr)
     print(

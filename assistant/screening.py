@@ -8,18 +8,17 @@ overwrites a file unless asked. Rows stream through, so memory does not grow wit
 from __future__ import annotations
 
 import csv
-import os
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, TextIO
+from typing import Any
 
 from pydantic import ValidationError
 
 from .catalog import Catalog
 from .eligibility import UNSURE_DOMAIN, Reason, assess_record, merge_verdicts, record_outcomes
 from .explain import reason_text
-from .files import PRIVATE, WriteRefused
+from .files import open_private
 from .models.answers import Answers, this_year
 from .problems import InputInvalid, Problem, closest, from_validation_error
 
@@ -195,18 +194,6 @@ def screen_rows(
             progress(summary.rows)
 
 
-def _open_output(path: Path, overwrite: bool) -> TextIO:
-    flags = os.O_WRONLY | os.O_CREAT | (os.O_TRUNC if overwrite else os.O_EXCL)
-    try:
-        fd = os.open(path, flags, PRIVATE)
-    except FileExistsError:
-        raise WriteRefused(f"{path} already exists (use --force to replace it)") from None
-    except OSError as exc:
-        raise WriteRefused(f"could not write {path}: {exc.strerror or exc}") from None
-    os.fchmod(fd, PRIVATE)
-    return os.fdopen(fd, "w", encoding="utf-8", newline="")
-
-
 def screen_file(
     catalog: Catalog,
     source: Path,
@@ -236,7 +223,7 @@ def screen_file(
                 message += f"; unknown columns: {', '.join(hints)}"
             raise InputInvalid([Problem(str(source), message, 1, "header", tuple(ANSWER_COLUMNS))])
         summary = Summary()
-        with _open_output(target, overwrite) as out:
+        with open_private(target, overwrite=overwrite, newline="") as out:
             writer = csv.DictWriter(
                 out, fieldnames=[*header, *RESULT_COLUMNS], extrasaction="ignore", lineterminator="\n"
             )

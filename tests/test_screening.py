@@ -132,4 +132,8 @@ def test_screen_command_reports_a_summary(tmp_path):
     result = run_relief("screen", str(tmp_path / "in.csv"), "-o", str(tmp_path / "out.csv"))
     assert result.returncode == 0, result.stderr
     assert "2 rows: 1 screened, 1 with errors" in result.stderr and "row 3: offense" in result.stderr
+    again = run_relief("screen", str(tmp_path / "in.csv"), "-o", str(tmp_path / "out.csv"))
+    assert again.returncode == 2 and "already exists (use --force to replace it)" in again.stderr
+    folder = run_relief("screen", str(tmp_path / "in.csv"), "-o", str(tmp_path))
+    assert folder.returncode == 2 and "is a folder" in folder.stderr and "--force" not in folder.stderr
     assert run_relief("screen", "--template").stdout.startswith("client_id,")

@@ -195,7 +195,7 @@ class ReliefApp(App[None]):
 
     def save_text(self, title: str, formats: list[Choice], suggested: str, make: Any) -> None:
         """Ask where to save, then write owner-only; an existing file is replaced only after a yes."""
-        from ..files import WriteRefused, write_private
+        from ..files import AlreadyExists, WriteRefused, write_private
         from .screens.confirm import ConfirmScreen
         from .screens.save import SaveRequest, SaveScreen
 
@@ -206,7 +206,7 @@ class ReliefApp(App[None]):
             try:
                 written = write_private(path, make(request.fmt), overwrite=overwrite)
             except WriteRefused as exc:
-                if "already exists" in str(exc) and not overwrite:
+                if isinstance(exc, AlreadyExists) and not overwrite:
                     self.push_screen(
                         ConfirmScreen(f"{path} already exists. Replace it?", "Yes, replace it"),
                         lambda yes: write(request, overwrite=True) if yes else self.notify("Not saved."),
