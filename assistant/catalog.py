@@ -252,6 +252,16 @@ def _check_version(
                 rep.add(
                     (*floc, "alternatives", ai), f"'{alt}' is not another level of '{cat_id}'", categories[cat_id], alt
                 )
+        if feature.scored_as is not None:
+            if feature.scored_as not in categories[cat_id] or feature.scored_as == feature.value:
+                rep.add(
+                    (*floc, "scored_as"),
+                    f"'{feature.scored_as}' must be another level of '{cat_id}' (the published card's reading)",
+                    categories[cat_id],
+                    feature.scored_as,
+                )
+            if not feature.note:
+                rep.add((*floc, "note"), "a feature scored differently from the statute's words needs a note saying why")
         if feature.value == UNKNOWN:
             if not feature.note:
                 rep.add((*floc, "note"), "an unknown feature needs a note saying what is uncertain")
@@ -320,8 +330,76 @@ def _consistent(v: LawVersion, loc: tuple[str | int, ...], rep: _Reporter) -> No
         if timing.value == "lenient" and not t.reasonable_time:
             rep.add((*loc, "details", "timing", "reasonable_time"), "lenient timing needs the law's words here")
     docs = f.get("official_documentation")
-    if docs is not None and docs.value == "presumption" and d.documentation and not d.documentation.documents:
+    if docs is not None and docs.value == "presumption" and (d.documentation is None or not d.documentation.documents):
         rep.add((*loc, "details", "documentation", "documents"), "a presumption needs the documents that create it")
+    _records_agree(v, loc, rep)
+    _offenses_agree(v, loc, rep)
+
+
+_OFFENSE_KINDS = ("prostitution", "sex_related", "drug", "theft", "fraud_identity", "weapon", "violent", "immigration", "other")
+
+
+def _records_agree(v: LawVersion, loc: tuple[str | int, ...], rep: _Reporter) -> None:
+    """The arrests level and details.records must say the same thing about non-conviction records."""
+    arrests = v.features.get("arrests_and_adjudications")
+    records = v.details.records
+    if arrests is None or records is None:
+        return
+    reached = [k for k in ("arrest", "dismissed") if records.coverage(k) in ("covered", "some")]
+    if arrests.value == "convictions_only" and reached:
+        rep.add(
+            (*loc, "details", "records", reached[0]),
+            f"the feature says convictions only, but details.records covers {' and '.join(reached)} records",
+        )
+    if arrests.value == "comprehensive" and not reached:
+        rep.add(
+            (*loc, "details", "records"),
+            "the feature says arrests and other non-conviction records are covered, but details.records covers none",
+        )
+
+
+def _offenses_agree(v: LawVersion, loc: tuple[str | int, ...], rep: _Reporter) -> None:
+    """The offences level and details.offenses must not contradict each other."""
+    level = v.features.get("offenses_covered")
+    offenses = v.details.offenses
+    if level is None or offenses is None:
+        return
+    oloc = (*loc, "details", "offenses")
+
+    def cover(kind: str, lvl: str) -> str:
+        return offenses.coverage(kind, lvl)
+
+    if level.value == "prostitution_sex_only":
+        loose = [
+            f"{lvl} {kind}"
+            for lvl in ("misdemeanor", "felony")
+            for kind in _OFFENSE_KINDS
+            if kind not in ("prostitution", "sex_related") and cover(kind, lvl) != "not_covered"
+        ]
+        if loose:
+            rep.add(
+                oloc,
+                "the feature says prostitution or sex offences only, but details.offenses leaves other offences "
+                f"covered or unknown: {', '.join(loose[:4])}{' ...' if len(loose) > 4 else ''}",
+            )
+    if level.value == "all_offenses":
+        short = [f"{lvl} {k}" for lvl in ("misdemeanor", "felony") for k in _OFFENSE_KINDS if cover(k, lvl) != "covered"]
+        if short:
+            rep.add(oloc, f"the feature says all offences, but details.offenses does not cover: {', '.join(short[:4])}")
+    if level.value in ("all_misdemeanors", "prostitution_enumerated_misdemeanors"):
+        felonies = [k for k in _OFFENSE_KINDS if cover(k, "felony") == "covered"]
+        if felonies:
+            rep.add(
+                (*oloc, "felony"),
+                f"the feature says misdemeanors only, but details.offenses covers felonies: {', '.join(felonies[:4])}",
+            )
+    if level.value == "all_misdemeanors":
+        short = [k for k in _OFFENSE_KINDS if cover(k, "misdemeanor") in ("not_covered", "unknown")]
+        if short:
+            rep.add(
+                (*oloc, "misdemeanor"),
+                f"the feature says every misdemeanor, but details.offenses does not cover: {', '.join(short[:4])}",
+            )
 
 
 # --- flow checks --------------------------------------------------------------------------------

@@ -113,7 +113,7 @@ class Scorecard:
 
 
 def score_category(category: Category, feature: Feature | None) -> CategoryScore:
-    level = category.level(feature.value) if feature is not None else None
+    level = category.level(feature.scored_value) if feature is not None else None
     if level is None:
         return CategoryScore(category, UNKNOWN, None, feature, category.min_points, category.max_points)
     return CategoryScore(category, level.code, level, feature, level.points, level.points)

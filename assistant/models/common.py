@@ -9,6 +9,8 @@ from typing import Annotated, Any, Literal
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field
 
 Confidence = Literal["high", "medium", "low"]
+# How the text behind a fact was read: the whole section, part of it, or only a summary of it.
+ReadExtent = Literal["full", "partial", "summary_only"]
 CONFIDENCE_ORDER: dict[str, int] = {"low": 0, "medium": 1, "high": 2}
 
 # A stable code: lower-case words joined by underscores. Codes are what data and answers store;
@@ -83,3 +85,8 @@ class Cited(Strict):
         "source; low: unconfirmed bill or inference.",
     )
     note: str | None = Field(default=None, description="Short note: what the source says, what is uncertain.")
+    read: ReadExtent | None = Field(
+        default=None,
+        description="How the text behind this fact was read: full (the whole section), partial, "
+        "or summary_only (a bill report, practitioner page or other summary, not the law's text).",
+    )

@@ -11,7 +11,7 @@ from typing import Literal
 
 from pydantic import Field, model_validator
 
-from .common import Cited, Code, PartialDate, RubricId, Strict, date_key
+from .common import Cited, Code, PartialDate, ReadExtent, RubricId, Strict, date_key
 
 # Stable codes shared with the answers file: what kind of record, which offence, which document.
 RecordKind = Literal["arrest", "dismissed", "conviction", "juvenile_adjudication"]
@@ -71,6 +71,13 @@ class Statute(Strict):
     verified: bool = Field(default=True, description="False when no source confirms the section number.")
     amendments: list[Amendment] = Field(default_factory=list)
     sources: list[str] = Field(default_factory=list)
+    read: ReadExtent | None = Field(
+        default=None, description="How this section's text was read: full, partial or summary_only."
+    )
+    read_from: list[str] = Field(
+        default_factory=list,
+        description="Ids of the sources (copies) it was read from; each source's `accessed` is the date of that copy.",
+    )
 
 
 class Feature(Cited):
@@ -83,6 +90,16 @@ class Feature(Cited):
     alternatives: list[Code] = Field(
         default_factory=list, description="Other levels a careful reader could defend; shown, never scored."
     )
+    scored_as: Code | None = Field(
+        default=None,
+        description="The level a published report card gave where the statute's own words read "
+        "differently: scoring uses it so the published total reproduces, while `value` (the "
+        "statute's reading) is what eligibility tests.",
+    )
+
+    @property
+    def scored_value(self) -> str:
+        return self.scored_as if self.scored_as is not None else self.value
 
 
 class Relief(Cited):
@@ -190,10 +207,25 @@ class JuvenileRoute(Cited):
     relief: list[ReliefType] = Field(default_factory=list)
 
 
+RouteKind = Literal["pardon", "general_relief", "non_conviction_relief", "juvenile", "defense", "other"]
+
+
 class OtherRoute(Cited):
     name: str
     summary: str
     trafficking_specific: bool = False
+    kind: RouteKind = Field(
+        default="other",
+        description="pardon; general_relief (general expungement, sealing or set-aside of convictions); "
+        "non_conviction_relief (arrests, dismissed or acquitted charges); juvenile; defense (at trial); other.",
+    )
+    records: list[RecordKind] = Field(
+        default_factory=list, description="Which kinds of record this route reaches; empty when not read."
+    )
+    granted_by: str | None = Field(
+        default=None,
+        description="Who grants it, for a pardon: 'the governor', 'the Board of Pardons and Paroles', 'the President'.",
+    )
 
 
 class Details(Strict):
