@@ -233,9 +233,12 @@ def cmd_screen(args: argparse.Namespace) -> int:
 
 def cmd_serve(args: argparse.Namespace) -> int:
     _load()  # refuse to start on invalid data, as every command does
-    from .serve import serve
+    from .serve import ServeError, serve
 
-    return serve(args.port)
+    try:
+        return serve(args.port)
+    except ServeError as exc:
+        raise UsageError(str(exc)) from None
 
 
 def cmd_schema(args: argparse.Namespace) -> int:

@@ -194,10 +194,23 @@ class ReliefApp(App[None]):
         return answers_text(self._finished_answers(), fmt)
 
     def save_text(self, title: str, formats: list[Choice], suggested: str, make: Any) -> None:
-        """Ask where to save, then write owner-only; an existing file is replaced only after a yes."""
+        """Ask where to save, then write owner-only; an existing file is replaced only after a yes.
+
+        In a browser (relief serve) nothing is written on the computer running the server: the file
+        is handed to the browser as a download, under the name the person chose.
+        """
         from ..files import AlreadyExists, WriteRefused, write_private
         from .screens.confirm import ConfirmScreen
         from .screens.save import SaveRequest, SaveScreen
+
+        def deliver(request: SaveRequest | None) -> None:
+            if request is None:
+                return
+            import io
+
+            name = Path(request.path).name or suggested
+            self.deliver_text(io.StringIO(make(request.fmt)), save_filename=name, open_method="download")
+            self.notify(f"Your browser is downloading {name}. Think about who else uses this computer.", timeout=6)
 
         def write(request: SaveRequest | None, overwrite: bool = False) -> None:
             if request is None:
@@ -216,7 +229,10 @@ class ReliefApp(App[None]):
                 return
             self.notify(f"Saved to {written}. Only you can read it.", timeout=6)
 
-        self.push_screen(SaveScreen(title, formats, suggested), write)
+        if self.is_web:
+            self.push_screen(SaveScreen(title, formats, suggested, download=True), deliver)
+        else:
+            self.push_screen(SaveScreen(title, formats, suggested), write)
 
     # --- keys on every screen -------------------------------------------------------------------
 

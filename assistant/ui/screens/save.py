@@ -23,19 +23,26 @@ class SaveRequest:
 class SaveScreen(ModalScreen[SaveRequest | None]):
     BINDINGS = [Binding("escape", "cancel", "Cancel")]
 
-    def __init__(self, title: str, formats: list[Choice], suggested: str) -> None:
+    def __init__(self, title: str, formats: list[Choice], suggested: str, *, download: bool = False) -> None:
         super().__init__()
         self.title_text = title
         self.formats = formats
         self.suggested = suggested
+        self.download = download  # in a browser: a download under this name, never a path on the server
 
     def compose(self) -> ComposeResult:
         with Vertical(id="dialog"):
             yield Static(self.title_text, classes="subtitle", markup=False)
-            yield Static(
-                "The file will be readable only by you. Think about who else uses this computer.", markup=False
-            )
-            yield Static("Save to (type a file path):", markup=False)
+            if self.download:
+                yield Static(
+                    "Your browser will download the file. Think about who else uses this computer.", markup=False
+                )
+                yield Static("File name:", markup=False)
+            else:
+                yield Static(
+                    "The file will be readable only by you. Think about who else uses this computer.", markup=False
+                )
+                yield Static("Save to (type a file path):", markup=False)
             yield Input(value=self.suggested, id="path")
             if len(self.formats) > 1:
                 yield Static("Format (Tab, then choose):", markup=False)
@@ -65,7 +72,8 @@ class SaveScreen(ModalScreen[SaveRequest | None]):
     def _submit(self) -> None:
         path = self.query_one("#path", Input).value.strip()
         if not path:
-            self.query_one("#error", Static).update("Type where to save the file.")
+            missing = "Type a file name." if self.download else "Type where to save the file."
+            self.query_one("#error", Static).update(missing)
             return
         self.dismiss(SaveRequest(path, self._fmt()))
 
