@@ -332,8 +332,8 @@ def _consistent(v: LawVersion, loc: tuple[str | int, ...], rep: _Reporter) -> No
     docs = f.get("official_documentation")
     if docs is not None and docs.value == "presumption" and (d.documentation is None or not d.documentation.documents):
         rep.add((*loc, "details", "documentation", "documents"), "a presumption needs the documents that create it")
-    # TEMP-DISABLED _records_agree(v, loc, rep)
-    # TEMP-DISABLED _offenses_agree(v, loc, rep)
+    _records_agree(v, loc, rep)
+    _offenses_agree(v, loc, rep)
 
 
 _OFFENSE_KINDS: tuple[str, ...] = get_args(OffenseKind)
