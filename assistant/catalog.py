@@ -7,7 +7,7 @@ what is allowed. Nothing here raises a traceback for bad data: callers get `Data
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, get_args
 
@@ -15,6 +15,7 @@ from pydantic import BaseModel, ValidationError
 
 from .models.common import date_key
 from .models.flow import UNSURE, Flow
+from .models.guide import Guide
 from .models.jurisdiction import Jurisdiction, LawVersion, OffenseKind
 from .models.rubric import Rubric
 from .models.terms import Terms
@@ -38,6 +39,7 @@ class Catalog:
     jurisdictions: dict[str, Jurisdiction]
     flows: dict[str, Flow]
     terms: Terms
+    guides: dict[str, Guide] = field(default_factory=dict)  # what to do after the verdict; 'national' too
 
     @property
     def flow(self) -> Flow:
@@ -575,6 +577,75 @@ def _check_published(j: Jurisdiction, rep: _Reporter, rubrics: dict[str, Rubric]
                 rep.add((*sloc, "grade"), f"'{score.grade}' is not a grade of {rubric.id}", grades, score.grade)
 
 
+# --- guide checks -------------------------------------------------------------------------------
+
+
+def _load_guides(
+    files: Sequence[Path], root: Path | None, jurisdictions: dict[str, Jurisdiction], problems: list[Problem]
+) -> dict[str, Guide]:
+    guides: dict[str, Guide] = {}
+    for path in files:
+        parsed = _parse(path, Guide, root, problems)
+        if not isinstance(parsed.model, Guide):
+            continue
+        guide = parsed.model
+        rep = _Reporter(parsed, problems)
+        if guide.code != path.stem:
+            rep.add(("code",), f"the code '{guide.code}' does not match the file name '{path.name}'")
+            continue
+        j = jurisdictions.get(guide.code)
+        if guide.code != "national" and j is None and jurisdictions:
+            rep.add(("code",), f"no jurisdiction '{guide.code}' in states/", sorted(jurisdictions), guide.code)
+            continue
+        _check_guide(guide, j, rep)
+        guides[guide.code] = guide
+    return guides
+
+
+def _check_guide(guide: Guide, j: Jurisdiction | None, rep: _Reporter) -> None:
+    """Every source a guide names exists; every route matches a remedy of the law in force."""
+    known = set(guide.sources)
+
+    def cited(loc: tuple[str | int, ...], ids: Sequence[str]) -> None:
+        for si, sid in enumerate(ids):
+            if sid not in known:
+                rep.add((*loc, "sources", si), f"no source '{sid}' in this file's sources", sorted(known), sid)
+
+    remedies = {r.type for r in j.current.details.relief} if j is not None else set()
+    juvenile = j is not None and j.current.details.juvenile is not None and bool(j.current.details.juvenile.available)
+    for ri, route in enumerate(guide.routes):
+        rloc: tuple[str | int, ...] = ("routes", ri)
+        if j is not None:
+            if route.relief == "juvenile" and not juvenile:
+                rep.add((*rloc, "relief"), "a juvenile route, but the law in force has no juvenile relief available")
+            elif route.relief != "juvenile" and route.relief not in remedies:
+                rep.add(
+                    (*rloc, "relief"),
+                    f"'{route.relief}' is not a remedy of the law in force (details.relief)",
+                    sorted(remedies),
+                    route.relief,
+                )
+        for name in (
+            "where_to_file",
+            "who_may_file",
+            "form",
+            "fee",
+            "service",
+            "hearing",
+            "sealed_papers",
+            "after_order",
+            "immigration",
+        ):
+            fact = getattr(route, name)
+            cited((*rloc, name), fact.sources)
+            if getattr(fact, "text", "") is not None and not fact.sources:
+                rep.add((*rloc, name, "sources"), "a known fact needs at least one source")
+    for pi, paper in enumerate(guide.papers):
+        cited(("papers", pi), paper.sources)
+    for hi, entry in enumerate(guide.help):
+        cited(("help", hi), entry.sources)
+
+
 # The rubric every state file is written against (features must cover all its categories).
 DEFAULT_RUBRIC = "polaris-2019"
 
@@ -645,6 +716,7 @@ def load_catalog_from_yaml(root: Path) -> Catalog:
             Problem(_display(root / "states", root), "no jurisdiction files found (expected states/XX.yaml)")
         )
     jurisdictions = _load_jurisdictions(state_files, root, plain_rubrics, default, problems)
+    guides = _load_guides(_yaml_files(root / "guides"), root, jurisdictions, problems)
     if problems or default is None or terms is None:
         raise DataInvalid(problems)
     return Catalog(
@@ -654,6 +726,7 @@ def load_catalog_from_yaml(root: Path) -> Catalog:
         jurisdictions=jurisdictions,
         flows=flows,
         terms=terms,
+        guides=guides,
     )
 
 
@@ -670,7 +743,7 @@ def validate_paths(paths: Sequence[Path], root: Path | None = None) -> list[Prob
     files: list[Path] = []
     for path in paths:
         if path.is_dir():
-            inner = [path / name for name in ("rubric", "states", "flows") if (path / name).is_dir()]
+            inner = [path / name for name in ("rubric", "states", "flows", "guides") if (path / name).is_dir()]
             if inner:
                 for folder in inner:
                     files.extend(_yaml_files(folder))
@@ -683,9 +756,10 @@ def validate_paths(paths: Sequence[Path], root: Path | None = None) -> list[Prob
     rubric_files = [p for p in files if _kind_of(p) == "rubric"]
     state_files = [p for p in files if _kind_of(p) == "states"]
     flow_files = [p for p in files if _kind_of(p) == "flows"]
-    others = [p for p in files if _kind_of(p) not in ("rubric", "states", "flows")]
+    guide_files = [p for p in files if _kind_of(p) == "guides"]
+    others = [p for p in files if _kind_of(p) not in ("rubric", "states", "flows", "guides")]
     for path in others:
-        message = "not a data file: expected a file under rubric/, states/ or flows/"
+        message = "not a data file: expected a file under rubric/, states/, flows/ or guides/"
         problems.append(Problem(_display(path, root), message))
     _parse_flow_files(flow_files, root, problems)
     # Jurisdictions are checked against the given rubrics, or else the project's own.
@@ -695,13 +769,19 @@ def validate_paths(paths: Sequence[Path], root: Path | None = None) -> list[Prob
     if not given and state_files:
         given = _load_rubrics(_yaml_files(root / "rubric"), root, problems)
     default = _pick_default(given, problems, "rubric/") if state_files else None
-    _load_jurisdictions(state_files, root, {rid: r for rid, (r, _) in given.items()}, default, problems)
+    found = _load_jurisdictions(state_files, root, {rid: r for rid, (r, _) in given.items()}, default, problems)
+    if guide_files:
+        # A guide is checked against its jurisdiction's law: the given file, or else the project's own.
+        wanted = {p.stem for p in guide_files} - set(found)
+        extra = [root / "states" / f"{code}.yaml" for code in sorted(wanted)]
+        found.update(_load_jurisdictions([p for p in extra if p.exists()], root, {}, None, []))
+        _load_guides(guide_files, root, found, problems)
     return problems
 
 
 def _kind_of(path: Path) -> str:
     parent = path.resolve().parent.name
-    if parent in ("rubric", "states", "flows"):
+    if parent in ("rubric", "states", "flows", "guides"):
         return parent
     try:
         head = path.read_text(encoding="utf-8")[:4000]

@@ -6,7 +6,7 @@ import os
 from pathlib import Path
 
 _PACKAGE = Path(__file__).resolve().parent
-DATA_FOLDERS = ("rubric", "states", "flows")
+DATA_FOLDERS = ("rubric", "states", "flows", "guides")
 
 
 def data_root() -> Path:

@@ -13,6 +13,7 @@ from pydantic import BaseModel
 
 from .models.answers import Answers
 from .models.flow import Flow
+from .models.guide import Guide
 from .models.jurisdiction import Jurisdiction
 from .models.rubric import Rubric
 from .paths import data_root
@@ -22,6 +23,7 @@ SCHEMAS: dict[str, type[BaseModel]] = {
     "rubric/schema.json": Rubric,
     "flows/schema.json": Flow,
     "flows/answers.schema.json": Answers,
+    "guides/schema.json": Guide,
 }
 
 

@@ -20,6 +20,7 @@ from pydantic import BaseModel
 
 from . import __version__
 from .models.flow import Flow
+from .models.guide import Guide
 from .models.jurisdiction import Jurisdiction
 from .models.rubric import Rubric
 from .models.terms import Terms
@@ -46,6 +47,7 @@ def build_snapshot(root: Path) -> str:
         "jurisdictions": {k: v.model_dump(mode="json") for k, v in catalog.jurisdictions.items()},
         "flows": {k: v.model_dump(mode="json") for k, v in catalog.flows.items()},
         "terms": catalog.terms.model_dump(mode="json"),
+        "guides": {k: v.model_dump(mode="json") for k, v in catalog.guides.items()},
     }
     return json.dumps(doc, ensure_ascii=False, separators=(",", ":"))
 
@@ -124,4 +126,5 @@ def catalog_from_raw(root: Path, doc: dict[str, Any]) -> Catalog:
         jurisdictions={k: construct(Jurisdiction, v) for k, v in doc["jurisdictions"].items()},
         flows={k: construct(Flow, v) for k, v in doc["flows"].items()},
         terms=construct(Terms, doc["terms"]),
+        guides={k: construct(Guide, v) for k, v in doc["guides"].items()},
     )

@@ -12,10 +12,10 @@ from pathlib import Path
 from typing import Any
 
 from . import __version__
+from .paths import DATA_FOLDERS
 
 SNAPSHOT_NAME = "catalog.snapshot.json"
-SNAPSHOT_FORMAT = 1
-DATA_FOLDERS = ("rubric", "states", "flows")
+SNAPSHOT_FORMAT = 2
 
 
 def data_files(root: Path) -> list[Path]:
