@@ -14,7 +14,8 @@ from typing import Any
 
 from .conditions import Node, evaluate, parse
 from .models.answers import FIRST_YEAR, Answers, RecordAnswers, this_year
-from .models.flow import UNSURE, Flow, Question
+from .models.common import UNSURE
+from .models.flow import Flow, Question
 
 StepKey = tuple[str, int | None]  # (question id, record index or None)
 

@@ -8,8 +8,8 @@ import json
 from collections.abc import Sequence
 from typing import Any
 
-from .catalog import UNKNOWN, Catalog
-from .models.common import CONFIDENCE_ORDER
+from .catalog import Catalog
+from .models.common import CONFIDENCE_ORDER, UNKNOWN
 from .models.jurisdiction import Jurisdiction, LawVersion
 from .models.rubric import Rubric
 from .scoring import Scorecard

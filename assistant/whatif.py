@@ -9,7 +9,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .catalog import UNKNOWN, Catalog
+from .catalog import Catalog
+from .models.common import UNKNOWN
 from .models.jurisdiction import (
     Details,
     Documentation,

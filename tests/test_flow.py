@@ -11,7 +11,7 @@ from assistant.catalog import load_catalog
 from assistant.conditions import names, parse
 from assistant.flow import AnswerError, FlowRunner, jurisdiction_choices
 from assistant.models.answers import Answers
-from assistant.models.flow import UNSURE
+from assistant.models.common import UNSURE
 from assistant.problems import DataInvalid
 from tests.readability import grade
 

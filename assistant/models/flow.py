@@ -10,7 +10,6 @@ from .common import Code, Strict
 
 Voice = Literal["survivor", "advocate"]
 QuestionKind = Literal["single", "multiple", "year", "yes_no", "text"]
-UNSURE = "unsure"
 
 
 class Said(Strict):
