@@ -113,25 +113,53 @@ class _Group:
     combos: list[_Combo]
 
 
-def _verdict(parts: Sequence[Summary]) -> Verdict:
-    for p in parts:
-        if p.early == "no_law":
-            return "no_adult_law"
-    for p in parts:
-        if p.early == "juvenile":
-            return "possibly_eligible"
-    if any(p.blocks for p in parts):
+def _join(a: Summary, b: Summary) -> Summary:
+    """Two groups' outcomes taken together (the first early stop wins; a group's relief is kept)."""
+    early = a.early if a.early == "no_law" or b.early is None else b.early
+    return Summary(early, a.blocks or b.blocks, a.uncertain or b.uncertain, a.relief if b.relief is None else b.relief)
+
+
+def _verdict(whole: Summary) -> Verdict:
+    if whole.early == "no_law":
+        return "no_adult_law"
+    if whole.early == "juvenile":
+        return "possibly_eligible"
+    if whole.blocks:
         return "not_covered"
-    relief = next((p.relief for p in parts if p.relief is not None), True)
-    if any(p.uncertain for p in parts) or not relief:
+    if whole.uncertain or whole.relief is False:
         return "possibly_eligible"
     return "likely_eligible"
 
 
+NOTHING = Summary(None, False, False, None)
+
+
+def _fold(options: Iterable[Iterable[Summary]], start: Iterable[Summary] = (NOTHING,)) -> set[Summary]:
+    """Every whole some choice of one outcome per group gives (folded group by group: a few states)."""
+    wholes = set(start)
+    for option in options:
+        wholes = {_join(w, s) for w in wholes for s in set(option)}
+    return wholes
+
+
 def _reachable(options: Sequence[Iterable[Summary]]) -> set[Verdict]:
-    """Every verdict some choice of one outcome per group gives."""
-    distinct = [set(o) for o in options]
-    return {_verdict(choice) for choice in itertools.product(*distinct)}
+    return {_verdict(w) for w in _fold(options)}
+
+
+class _Space:
+    """The groups' outcomes, folded once, so narrowing one or two groups costs a few joins."""
+
+    def __init__(self, summaries: list[list[Summary]]) -> None:
+        self.options = [set(o) for o in summaries]
+        self._others: dict[tuple[int, ...], set[Summary]] = {}
+
+    def verdicts(self, narrowed: dict[int, Iterable[Summary]] | None = None) -> set[Verdict]:
+        narrowed = narrowed or {}
+        key = tuple(sorted(narrowed))
+        base = self._others.get(key)
+        if base is None:
+            base = self._others[key] = _fold(o for i, o in enumerate(self.options) if i not in narrowed)
+        return {_verdict(w) for w in _fold(narrowed.values(), base)}
 
 
 class Evaluator:
@@ -237,21 +265,18 @@ class Evaluator:
         given["trafficking_ended"] = answers.trafficking_ended
         given["documentation"] = tuple(answers.documentation)
         groups = self._groups(law, given, unsure)
-        summaries = [[c.summary for c in g.combos] for g in groups]
-        verdicts = _reachable(summaries)
-        verdict = merge_verdicts(verdicts)
+        space = _Space([[c.summary for c in g.combos] for g in groups])
+        verdict = merge_verdicts(space.verdicts())
 
         what_ifs = []
         for name in unsure:
             gi = next(i for i, g in enumerate(groups) if name in g.fields)
             for value in UNSURE_DOMAIN[name]:
-                narrowed = list(summaries)
-                narrowed[gi] = [c.summary for c in groups[gi].combos if c.values[name] == value]
-                found = _reachable(narrowed)
+                found = space.verdicts({gi: [c.summary for c in groups[gi].combos if c.values[name] == value]})
                 what_ifs.append(WhatIf(name, value, tuple(sorted(found, key=VERDICTS.index))))
 
         reasons = tuple(self._common(groups) + self._depends(law, unsure, what_ifs))
-        relief = self._relief(groups, summaries)
+        relief = self._relief(groups, space)
         to_show = tuple(r for r in reasons if r.rule in SHOW_RULES and r.effect != "blocks")
         obstacles = tuple(
             r
@@ -300,16 +325,14 @@ class Evaluator:
         return out
 
     @staticmethod
-    def _relief(groups: list[_Group], summaries: list[list[Summary]]) -> tuple[Relief, ...]:
+    def _relief(groups: list[_Group], space: _Space) -> tuple[Relief, ...]:
         """Every remedy that reaches the record in some outcome that is (possibly) eligible."""
         found: dict[tuple[str, str], Relief] = {}
         bearing = [i for i, g in enumerate(groups) if g.decides_relief or any(c.relief is not None for c in g.combos)]
         for choice in itertools.product(*(range(len(groups[i].combos)) for i in bearing)):
-            narrowed = list(summaries)
             chosen = [groups[i].combos[ci] for i, ci in zip(bearing, choice, strict=True)]
-            for i, c in zip(bearing, chosen, strict=True):
-                narrowed[i] = [c.summary]
-            if not _reachable(narrowed) & set(ELIGIBLE):
+            narrowed = {i: [c.summary] for i, c in zip(bearing, chosen, strict=True)}
+            if not space.verdicts(narrowed) & set(ELIGIBLE):
                 continue
             juvenile = next((c.relief for c in chosen if c.summary.early == "juvenile"), None)
             relief = juvenile if juvenile is not None else next((c.relief for c in chosen if c.relief), ())
@@ -415,7 +438,7 @@ def every_outcome(evaluator: Evaluator, answers: Answers, index: int) -> list[tu
         values = dict(zip(unsure, choice, strict=True))
         facts = {**given, **values}
         combo = evaluator._combo(law, list(RULES), facts, values, True)
-        out.append((values, _verdict([combo.summary])))
+        out.append((values, _verdict(combo.summary)))
     return out
 
 
