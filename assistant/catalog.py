@@ -447,8 +447,6 @@ def _answer_contract() -> dict[str, tuple[str, ...]]:
 
 
 def _check_flow(flow: Flow, rep: _Reporter) -> None:
-    from .conditions import ConditionError, comparisons, names, parse
-
     contract = _answer_contract()
     seen: dict[str, int] = {}
     group_started = group_ended = False
@@ -495,25 +493,22 @@ def _check_flow(flow: Flow, rep: _Reporter) -> None:
                         allowed,
                         opt.code,
                     )
-        if q.condition is not None:
-            try:
-                node = parse(q.condition)
-            except ConditionError as exc:
-                rep.add((*qloc, "condition"), f"the condition is not valid: {exc}")
-            else:
-                for name in names(node):
-                    if name not in seen:
+        if q.when is not None:
+            earlier = flow.questions[seen[q.when.answer]] if q.when.answer in seen else None
+            if earlier is None:
+                rep.add(
+                    (*qloc, "when", "answer"),
+                    f"'{q.when.answer}' is not a question asked before '{q.id}'",
+                    list(seen),
+                    q.when.answer,
+                )
+            elif earlier.options:
+                choices = [*earlier.codes, UNSURE]
+                for ci, code in enumerate(q.when.codes):
+                    if code not in choices:
+                        field = "one_of" if q.when.one_of is not None else "none_of"
                         rep.add(
-                            (*qloc, "condition"), f"'{name}' is not a question asked before '{q.id}'", list(seen), name
-                        )
-                for name, const in comparisons(node):
-                    earlier = flow.questions[seen[name]] if name in seen else None
-                    if earlier is not None and earlier.options and const not in [*earlier.codes, UNSURE]:
-                        rep.add(
-                            (*qloc, "condition"),
-                            f"'{const}' is not an answer to '{name}'",
-                            [*earlier.codes, UNSURE],
-                            const,
+                            (*qloc, "when", field, ci), f"'{code}' is not an answer to '{q.when.answer}'", choices, code
                         )
         seen[q.id] = qi
     if loops != (1 if group_started else 0):

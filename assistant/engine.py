@@ -15,7 +15,7 @@ they read); nothing is cached between catalogs or kept in process-wide state.
 from __future__ import annotations
 
 import itertools
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any, NamedTuple
 
@@ -153,7 +153,7 @@ class _Space:
         self.options = [set(o) for o in summaries]
         self._others: dict[tuple[int, ...], set[Summary]] = {}
 
-    def verdicts(self, narrowed: dict[int, Iterable[Summary]] | None = None) -> set[Verdict]:
+    def verdicts(self, narrowed: Mapping[int, Iterable[Summary]] | None = None) -> set[Verdict]:
         narrowed = narrowed or {}
         key = tuple(sorted(narrowed))
         base = self._others.get(key)

@@ -46,8 +46,11 @@ def reference(evaluator: Evaluator, answers: Any) -> dict[str, Any]:
             relief = tuple(juvenile.relief) if juvenile is not None else ()
             cases.append((values, "possibly_eligible", relief, adult))
             continue
-        reasons = [r for rule in RULES for r in rule.check(law, Only({n: facts[n] for n in rule.reads}),
-                                                          evaluator.phrases, NOW)]
+        reasons = [
+            r
+            for rule in RULES
+            for r in rule.check(law, Only({n: facts[n] for n in rule.reads}), evaluator.phrases, NOW)
+        ]
         effects = {r.effect for r in reasons}
         relief = tuple(r.type for r in law.v.details.relief if facts["record"] in r.records)
         if "blocks" in effects:
@@ -111,8 +114,17 @@ def test_a_rule_cannot_read_a_fact_it_did_not_declare(catalog):
 def test_every_rule_reads_only_what_it_declares_in_every_jurisdiction(catalog):
     """Each rule runs in every jurisdiction on the facts it declares, and nothing more."""
     evaluator = Evaluator(catalog, NOW)
-    base = {"record": "conviction", "offense": "drug", "level": "felony", "connection": "because", "age": "adult",
-            "pending_charges": "yes", "year": 2015, "trafficking_ended": 2016, "documentation": ("certification",)}
+    base = {
+        "record": "conviction",
+        "offense": "drug",
+        "level": "felony",
+        "connection": "because",
+        "age": "adult",
+        "pending_charges": "yes",
+        "year": 2015,
+        "trafficking_ended": 2016,
+        "documentation": ("certification",),
+    }
     for code in catalog.jurisdictions:
         law = evaluator.law(code)
         for rule in RULES:
@@ -131,8 +143,11 @@ def test_all_unsure_costs_the_sum_not_the_product_of_the_choices(catalog):
         return original(*args, **kwargs)
 
     evaluator._combo = counting  # type: ignore[method-assign]
-    answers = answers_with({name: UNSURE for name in CHOICES} | {"jurisdiction": "NY", "year": UNSURE},
-                           documentation=[UNSURE], trafficking_ended=UNSURE)
+    answers = answers_with(
+        {name: UNSURE for name in CHOICES} | {"jurisdiction": "NY", "year": UNSURE},
+        documentation=[UNSURE],
+        trafficking_ended=UNSURE,
+    )
     evaluator.assess_record(answers, 0)
     product = 1
     for name in CHOICES:
