@@ -79,12 +79,14 @@ def cmd_states(args: argparse.Namespace) -> int:
     import json
 
     from . import report
+    from .clock import today as clock_today
 
     catalog = _load()
+    today = clock_today()
     if args.format == "json":
-        print(json.dumps(report.states_rows(catalog), indent=2, ensure_ascii=False))
+        print(json.dumps(report.states_rows(catalog, today), indent=2, ensure_ascii=False))
     else:
-        print(report.states_table(catalog))
+        print(report.states_table(catalog, today))
     return EXIT_OK
 
 

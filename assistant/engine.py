@@ -14,13 +14,15 @@ they read); nothing is cached between catalogs or kept in process-wide state.
 
 from __future__ import annotations
 
+import datetime as dt
 import itertools
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any, NamedTuple
 
+from . import clock
 from .catalog import Catalog
-from .models.answers import Answers, RecordAnswers, this_year
+from .models.answers import Answers, RecordAnswers
 from .models.common import CONFIDENCE_ORDER, UNSURE
 from .models.jurisdiction import Relief
 from .next_steps import next_steps
@@ -165,9 +167,10 @@ class _Space:
 class Evaluator:
     """Evaluates records against one catalog, remembering what it already worked out."""
 
-    def __init__(self, catalog: Catalog, now: int | None = None) -> None:
+    def __init__(self, catalog: Catalog, now: int | None = None, today: dt.date | None = None) -> None:
         self.catalog = catalog
-        self.now = now or this_year()
+        self.today = today or (dt.date(now, 7, 1) if now else clock.today())
+        self.now = now or self.today.year
         self.phrases: Phrases = catalog.terms.phrases.model_dump()
         self._laws: dict[str, LawView] = {}
         self._memo: dict[tuple[object, ...], tuple[Reason, ...]] = {}
@@ -412,7 +415,7 @@ class Evaluator:
             )
             for code in codes
         )
-        return Assessment(answers, answers.voice, records, juris, self.now)
+        return Assessment(answers, answers.voice, records, juris, self.now, self.today)
 
 
 def assess(catalog: Catalog, answers: Answers, now: int | None = None) -> Assessment:

@@ -14,6 +14,7 @@ from typing import Any
 
 from .catalog import Catalog
 from .eligibility import WHY_RULES, Assessment, Gap, Reason, RecordAssessment
+from .freshness import STALE_MONTHS, months_old
 from .scoring import Scorecard
 from .voice import say
 
@@ -135,6 +136,8 @@ def context(assessment: Assessment, catalog: Catalog) -> dict[str, Any]:
                 "unsure_fields": [f.replace("_", " ") for f in r.unsure_fields],
                 "next_steps": [_reason(x, voice) for x in r.next_steps],
                 "as_of": r.as_of or "each jurisdiction's own date",
+                "months_old": months_old(r.as_of, assessment.today) if r.as_of else None,
+                "stale": bool(r.as_of) and months_old(r.as_of, assessment.today) > STALE_MONTHS,
                 "version_label": r.version.label if r.version is not None else "the law of each jurisdiction",
                 "confidence": r.confidence,
                 "juvenile_route": r.juvenile_route,

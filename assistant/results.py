@@ -5,9 +5,11 @@ Plain result types, shared by the rules, the engine, the explanations and every 
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass, field
 from typing import Literal, NamedTuple
 
+from . import clock
 from .models.answers import Answers, RecordAnswers, this_year
 from .models.common import UNSURE
 from .models.jurisdiction import Jurisdiction, LawVersion, Relief
@@ -125,3 +127,4 @@ class Assessment:
     records: tuple[RecordAssessment, ...]
     jurisdictions: tuple[JurisdictionAssessment, ...]
     year: int = field(default_factory=this_year)
+    today: dt.date = field(default_factory=clock.today)  # for "how old is our data on this law"
