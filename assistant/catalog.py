@@ -656,6 +656,9 @@ def _check_guide(guide: Guide, j: Jurisdiction | None, rep: _Reporter) -> None:
             cited((*rloc, name), fact.sources)
             if getattr(fact, "text", "") is not None and not fact.sources:
                 rep.add((*rloc, name, "sources"), "a known fact needs at least one source")
+    covered = {route.relief for route in guide.routes} | {t for route in guide.routes for t in route.covers}
+    for missing in sorted(remedies - covered):
+        rep.add(("routes",), f"the law in force has the remedy '{missing}', but no route says how to use it")
     for pi, paper in enumerate(guide.papers):
         cited(("papers", pi), paper.sources)
     for hi, entry in enumerate(guide.help):

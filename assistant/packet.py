@@ -80,7 +80,7 @@ def _route(guide: Guide | None, r: RecordAssessment) -> FilingRoute | None:
     wanted = ["juvenile"] if r.juvenile_route else []
     wanted += [t for t in ("vacatur", "expungement", "sealing", "nondisclosure") if t in r.relief_types]
     for kind in wanted:
-        found = next((route for route in guide.routes if route.relief == kind), None)
+        found = next((route for route in guide.routes if kind == route.relief or kind in route.covers), None)
         if found is not None:
             return found
     return None

@@ -94,3 +94,14 @@ def test_the_outline_is_for_advocates_and_names_open_points(catalog):
     survivor = answers_with({"jurisdiction": "NM", "connection": "because"}, audience="survivor")
     _, _, for_survivor = rendered(catalog, survivor, voice="survivor")
     assert "Draft outline" not in for_survivor
+
+
+def test_every_jurisdiction_has_a_guide_with_help_and_a_route_for_each_remedy(catalog):
+    """Adding a jurisdiction means adding its guide too; validate checks each route against the law."""
+    assert "national" in catalog.guides and catalog.guides["national"].help
+    for code, j in catalog.jurisdictions.items():
+        guide = catalog.guides.get(code)
+        assert guide is not None, f"{code} has no filing guide"
+        assert guide.help, f"{code}'s guide lists no free help"
+        routes = {r.relief for r in guide.routes} | {t for r in guide.routes for t in r.covers}
+        assert {r.type for r in j.current.details.relief} <= routes, code
