@@ -249,6 +249,8 @@ def context(assessment: Assessment, catalog: Catalog) -> dict[str, Any]:
         "help": [h.model_dump() for h in terms.help],
         "disclaimer": terms.disclaimer(voice),
         "year": assessment.year,
+        # Trafficking that has not ended: help comes first, before any result.
+        "safety": [terms.safety.help_now(voice)] if assessment.answers.trafficking_ended == "ongoing" else [],
     }
 
 
@@ -359,6 +361,7 @@ def to_json(assessment: Assessment, catalog: Catalog) -> dict[str, Any]:
         ],
         "help": ctx["help"],
         "disclaimer": ctx["disclaimer"],
+        "safety": ctx["safety"],
     }
 
 
