@@ -18,7 +18,7 @@ def rendered(catalog, answers, voice="advocate"):
     assessment = assess(catalog, answers, now=NOW)
     (r,) = assessment.records
     p = packet(catalog, r, answers)
-    text = environment().get_template("next.md.j2").render(n=next_context(catalog, p, voice))
+    text = environment().get_template("next.md.j2").render(n=next_context(catalog, p, voice), voice=voice)
     return r, p, text
 
 
