@@ -104,7 +104,8 @@ def cmd_validate(args: argparse.Namespace) -> int:
     else:
         catalog = load_catalog()
         print(
-            f"All data is valid: {len(catalog.rubrics)} rubric(s), {len(catalog.jurisdictions)} jurisdictions "
+            f"All data is valid: {len(catalog.rubrics)} {'rubric' if len(catalog.rubrics) == 1 else 'rubrics'}, "
+            f"{len(catalog.jurisdictions)} jurisdictions "
             f"in {catalog.root}."
         )
     return EXIT_OK

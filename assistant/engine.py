@@ -343,8 +343,7 @@ class Evaluator:
                 found.setdefault((r.type, r.legal_name), r)
         return tuple(found.values())
 
-    @staticmethod
-    def _depends(law: LawView, unsure: Sequence[str], what_ifs: Sequence[WhatIf]) -> list[Reason]:
+    def _depends(self, law: LawView, unsure: Sequence[str], what_ifs: Sequence[WhatIf]) -> list[Reason]:
         out = []
         for k in unsure:
             if len({w.verdicts for w in what_ifs if w.field == k}) > 1:
@@ -353,11 +352,11 @@ class Evaluator:
                     reason(
                         "depends",
                         "uncertain",
-                        "The result depends on an answer {you} were not sure about: {field}.",
+                        "The result depends on an answer {you_were} not sure about: {field}.",
                         feature,
                         law.cite(feature),
                         law.conf(feature),
-                        {"field": k.replace("_", " ")},
+                        {"field": self.catalog.terms.fields.get(k, k.replace("_", " "))},
                         basis="answer",
                     )
                 )

@@ -93,7 +93,7 @@ def what_if_lines(r: RecordAssessment, catalog: Catalog, voice: str) -> list[str
         for w in r.what_ifs:
             if w.field == field:
                 groups.setdefault(w.verdicts, []).append(clauses[field].get(w.value, w.value))
-        others = [f.replace("_", " ") for f in r.changing_fields if f != field]
+        others = [catalog.terms.fields.get(f, f.replace("_", " ")) for f in r.changing_fields if f != field]
         parts = []
         for verdicts, values in groups.items():
             said = " or ".join(labels[v] for v in verdicts)
@@ -270,7 +270,7 @@ def context(assessment: Assessment, catalog: Catalog) -> dict[str, Any]:
                 "to_show": [_reason(x, voice) for x in r.to_show],
                 "obstacles": [_reason(x, voice) for x in r.obstacles],
                 "what_ifs": what_if_lines(r, catalog, voice),
-                "unsure_fields": [f.replace("_", " ") for f in r.unsure_fields],
+                "unsure_fields": [terms.fields.get(f, f.replace("_", " ")) for f in r.unsure_fields],
                 "next_steps": [_reason(x, voice) for x in r.next_steps],
                 "as_of": r.as_of or "each jurisdiction's own date",
                 "months_old": months_old(r.as_of, assessment.today) if r.as_of else None,
@@ -280,7 +280,7 @@ def context(assessment: Assessment, catalog: Catalog) -> dict[str, Any]:
                 "juvenile_route": r.juvenile_route,
                 "next": next_context(catalog, (pk := packet(catalog, r, assessment.answers)), voice),
                 "short_why": short_why(r, voice),
-                "first_steps": first_steps(r, pk, catalog, voice),
+                "first_steps": first_steps(r, pk, catalog, voice) if voice == "survivor" else [],
                 "lawyer_check": any(x.basis == "data" for x in r.reasons) or r.confidence == "low",
             }
         )

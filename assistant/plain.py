@@ -102,7 +102,8 @@ class PlainSession:
             self.say(f"That answer doesn't fit: {exc}. Please try again.")
             return
         if dropped:
-            self.say(f"(Removed {len(dropped)} answer(s) that no longer apply.)")
+            n = len(dropped)
+            self.say(f"(Removed {n} {'answer that no longer applies' if n == 1 else 'answers that no longer apply'}.)")
 
     def value(self, view: QuestionView, reply: str, choices: list[Choice]) -> object:
         def pick(token: str) -> str:

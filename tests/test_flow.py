@@ -12,7 +12,7 @@ from assistant.flow import AnswerError, FlowRunner, jurisdiction_choices
 from assistant.models.answers import Answers
 from assistant.models.common import UNSURE
 from assistant.problems import DataInvalid
-from tests.readability import grade
+from tests.reading_level import grade
 
 
 @pytest.fixture

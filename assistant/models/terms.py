@@ -63,3 +63,6 @@ class Terms(Strict):
     disclaimer: Said
     safety: SafetyNote
     papers: dict[PaperKind, PaperTerm] = Field(default_factory=dict)
+    fields: dict[str, str] = Field(
+        default_factory=dict, description="Each answer in plain words, for 'the result depends on ...'."
+    )
