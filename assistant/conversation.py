@@ -13,6 +13,7 @@ from .catalog import Catalog
 from .choices import Choice
 from .flow import FlowRunner, Step, jurisdiction_choices
 from .models.flow import UNSURE, Question
+from .safe_text import one_line
 from .voice import voice_of
 
 
@@ -78,7 +79,7 @@ class Conversation:
         )
 
     def answer_label(self, step: Step) -> str:
-        """The answer in words, as the person would say it. Typed text is returned as typed."""
+        """The answer in words, as the person would say it. Typed text is returned as typed, made inert."""
         q = step.question
         value = self.runner.value(step)
         if value is None:
@@ -87,7 +88,7 @@ class Conversation:
         if value == UNSURE or value == [UNSURE]:
             return self.catalog.flow.unsure(voice)
         if q.kind == "text":
-            return str(value)
+            return one_line(str(value))  # on one line, with no control sequences
         labels = {c.code: c.label for c in self.choices(q)}
         labels.update({o.code: o.label(voice) for o in q.extra_years})
         if isinstance(value, list):

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import csv
 import io
-import json
 from collections.abc import Sequence
 from typing import Any
 
@@ -12,6 +11,7 @@ from .catalog import UNKNOWN, Catalog
 from .models.common import CONFIDENCE_ORDER
 from .models.jurisdiction import Jurisdiction, LawVersion
 from .models.rubric import Rubric
+from .safe_text import dumps
 from .scoring import Scorecard
 
 SCORE_FORMAT = "relief-assistant/score"
@@ -161,7 +161,7 @@ def score_json(cards: Sequence[Scorecard], rubric: Rubric, as_of: str | None) ->
         "ranked_among": cards[0].ranked_among if cards else 0,
         "jurisdictions": [card_json(c) for c in cards],
     }
-    return json.dumps(doc, indent=2, ensure_ascii=False)
+    return dumps(doc, indent=2)
 
 
 def score_csv(cards: Sequence[Scorecard], rubric: Rubric) -> str:
