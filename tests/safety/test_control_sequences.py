@@ -176,14 +176,14 @@ def test_answers_file_values_quoted_in_errors(tmp_path):
     run("evaluate", "--answers", str(raw))
 
 
+HEADER = "client_id audience trafficking_ended documentation jurisdiction record offense level connection year age label"
+
+
 def test_screen_cells_errors_and_output(tmp_path):
     source = tmp_path / "in.csv"
     with source.open("w", newline="", encoding="utf-8") as handle:
         writer = csv.writer(handle)
-        writer.writerow(
-            ["client_id", "audience", "trafficking_ended", "documentation", "jurisdiction", "record"]
-            + ["offense", "level", "connection", "year", "age", "label"]
-        )
+        writer.writerow(HEADER.split())
         for i, attack in enumerate(ATTACKS):
             good = ["advocate", "2016", "t_visa", "NM", "conviction", "theft", "felony", "because", "2014", "adult"]
             writer.writerow([f"C{i}{attack}", *good, f"{attack}=cmd|' /C calc'!A0"])
