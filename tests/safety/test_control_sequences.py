@@ -75,7 +75,7 @@ def test_json_escapes_c1_and_bidi_controls_but_keeps_the_value():
 
 @pytest.mark.parametrize("start", FORMULA_START)
 def test_spreadsheet_cells_never_start_a_formula(start):
-    cell = spreadsheet_cell(f"{start}HYPERLINK(\"https://evil.example\")")
+    cell = spreadsheet_cell(f'{start}HYPERLINK("https://evil.example")')
     assert cell.startswith("'") or not cell.startswith(FORMULA_START)
     assert spreadsheet_cell("Peña") == "Peña"
 
@@ -176,14 +176,14 @@ def test_answers_file_values_quoted_in_errors(tmp_path):
     run("evaluate", "--answers", str(raw))
 
 
-HEADER = "client_id audience trafficking_ended documentation jurisdiction record offense level connection year age label"
+HEADER = "client_id audience trafficking_ended documentation jurisdiction record offense level connection year age"
 
 
 def test_screen_cells_errors_and_output(tmp_path):
     source = tmp_path / "in.csv"
     with source.open("w", newline="", encoding="utf-8") as handle:
         writer = csv.writer(handle)
-        writer.writerow(HEADER.split())
+        writer.writerow([*HEADER.split(), "label"])
         for i, attack in enumerate(ATTACKS):
             good = ["advocate", "2016", "t_visa", "NM", "conviction", "theft", "felony", "because", "2014", "adult"]
             writer.writerow([f"C{i}{attack}", *good, f"{attack}=cmd|' /C calc'!A0"])
