@@ -19,7 +19,7 @@ from pydantic import ValidationError
 from .files import ReadRefused, read_limited
 from .models.answers import Answers
 from .problems import InputInvalid, Problem, closest, from_validation_error
-from .safe_text import dumps
+from .safe_text import clean, dumps
 from .yamlio import LineDict, YamlProblem, line_of, loads
 
 RESERVED = ("expect",)
@@ -95,6 +95,7 @@ def answers_text(answers: Answers, fmt: str = "yaml") -> str:
         return dumps(data, indent=2) + "\n"
     import yaml
 
-    return "# relief-assistant answers file (private: keep it safe)\n" + yaml.safe_dump(
-        data, sort_keys=False, allow_unicode=True
-    )
+    body = yaml.safe_dump(data, sort_keys=False, allow_unicode=True)
+    if clean(body) != body:  # a control character YAML leaves as it is (a bidi override): escape all
+        body = yaml.safe_dump(data, sort_keys=False, allow_unicode=False)
+    return "# relief-assistant answers file (private: keep it safe)\n" + body

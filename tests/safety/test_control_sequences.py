@@ -220,3 +220,15 @@ def test_plain_mode_typed_label_and_answers():
     result = run("--plain", stdin=answers)
     assert "Denver" in result.stdout and "RECORD 1" in result.stdout
     assert "-> Denver" in result.stdout  # "change" lists the label, made inert
+
+
+def test_a_saved_answers_file_is_inert_and_reads_back_the_same(catalog):
+    from assistant.answers_io import answers_text, parse_answers
+
+    text = (ROOT / "tests" / "scenarios" / "two-states-advocate.yaml").read_text(encoding="utf-8")
+    text = text.replace("label: Miami 2014", f"label: {json.dumps('Mi' + OSC_TITLE + C1 + OTHER + 'ami')}")
+    answers = parse_answers(text, "a.yaml", list(catalog.jurisdictions))
+    for fmt in ("yaml", "json"):
+        saved = answers_text(answers, fmt)
+        assert_inert(saved)
+        assert parse_answers(saved, "a.yaml", list(catalog.jurisdictions)) == answers
