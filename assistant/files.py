@@ -133,7 +133,7 @@ def private_file(
         committed = True
         _sync_folder(path.parent)
     except OSError as exc:
-        raise WriteRefused(f"could not write {path}: {_why(exc)}; nothing was saved") from None
+        raise WriteRefused(f"could not write {path}: {_why(exc)}") from None
     finally:
         if not committed:
             with contextlib.suppress(OSError):

@@ -275,9 +275,11 @@ def allowed_codes(field: str) -> frozenset[str]:
 
 def normalise_code(field: str, value: str) -> str:
     """`value` as the code it means ("Felony" -> felony); unchanged when it means none (the error says so)."""
+    allowed = allowed_codes(field)
+    if value in allowed:  # the common case, written as the template shows
+        return value
     text = value.strip()
     key = _SEPARATORS.sub("_", text.lower()).strip("_")
-    allowed = allowed_codes(field)
     if key in allowed:
         return key
     synonym = SYNONYMS.get(field, {}).get(key)
