@@ -141,7 +141,8 @@ def _emit(text: str, args: argparse.Namespace) -> int:
     from .files import WriteRefused, write_private
 
     try:
-        path = write_private(Path(output), text, overwrite=args.force)
+        answers = getattr(args, "answers", None)  # never written over, under any name
+        path = write_private(Path(output), text, overwrite=args.force, inputs=[Path(answers)] if answers else [])
     except WriteRefused as exc:
         raise _not_saved(exc) from None
     _tell(f"Saved to {path} (only you can read it).")

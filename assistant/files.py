@@ -55,9 +55,7 @@ def _check_target(path: Path, overwrite: bool, inputs: Sequence[Path]) -> None:
                 raise WriteRefused(f"{path} is the input file {source} under another name; choose another name")
     if stat.S_ISDIR(here.st_mode) or (stat.S_ISLNK(here.st_mode) and path.is_dir()):
         raise WriteRefused(f"{path} is a folder; add a file name")
-    if stat.S_ISLNK(here.st_mode):
-        if not overwrite:
-            raise AlreadyExists(f"{path} already exists (a link to {os.readlink(path)})")
+    if stat.S_ISLNK(here.st_mode):  # with or without --force: replacing the link itself would surprise too
         raise WriteRefused(
             f"{path} is a link to {os.readlink(path)}; it is not followed to replace that file. "
             "Name the file itself, or another file"
@@ -140,10 +138,10 @@ def private_file(
                 os.unlink(temp)
 
 
-def write_private(path: Path, text: str, *, overwrite: bool = False) -> Path:
+def write_private(path: Path, text: str, *, overwrite: bool = False, inputs: Sequence[Path] = ()) -> Path:
     """Write `text` to `path` with `private_file`; `~` is the person's home folder."""
     path = path.expanduser()
-    with private_file(path, overwrite=overwrite) as handle:
+    with private_file(path, overwrite=overwrite, inputs=inputs) as handle:
         handle.write(text)
     return path
 

@@ -250,12 +250,23 @@ def test_force_does_not_follow_a_link_to_replace_its_target(tmp_path):
     assert result.returncode == 2 and "is a link to" in result.stderr and "not followed" in result.stderr
     assert precious.read_text() == ORIGINAL and link.is_symlink()
     again = run_relief("evaluate", "--answers", answers, "-o", str(link))
-    assert again.returncode == 2 and "already exists" in again.stderr
+    assert again.returncode == 2 and "is a link to" in again.stderr and "--force" not in again.stderr
     dangling = tmp_path / "dangling.md"
     dangling.symlink_to(tmp_path / "nowhere")
-    with pytest.raises(AlreadyExists):
+    with pytest.raises(WriteRefused, match="is a link"):
         write_private(dangling, "x")
     assert not (tmp_path / "nowhere").exists()
+
+
+def test_evaluate_never_writes_over_its_answers_file(tmp_path):
+    answers = tmp_path / "answers.yaml"
+    answers.write_text((ROOT / "tests" / "scenarios" / "two-states-advocate.yaml").read_text())
+    before = answers.read_text()
+    os.link(answers, tmp_path / "report.md")
+    for target in (answers, tmp_path / "report.md"):
+        result = run_relief("evaluate", "--answers", str(answers), "-o", str(target), "--force")
+        assert result.returncode == 2 and "is the input file" in result.stderr
+    assert answers.read_text() == before
 
 
 def test_a_pipe_or_device_is_not_replaced(tmp_path):
