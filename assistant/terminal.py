@@ -10,10 +10,14 @@ import codecs
 import contextlib
 import os
 import signal
-import termios
 from collections.abc import Callable, Iterator
 from types import FrameType
 from typing import Any, TextIO
+
+try:
+    import termios
+except ImportError:  # Windows: no terminal settings to change; lines are read as usual
+    termios = None  # type: ignore[assignment]
 
 # An empty window title (an OSC 0 from a label may have renamed it); then home, erase the screen,
 # erase the scrollback (xterm, VTE, iTerm2, Windows Terminal).
@@ -21,7 +25,7 @@ RESET_TITLE = "\x1b]0;\x07"
 CLEAR = "\x1b[H\x1b[2J\x1b[3J"
 WIPE = RESET_TITLE + CLEAR
 # The signals that end a session as the quick exit does: kill's default, a closed terminal, Ctrl+C.
-LEAVE_SIGNALS = (signal.SIGTERM, signal.SIGHUP, signal.SIGINT)
+LEAVE_SIGNALS = tuple(getattr(signal, name) for name in ("SIGTERM", "SIGHUP", "SIGINT") if hasattr(signal, name))
 CTRL_Q = "\x11"
 
 
@@ -76,7 +80,7 @@ class PlainInput:
     def __init__(self, stdin: TextIO, stdout: TextIO) -> None:
         self.stdin = stdin
         self.stdout = stdout
-        self.tty = is_terminal(stdin)
+        self.tty = termios is not None and is_terminal(stdin)
         self.ended = False  # end of input: Ctrl+D on a terminal, or the end of a pipe or file
         self._fd = stdin.fileno() if self.tty else -1
         self._saved: list[Any] | None = None
