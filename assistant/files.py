@@ -146,7 +146,7 @@ def write_private(path: Path, text: str, *, overwrite: bool = False, inputs: Seq
     return path
 
 
-def open_regular(path: Path, max_bytes: int | None = None, what: str = "file") -> BinaryIO:
+def open_regular(path: Path, max_bytes: int | None = None, what: str = "a file") -> BinaryIO:
     """Open `path` for reading only if it is a regular file (and at most `max_bytes` long).
 
     A folder, a pipe, a device (/dev/zero) or a socket is refused at once: it is checked before
@@ -177,7 +177,7 @@ def _check_source(info: os.stat_result, max_bytes: int | None, what: str) -> Non
     if stat.S_ISDIR(info.st_mode):
         raise ReadRefused(f"this is a folder, not {what}")
     if not stat.S_ISREG(info.st_mode):
-        raise ReadRefused(f"this is not a regular file (a pipe, device or socket); give a saved {what}")
+        raise ReadRefused(f"this is not a regular file (a pipe, device or socket); give {what} saved on disk")
     if max_bytes is not None and info.st_size > max_bytes:
         raise ReadRefused(f"the file is too large ({_size(info.st_size)}); {what} is at most {_size(max_bytes)}")
 
@@ -186,7 +186,7 @@ def _size(n: int) -> str:
     return f"{n / 1024 / 1024:.1f} MiB" if n >= 1024 * 1024 else f"{n / 1024:.0f} KiB"
 
 
-def read_limited(path: Path, max_bytes: int, what: str = "file") -> bytes:
+def read_limited(path: Path, max_bytes: int, what: str = "a file") -> bytes:
     """The bytes of a regular file of at most `max_bytes` (never more is read, whatever it claims)."""
     with open_regular(path, max_bytes, what) as handle:
         data = handle.read(max_bytes + 1)

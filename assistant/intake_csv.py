@@ -137,7 +137,7 @@ class IntakeReader:
     def __init__(self, path: Path, encoding: str | None = None) -> None:
         shown = str(path)
         try:
-            self._raw = open_regular(path, what="CSV file")
+            self._raw = open_regular(path, what="a CSV file")
         except FileNotFoundError:
             raise InputInvalid([Problem(shown, "no such file")]) from None
         except ReadRefused as exc:
