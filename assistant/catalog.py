@@ -13,19 +13,15 @@ from typing import Any, get_args
 
 from pydantic import BaseModel, ValidationError
 
-from .models.common import date_key
-from .models.flow import UNSURE, Flow
+from .models.common import CONNECTIONS, UNKNOWN, UNSURE, date_key
+from .models.flow import Flow
 from .models.guide import Guide
-from .models.jurisdiction import Jurisdiction, LawVersion, OffenseKind
-from .models.rubric import Rubric
+from .models.jurisdiction import ConditionCode, Jurisdiction, LawVersion, OffenseKind
+from .models.rubric import RULES_READ, Level, Rubric
 from .models.terms import Terms
 from .paths import data_root
 from .problems import DataInvalid, Problem, closest, field_path, from_validation_error
 from .yamlio import LineDict, YamlProblem, line_of, load_file
-
-UNKNOWN = "unknown"
-CONNECTIONS = ("forced", "because", "while_trafficked", "not_connected")
-
 
 DEFAULT_FLOW = "screening"
 TERMS_FILE = "terms"
@@ -122,6 +118,15 @@ class _Reporter:
 # --- rubric checks ------------------------------------------------------------------------------
 
 
+def _declares(level: Level, path: str) -> bool:
+    """The level writes this attribute out (even as null), so the rules know how to read it."""
+    head, _, rest = path.partition(".")
+    value = getattr(level, head)
+    if value is None:
+        return False
+    return not rest or rest in value.model_fields_set
+
+
 def _check_rubric(rubric: Rubric, rep: _Reporter) -> None:
     seen_ids: set[str] = set()
     for ci, category in enumerate(rubric.categories):
@@ -151,6 +156,22 @@ def _check_rubric(rubric: Rubric, rep: _Reporter) -> None:
                         CONNECTIONS,
                         answer,
                     )
+            needed = RULES_READ.get(category.id)
+            if needed is not None and not _declares(level, needed):
+                rep.add(
+                    ("categories", ci, "levels", li, needed.split(".")[0]),
+                    f"eligibility cannot interpret this level: it must declare '{needed}' "
+                    "(how a law at this level bears on a person's case)",
+                )
+            if level.meets is not None and set(level.meets) != set(CONNECTIONS):
+                missing = sorted(set(CONNECTIONS) - set(level.meets))
+                if missing:
+                    rep.add(("categories", ci, "levels", li, "meets"), f"'meets' must say: {', '.join(missing)}")
+    ids = {c.id for c in rubric.categories}
+    for cid in sorted(set(RULES_READ) - ids):
+        rep.add(("categories",), f"eligibility reads the category '{cid}', which this rubric does not have")
+    for code in sorted(set(get_args(ConditionCode)) - set(rubric.conditions)):
+        rep.add(("conditions",), f"eligibility cannot interpret the condition '{code}': add it under 'conditions'")
     total = sum(c.max_points for c in rubric.categories)
     if total != rubric.max_points:
         rep.add(("max_points",), f"the category maxima add up to {total}, but max_points is {rubric.max_points}")
@@ -426,8 +447,6 @@ def _answer_contract() -> dict[str, tuple[str, ...]]:
 
 
 def _check_flow(flow: Flow, rep: _Reporter) -> None:
-    from .conditions import ConditionError, comparisons, names, parse
-
     contract = _answer_contract()
     seen: dict[str, int] = {}
     group_started = group_ended = False
@@ -474,25 +493,22 @@ def _check_flow(flow: Flow, rep: _Reporter) -> None:
                         allowed,
                         opt.code,
                     )
-        if q.condition is not None:
-            try:
-                node = parse(q.condition)
-            except ConditionError as exc:
-                rep.add((*qloc, "condition"), f"the condition is not valid: {exc}")
-            else:
-                for name in names(node):
-                    if name not in seen:
+        if q.when is not None:
+            earlier = flow.questions[seen[q.when.answer]] if q.when.answer in seen else None
+            if earlier is None:
+                rep.add(
+                    (*qloc, "when", "answer"),
+                    f"'{q.when.answer}' is not a question asked before '{q.id}'",
+                    list(seen),
+                    q.when.answer,
+                )
+            elif earlier.options:
+                choices = [*earlier.codes, UNSURE]
+                for ci, code in enumerate(q.when.codes):
+                    if code not in choices:
+                        field = "one_of" if q.when.one_of is not None else "none_of"
                         rep.add(
-                            (*qloc, "condition"), f"'{name}' is not a question asked before '{q.id}'", list(seen), name
-                        )
-                for name, const in comparisons(node):
-                    earlier = flow.questions[seen[name]] if name in seen else None
-                    if earlier is not None and earlier.options and const not in [*earlier.codes, UNSURE]:
-                        rep.add(
-                            (*qloc, "condition"),
-                            f"'{const}' is not an answer to '{name}'",
-                            [*earlier.codes, UNSURE],
-                            const,
+                            (*qloc, "when", field, ci), f"'{code}' is not an answer to '{q.when.answer}'", choices, code
                         )
         seen[q.id] = qi
     if loops != (1 if group_started else 0):
@@ -640,6 +656,9 @@ def _check_guide(guide: Guide, j: Jurisdiction | None, rep: _Reporter) -> None:
             cited((*rloc, name), fact.sources)
             if getattr(fact, "text", "") is not None and not fact.sources:
                 rep.add((*rloc, name, "sources"), "a known fact needs at least one source")
+    covered = {route.relief for route in guide.routes} | {t for route in guide.routes for t in route.covers}
+    for missing in sorted(remedies - covered):
+        rep.add(("routes",), f"the law in force has the remedy '{missing}', but no route says how to use it")
     for pi, paper in enumerate(guide.papers):
         cited(("papers", pi), paper.sources)
     for hi, entry in enumerate(guide.help):

@@ -93,13 +93,15 @@ def cmd_score(args: argparse.Namespace) -> int:
 
 def cmd_states(args: argparse.Namespace) -> int:
     from . import report
+    from .clock import today as clock_today
     from .safe_text import dumps
 
     catalog = _load()
+    today = clock_today()
     if args.format == "json":
-        _say(dumps(report.states_rows(catalog), indent=2))
+        _say(dumps(report.states_rows(catalog, today), indent=2))
     else:
-        _say(report.states_table(catalog))
+        _say(report.states_table(catalog, today))
     return EXIT_OK
 
 

@@ -12,7 +12,8 @@ from typing import Any
 from .catalog import Catalog
 from .choices import Choice
 from .flow import FlowRunner, Step, jurisdiction_choices
-from .models.flow import UNSURE, Question
+from .models.common import UNSURE
+from .models.flow import Question
 from .safe_text import one_line
 from .voice import voice_of
 

@@ -14,6 +14,8 @@ from typing import Any
 
 from .catalog import Catalog
 from .eligibility import WHY_RULES, Assessment, Gap, Reason, RecordAssessment
+from .freshness import STALE_MONTHS, months_old
+from .packet import Packet, packet
 from .safe_text import dumps, one_line
 from .scoring import Scorecard
 from .voice import say
@@ -101,6 +103,99 @@ def what_if_lines(r: RecordAssessment, catalog: Catalog, voice: str) -> list[str
     return out
 
 
+def _fact(fact: Any) -> dict[str, Any] | None:
+    """A filing-guide fact for templates: its words (or why it is not known) and its citation."""
+    if fact is None:
+        return None
+    text = getattr(fact, "text", None)
+    return {
+        "text": text,
+        "unknown": text is None,
+        "note": fact.note or "",
+        "citation": fact.citation or "",
+        "confidence": fact.confidence,
+    }
+
+
+def next_context(catalog: Catalog, p: Packet, voice: str) -> dict[str, Any]:
+    """What to do next for one record, in the reader's voice (checklist, filing route, help, outline)."""
+    words = catalog.terms.papers
+    route = p.route
+    form = route.form if route is not None else None
+    return {
+        "has_guide": p.has_guide,
+        "guide_as_of": p.guide.as_of if p.guide is not None else None,
+        "route": None
+        if route is None
+        else {
+            "name": route.name,
+            "citation": route.citation,
+            "facts": [
+                (label, _fact(getattr(route, name)))
+                for name, label in (
+                    ("where_to_file", "Where to file"),
+                    ("who_may_file", "Who may file"),
+                    ("fee", "Fee"),
+                    ("service", "Who must be told"),
+                    ("hearing", "Hearing"),
+                    ("sealed_papers", "Are the papers private"),
+                    ("after_order", "After the order"),
+                )
+            ],
+            "form": {
+                "statewide": form.statewide if form else None,
+                "name": form.name if form else None,
+                "number": form.number if form else None,
+                "publisher": form.publisher if form else None,
+                "note": form.note if form else None,
+                "citation": form.citation if form else None,
+            },
+            "immigration": {
+                "text": route.immigration.text,
+                "legal_defect": route.immigration.legal_defect,
+                "citation": route.immigration.citation or "",
+            },
+        },
+        "checklist": [
+            {
+                "kind": item.kind,
+                "title": words[item.kind].title if item.kind in words else item.kind,
+                "why": say(getattr(words[item.kind].why, voice), voice) if item.kind in words else "",
+                "citation": item.citation,
+                "where": item.where,
+                "cost": item.cost,
+                "notes": [say(n, voice) for n in item.notes],
+                "missing": say(getattr(words[item.kind].when_missing, voice), voice)
+                if item.missing and item.kind in words and words[item.kind].when_missing
+                else None,
+            }
+            for item in p.checklist
+        ],
+        "outline": [
+            {
+                "element": e.element,
+                "citation": e.citation,
+                "facts": say(e.facts, voice),
+                "evidence": say(e.evidence, voice),
+                "open": say(e.open_point, voice, dict(e.open_params), dict(e.open_phrases)) if e.open_point else None,
+            }
+            for e in p.outline
+        ]
+        if voice == "advocate"
+        else [],
+        "help": [
+            {
+                "name": h.name,
+                "area": h.area,
+                "reach": "; ".join(x for x in (h.phone, h.web, h.email) if x),
+                "note": h.note or "",
+                "checked": h.checked,
+            }
+            for h in p.help
+        ],
+    }
+
+
 def context(assessment: Assessment, catalog: Catalog) -> dict[str, Any]:
     voice = assessment.voice
     terms = catalog.terms
@@ -136,9 +231,12 @@ def context(assessment: Assessment, catalog: Catalog) -> dict[str, Any]:
                 "unsure_fields": [f.replace("_", " ") for f in r.unsure_fields],
                 "next_steps": [_reason(x, voice) for x in r.next_steps],
                 "as_of": r.as_of or "each jurisdiction's own date",
+                "months_old": months_old(r.as_of, assessment.today) if r.as_of else None,
+                "stale": bool(r.as_of) and months_old(r.as_of, assessment.today) > STALE_MONTHS,
                 "version_label": r.version.label if r.version is not None else "the law of each jurisdiction",
                 "confidence": r.confidence,
                 "juvenile_route": r.juvenile_route,
+                "next": next_context(catalog, packet(catalog, r, assessment.answers), voice),
             }
         )
     laws = [law_context(ja.scorecard, ja.gaps, voice) for ja in assessment.jurisdictions]
@@ -248,6 +346,7 @@ def to_json(assessment: Assessment, catalog: Catalog) -> dict[str, Any]:
                 "law_version": r.version.id if r.version is not None else None,
                 "as_of": r.as_of or None,
                 "confidence": r.confidence,
+                "what_to_do_next": c["next"],
             }
         )
     return {

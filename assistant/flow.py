@@ -12,9 +12,9 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from .conditions import Node, evaluate, parse
 from .models.answers import FIRST_YEAR, Answers, RecordAnswers, this_year
-from .models.flow import UNSURE, Flow, Question
+from .models.common import UNSURE
+from .models.flow import Flow, Question
 
 StepKey = tuple[str, int | None]  # (question id, record index or None)
 
@@ -52,16 +52,11 @@ class FlowRunner:
     top: dict[str, Any] = field(default_factory=dict)
     records: list[dict[str, Any]] = field(default_factory=lambda: [{}])
     cursor: StepKey | None = None
-    _conditions: dict[str, Node] = field(default_factory=dict, repr=False)
-
-    def __post_init__(self) -> None:
-        self._conditions = {q.id: parse(q.condition) for q in self.flow.questions if q.condition is not None}
 
     # --- reading the state ---------------------------------------------------------------------
 
     def _applies(self, q: Question, context: Mapping[str, Any]) -> bool:
-        node = self._conditions.get(q.id)
-        return node is None or bool(evaluate(node, context))
+        return q.when is None or q.when.holds(context)
 
     def _store(self, step: Step) -> dict[str, Any]:
         return self.top if step.record is None else self.records[step.record]

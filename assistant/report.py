@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import io
 from collections.abc import Sequence
 from typing import Any
 
-from .catalog import UNKNOWN, Catalog
-from .models.common import CONFIDENCE_ORDER
+from .catalog import Catalog
+from .freshness import STALE_MONTHS, is_stale, months_old, read_in_full
+from .models.common import CONFIDENCE_ORDER, UNKNOWN
 from .models.jurisdiction import Jurisdiction, LawVersion
 from .models.rubric import Rubric
 from .safe_text import dumps
@@ -198,10 +200,11 @@ def unknown_features(j: Jurisdiction, rubric: Rubric) -> int:
     return sum(1 for c in rubric.categories if (f := v.features.get(c.id)) is None or f.value == UNKNOWN)
 
 
-def states_rows(catalog: Catalog) -> list[dict[str, Any]]:
+def states_rows(catalog: Catalog, today: dt.date) -> list[dict[str, Any]]:
     rows = []
     for j in catalog.jurisdictions.values():
         v = j.current
+        full, features = read_in_full(v)
         rows.append(
             {
                 "code": j.code,
@@ -216,29 +219,49 @@ def states_rows(catalog: Catalog) -> list[dict[str, Any]]:
                 "unknown_features": unknown_features(j, catalog.rubric),
                 "lowest_confidence": lowest_confidence(v),
                 "pending_bills": len(j.pending),
+                "features_read_in_full": full,
+                "features": features,
+                "statutes_read": {s.citation: s.read or "not recorded" for s in v.statutes},
+                "months_old": months_old(j.as_of, today),
+                "stale": is_stale(j, today),
             }
         )
     return rows
 
 
-def states_table(catalog: Catalog) -> str:
-    rows = states_rows(catalog)
-    header = ["Code", "Jurisdiction", "As of", "Law since", "Adult relief", "Relief", "Unknown", "Lowest conf."]
+def states_table(catalog: Catalog, today: dt.date) -> str:
+    rows = states_rows(catalog, today)
+    header = [
+        "Code",
+        "Jurisdiction",
+        "As of",
+        "Age",
+        "Law since",
+        "Adult relief",
+        "Relief",
+        "Unknown",
+        "Read in full",
+        "Lowest conf.",
+    ]
     body = [
         [
             r["code"],
             r["name"][:22],
             r["as_of"],
+            f"{r['months_old']} mo" + (" (old)" if r["stale"] else ""),
             r["effective"],
             "yes" if r["adult_relief"] else "no",
             ", ".join(r["relief"]) or "–",
             str(r["unknown_features"]),
+            f"{r['features_read_in_full']}/{r['features']}" if r["features"] else "–",
             r["lowest_confidence"] or "–",
         ]
         for r in rows
     ]
     note = (
         f"{len(rows)} jurisdictions. 'Unknown' counts rubric features no source settles "
-        f"({catalog.rubric.short_name}); 'As of' is the date the encoded law is current to."
+        f"({catalog.rubric.short_name}); 'As of' is the date the encoded law is current to, and 'Age' how "
+        f"long ago that was ('old' past {STALE_MONTHS} months: the law may have changed since). 'Read in full' "
+        "counts the features read in the whole section's text."
     )
-    return _table(header, body, right={6}) + "\n\n" + note
+    return _table(header, body, right={3, 7, 8}) + "\n\n" + note

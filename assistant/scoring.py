@@ -11,7 +11,8 @@ import dataclasses
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from .catalog import UNKNOWN, Catalog
+from .catalog import Catalog
+from .models.common import UNKNOWN
 from .models.jurisdiction import Feature, Jurisdiction, LawVersion
 from .models.rubric import Category, Level, Rubric
 
@@ -166,3 +167,43 @@ def scorecards(
         by_code = {c.jurisdiction.code: c for c in cards}
         return [by_code[c] for c in wanted if c in by_code]
     return cards
+
+
+# --- gaps: where a law falls short of the ideal, for the person ---------------------------------------
+
+UNKNOWN_GAP = "We could not confirm this part of the law, so it may fall short here."
+
+
+@dataclass(frozen=True)
+class Gap:
+    category_id: str
+    name: str
+    level_label: str
+    points: str
+    max_points: int
+    ideal: str
+    means: str  # voice tokens
+    why_it_matters: str
+
+
+def gaps(card: Scorecard) -> tuple[Gap, ...]:
+    if not card.graded:
+        return ()
+    out = []
+    for c in card.categories:
+        if not c.below_ideal:
+            continue
+        ideal_level = max(c.category.levels, key=lambda lv: lv.points)
+        out.append(
+            Gap(
+                category_id=c.category.id,
+                name=c.category.name,
+                level_label=c.level.label if c.level is not None else "Not known",
+                points=str(c.points) if c.known else f"{c.low}–{c.high}",
+                max_points=c.max_points,
+                ideal=f"{ideal_level.label}: {c.category.ideal}",
+                means=(c.level.means if c.level is not None and c.level.means else UNKNOWN_GAP),
+                why_it_matters=c.category.why_it_matters,
+            )
+        )
+    return tuple(out)

@@ -19,7 +19,7 @@ from typing import Any
 from pydantic import ValidationError
 
 from .catalog import Catalog
-from .eligibility import UNSURE_DOMAIN, Reason, assess_record, merge_verdicts, record_outcomes
+from .eligibility import Evaluator, Reason, RecordAssessment
 from .explain import reason_text
 from .files import private_file
 from .intake_csv import UNSURE_WORDS, IntakeReader, IntakeWriter, Row, normalise_code
@@ -68,7 +68,21 @@ EXAMPLE = {
     "pending_charges": "no",
     "label": "",
 }
-ELIGIBLE = ("likely_eligible", "possibly_eligible")
+
+
+def main_reason(r: RecordAssessment) -> Reason | None:
+    """The one reason a screening row shows: what stands in the way, or else what fits.
+
+    Only reasons true whatever the unsure answers are, so a row never says what the person did not say.
+    """
+    if r.changing_fields:
+        return None  # the unsure answers decide it: the row says which
+    main = next((x for x in r.reasons if x.effect in ("blocks", "no_law", "uncertain")), None)
+    return main or next((x for x in r.reasons if x.rule == "offense"), r.reasons[0] if r.reasons else None)
+
+
+def depends_text(r: RecordAssessment) -> str:
+    return "depends on: " + ", ".join(f.replace("_", " ") for f in r.changing_fields) if r.changing_fields else ""
 
 
 def template() -> str:
@@ -120,12 +134,12 @@ def _answers_from_row(row: dict[str, str]) -> dict[str, Any]:
 
 
 class Screener:
-    """Evaluates rows with the eligibility engine, remembering recent identical rows."""
+    """Evaluates rows with the eligibility engine itself (one Evaluator, so rows share its caches)."""
 
     def __init__(self, catalog: Catalog) -> None:
         self.catalog = catalog
         self.codes = list(catalog.jurisdictions)
-        self.now = this_year()
+        self.evaluator = Evaluator(catalog, this_year())
 
     def problems(self, row: dict[str, str]) -> tuple[Answers | None, list[str]]:
         data = _answers_from_row(row)
@@ -146,23 +160,8 @@ class Screener:
         return answers, []
 
     def result(self, answers: Answers) -> dict[str, str]:
-        if answers.records[0].jurisdiction == "unsure":  # rare: the full cross-jurisdiction check
-            r = assess_record(self.catalog, answers, 0)
-            return self._row(r.verdict, r.relief_types, r.reasons[0], r.as_of)
-        law, unsure, found = record_outcomes(self.catalog, answers, 0, self.now)
-        verdict = merge_verdicts(o.verdict for _, o in found)
-        relief = sorted({r.type for _, o in found if o.verdict in ELIGIBLE for r in o.relief})
-        match = next((o for _, o in found if o.verdict == verdict), None)
-        if match is None:  # the unsure answers decide it
-            changing = [
-                k
-                for k in unsure
-                if len({frozenset(o.verdict for c, o in found if c[k] == v) for v in UNSURE_DOMAIN[k]}) > 1
-            ]
-            return self._row(verdict, relief, None, law.j.as_of, "depends on: " + ", ".join(changing))
-        main = next((x for x in match.reasons if x.effect in ("blocks", "no_law", "uncertain")), None)
-        main = main or next((x for x in match.reasons if x.rule == "offense"), match.reasons[0])
-        return self._row(verdict, relief, main, law.j.as_of)
+        r = self.evaluator.assess_record(answers, 0)
+        return self._row(r.verdict, r.relief_types, main_reason(r), r.as_of, depends_text(r))
 
     @staticmethod
     def _row(verdict: str, relief: Sequence[str], main: Reason | None, as_of: str, text: str = "") -> dict[str, str]:

@@ -58,15 +58,13 @@ def _plan(model: type[BaseModel]) -> dict[str, Any]:
 
 
 def _instance(model: type[BaseModel], values: dict[str, Any]) -> BaseModel:
-    """What model_construct does when every field is given, without its per-call overhead."""
-    if values.keys() != _plan(model).keys():
-        return model.model_construct(**values)  # fill defaults the snapshot left out
-    obj = model.__new__(model)
-    object.__setattr__(obj, "__dict__", values)
-    object.__setattr__(obj, "__pydantic_fields_set__", set(values))
-    object.__setattr__(obj, "__pydantic_extra__", None)
-    object.__setattr__(obj, "__pydantic_private__", None)
-    return obj
+    """pydantic's public model_construct: the snapshot was validated in full when it was built.
+
+    model_validate would check it again, but building the validators costs about 65 ms at every
+    start (measured: 77 ms against 18 ms for model_construct over all jurisdictions), which the
+    start-up target cannot carry; the fingerprint already proves the data is the validated data.
+    """
+    return model.model_construct(**values)
 
 
 Builder = Callable[[Any], Any] | None  # None: the JSON value is already the right Python value

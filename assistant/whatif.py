@@ -9,7 +9,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .catalog import UNKNOWN, Catalog
+from .catalog import Catalog
+from .models.common import UNKNOWN
 from .models.jurisdiction import (
     Details,
     Documentation,
@@ -23,32 +24,14 @@ from .models.jurisdiction import (
     Source,
     Timing,
 )
-from .models.rubric import Rubric
+from .models.rubric import Level, Rubric
 from .scoring import Scorecard, rank, score_version
 
 IDEAL_CODE = "IDEAL"
 WHAT_IF = "what-if (not the law)"
 
 
-def _cover(default: str, **overrides: str) -> LevelCoverage:
-    return LevelCoverage(default=default, **overrides)
-
-
-# How an offense level reads as coverage of each offence kind.
-OFFENSE_LEVELS: dict[str, tuple[LevelCoverage, LevelCoverage]] = {
-    "all_offenses": (_cover("covered"), _cover("covered")),
-    "plus_enumerated_violent": (_cover("covered"), _cover("covered", violent="some")),
-    "misdemeanors_nonviolent_felonies": (
-        _cover("covered", violent="not_covered"),
-        _cover("covered", violent="not_covered"),
-    ),
-    "all_misdemeanors": (_cover("covered"), _cover("not_covered")),
-    "prostitution_enumerated_misdemeanors": (_cover("some", prostitution="covered"), _cover("not_covered")),
-    "prostitution_sex_only": (
-        _cover("not_covered", prostitution="covered", sex_related="covered"),
-        _cover("not_covered", prostitution="covered", sex_related="covered"),
-    ),
-}
+# Official documents that an "ideal" law names (what-if only; the data of a real law names its own).
 OFFICIAL_DOCUMENTS = ["t_visa", "continued_presence", "certification", "court_finding"]
 
 
@@ -62,50 +45,55 @@ def _what_if_feature(category_id: str, code: str) -> Feature:
     )
 
 
-def _details_for(details: Details, category_id: str, code: str) -> Details:
-    """The details a new level implies; other parts stay as encoded."""
-    if category_id == "offenses_covered" and code in OFFENSE_LEVELS:
-        misd, fel = OFFENSE_LEVELS[code]
+def _details_for(details: Details, category_id: str, level: Level | None) -> Details:
+    """The details a new level implies (its `implies` in the rubric data); other parts stay as encoded."""
+    implies = level.implies if level is not None else None
+    if implies is None:
+        return details
+    code = level.code if level is not None else UNKNOWN
+    if implies.offenses is not None:
         old = details.offenses
-        return details.model_copy(
-            update={
-                "offenses": OffenseCoverage(
-                    summary=f"What-if: {code.replace('_', ' ')}.",
-                    misdemeanor=misd,
-                    felony=fel,
-                    citation=WHAT_IF,
-                    confidence="low",
-                    sources=[],
-                    enumerated=old.enumerated if old else [],
-                )
-            }
+        offenses = OffenseCoverage(
+            summary=f"What-if: {level.label if level is not None else code}.",
+            misdemeanor=implies.offenses.misdemeanor,
+            felony=implies.offenses.felony,
+            citation=WHAT_IF,
+            confidence="low",
+            sources=[],
+            enumerated=old.enumerated if old else [],
         )
-    if category_id == "arrests_and_adjudications":
-        reach = "covered" if code == "comprehensive" else "not_covered"
+        return details.model_copy(update={"offenses": offenses})
+    if implies.records is not None:
         previous = details.records
+        reach = implies.records
         records = RecordCoverage(
-            arrest=reach,
-            dismissed=reach,
+            arrest=reach.get("arrest", "not_covered"),
+            dismissed=reach.get("dismissed", "not_covered"),
             conviction="covered",
             juvenile_adjudication=previous.juvenile_adjudication if previous else "unknown",
             citation=WHAT_IF,
             confidence="low",
         )
-        kinds = ["arrest", "dismissed", "conviction"] if reach == "covered" else ["conviction"]
+        added = [k for k, cov in reach.items() if cov == "covered"]
+        dropped = [k for k, cov in reach.items() if cov != "covered"]
         relief = [
-            r.model_copy(update={"records": sorted(set(r.records) | set(kinds))})
-            if reach == "covered"
-            else r.model_copy(
-                update={"records": [k for k in r.records if k not in ("arrest", "dismissed")] or ["conviction"]}
-            )
+            r.model_copy(update={"records": sorted((set(r.records) | set(added)) - set(dropped)) or ["conviction"]})
             for r in details.relief
-        ] or [Relief(type="expungement", legal_name="Relief (what-if)", records=kinds, citation=WHAT_IF)]
+        ] or [
+            Relief(type="expungement", legal_name="Relief (what-if)", records=["conviction", *added], citation=WHAT_IF)
+        ]
         return details.model_copy(update={"records": records, "relief": relief})
-    if category_id == "range_of_relief" and code in ("vacatur", "vacatur_substantive_defect", "partial"):
+    if implies.relief is not None:
+        wanted = implies.relief
         keep = [r for r in details.relief if r.type != "vacatur"]
-        if code == "partial":
+        if wanted.type != "vacatur":
             relief = keep or [
-                Relief(type="sealing", legal_name="Sealing (what-if)", records=["conviction"], citation=WHAT_IF)
+                Relief(
+                    type=wanted.type,
+                    legal_name=f"{wanted.type.capitalize()} (what-if)",
+                    records=["conviction"],
+                    citation=WHAT_IF,
+                )
             ]
         else:
             relief = [
@@ -113,24 +101,20 @@ def _details_for(details: Details, category_id: str, code: str) -> Details:
                     type="vacatur",
                     legal_name="Vacatur (what-if)",
                     records=["conviction"],
-                    substantive_defect=code == "vacatur_substantive_defect",
+                    substantive_defect=wanted.substantive_defect,
                     citation=WHAT_IF,
                 ),
                 *keep,
             ]
         return details.model_copy(update={"relief": relief})
-    if category_id == "time_limits" and code in ("none", "lenient"):
-        timing = Timing(
-            reasonable_time="within a reasonable time" if code == "lenient" else None,
-            citation=WHAT_IF,
-            confidence="low",
-        )
+    if implies.no_timing or implies.reasonable_time is not None:
+        timing = Timing(reasonable_time=implies.reasonable_time, citation=WHAT_IF, confidence="low")
         return details.model_copy(update={"timing": timing})
-    if category_id == "official_documentation":
+    if implies.presumption is not None:
         docs = details.documentation or Documentation(citation=WHAT_IF)
-        documents = (docs.documents or OFFICIAL_DOCUMENTS) if code == "presumption" else []
+        documents = (docs.documents or OFFICIAL_DOCUMENTS) if implies.presumption else []
         return details.model_copy(update={"documentation": docs.model_copy(update={"documents": documents})})
-    if category_id == "additional_restrictive_conditions" and code == "none":
+    if implies.no_conditions:
         return details.model_copy(update={"conditions": []})
     return details
 
@@ -142,7 +126,7 @@ def with_feature(j: Jurisdiction, rubric: Rubric, category_id: str, code: str) -
         raise ValueError(f"{code!r} is not a level of {category_id!r}")
     v = j.current
     features = {**v.features, category_id: _what_if_feature(category_id, code)}
-    details = _details_for(v.details, category_id, code)
+    details = _details_for(v.details, category_id, category.level(code))
     version = v.model_copy(
         update={"features": features, "details": details, "adult_relief": True, "label": f"{v.label} (what-if)"}
     )
@@ -160,7 +144,7 @@ def ideal(rubric: Rubric) -> Jurisdiction:
         )
         for c in rubric.categories
     }
-    everything = _cover("covered")
+    everything = LevelCoverage(default="covered")
     details = Details(
         relief=[
             Relief(

@@ -1,15 +1,16 @@
 """Safe YAML loading that remembers where every key and item came from.
 
 libyaml's C parser (when PyYAML has it) composes the document; our own small builder then makes
-plain Python data from the nodes, typing plain scalars as YAML 1.1's safe loader does (null, bool,
-int, float, date). No constructor runs, so no tag can ever create a Python object. Every mapping and
-list records its line numbers, so a validation error names the exact line; duplicate keys are refused.
+plain Python data from the nodes. A plain scalar gets exactly the type `yaml.safe_load` gives it:
+PyYAML's own resolver picks its tag (null, bool, int in every YAML 1.1 form such as 010 or 0x1F,
+float, timestamp) and the safe constructor builds the value (a differential test holds this, over
+both the C and the pure-Python parser). No other constructor runs, so no tag can ever create a
+Python object. Every mapping and list records its line numbers, so a validation error names the
+exact line; duplicate keys are refused.
 """
 
 from __future__ import annotations
 
-import datetime as _dt
-import re
 from collections.abc import Sequence
 from functools import cache
 from pathlib import Path
@@ -42,39 +43,34 @@ class YamlProblem(Exception):
         self.line = line
 
 
-_NULLS = frozenset(("", "~", "null", "Null", "NULL"))
-_BOOLS = {
-    **dict.fromkeys(("yes", "Yes", "YES", "true", "True", "TRUE", "on", "On", "ON"), True),
-    **dict.fromkeys(("no", "No", "NO", "false", "False", "FALSE", "off", "Off", "OFF"), False),
-}
-_INT = re.compile(r"[-+]?(0|[1-9][0-9_]*)")
-_FLOAT = re.compile(r"[-+]?([0-9][0-9_]*)?\.[0-9_]*([eE][-+]?[0-9]+)?")
-_DATE = re.compile(r"([0-9]{4})-([0-9]{1,2})-([0-9]{1,2})")
 _STANDARD_TAGS = frozenset(
     "tag:yaml.org,2002:" + t for t in ("str", "map", "seq", "int", "float", "bool", "null", "timestamp")
 )
+_STR = "tag:yaml.org,2002:str"
+
+
+@cache
+def _typing() -> tuple[Any, Any, dict[str, Any]]:
+    """PyYAML's implicit resolver and safe constructor, as yaml.safe_load uses them for plain scalars."""
+    import yaml
+
+    constructors = {tag: yaml.SafeLoader.yaml_constructors[tag] for tag in _STANDARD_TAGS - {_STR}}
+    return yaml.resolver.Resolver(), yaml.SafeLoader(""), constructors
 
 
 def _scalar(node: Any) -> Any:
-    """A plain scalar typed as the YAML 1.1 safe loader does for the forms our files use."""
+    """A plain scalar typed exactly as yaml.safe_load types it; quoted or block text stays a string."""
     value = node.value
     if node.style:  # quoted or block text is always a string (plain style is None, or "" from libyaml)
         return value
-    if value in _NULLS:
-        return None
-    if value in _BOOLS:
-        return _BOOLS[value]
-    if _INT.fullmatch(value):
-        return int(value.replace("_", ""))
-    if _FLOAT.fullmatch(value) and any(ch.isdigit() for ch in value):
-        return float(value.replace("_", ""))
-    m = _DATE.fullmatch(value)
-    if m:
-        try:
-            return _dt.date(int(m[1]), int(m[2]), int(m[3]))
-        except ValueError:
-            return value
-    return value
+    import yaml
+
+    resolver, loader, constructors = _typing()
+    tag = resolver.resolve(yaml.ScalarNode, value, (True, False))
+    build = constructors.get(tag)
+    if build is None:  # a string, or a YAML 1.1 oddity such as '=' that safe_load cannot build either
+        return value
+    return build(loader, yaml.ScalarNode(tag, value))
 
 
 def _build(node: Any, seen: set[int] | None = None) -> Any:

@@ -11,6 +11,11 @@ import pytest
 from assistant.catalog import Catalog, load_catalog
 
 ROOT = Path(__file__).resolve().parent.parent
+# Every test, and every command a test runs, sees the same "today" (assistant/clock.py): no result,
+# golden or deadline changes with the calendar. The suite is also run with the real clock moved to
+# 2030 (benchmarks/clock_check.sh) to show nothing reads the clock around this.
+TODAY = "2026-12-01"
+os.environ["RELIEF_TODAY"] = TODAY
 
 
 @pytest.fixture(scope="session")
@@ -21,7 +26,7 @@ def catalog() -> Catalog:
 @pytest.fixture
 def data_copy(tmp_path: Path) -> Path:
     """A private copy of the project's data folders that a test may break."""
-    for name in ("rubric", "states", "flows"):
+    for name in ("rubric", "states", "flows", "guides"):
         if (ROOT / name).is_dir():
             shutil.copytree(ROOT / name, tmp_path / name)
     return tmp_path

@@ -94,7 +94,7 @@ def test_evaluate_command(tmp_path):
     path = tmp_path / "a.yaml"
     path.write_text(
         "audience: survivor\ntrafficking_ended: 2016\ndocumentation: [none]\nrecords:\n"
-        "  - {jurisdiction: NM, record: conviction, offense: theft, level: felony, connection: because, "
+        "  - {jurisdiction: NM, record: conviction, offense: theft, level: felony, connection: forced, "
         "year: 2014, age: adult}\n"
     )
     result = run_relief("evaluate", "--answers", str(path), "--format", "json")

@@ -8,10 +8,9 @@ from pathlib import Path
 import pytest
 
 from assistant.catalog import load_catalog
-from assistant.conditions import names, parse
 from assistant.flow import AnswerError, FlowRunner, jurisdiction_choices
 from assistant.models.answers import Answers
-from assistant.models.flow import UNSURE
+from assistant.models.common import UNSURE
 from assistant.problems import DataInvalid
 from tests.readability import grade
 
@@ -54,7 +53,7 @@ def drive(runner, choices, records=1, limit=200):
 def test_every_path_reaches_the_end_and_every_question_is_reachable(catalog, runner):
     flow = catalog.flow
     # Only answers that conditions read can change the path; try every value of each (and unsure).
-    deciding = sorted({n for q in flow.questions if q.condition for n in names(parse(q.condition))})
+    deciding = sorted({q.when.answer for q in flow.questions if q.when is not None})
     assert deciding, "expected some conditional questions"
     values = [[*flow.question(d).codes, UNSURE] for d in deciding]
     reached: set[str] = set()
@@ -71,14 +70,16 @@ def test_every_path_reaches_the_end_and_every_question_is_reachable(catalog, run
 def test_every_condition_reads_only_answers_given_before_it(catalog):
     seen: set[str] = set()
     for q in catalog.flow.questions:
-        if q.condition:
-            assert set(names(parse(q.condition))) <= seen, q.id
+        if q.when is not None:
+            assert q.when.answer in seen, q.id
         seen.add(q.id)
 
 
 def test_a_condition_on_a_later_answer_is_refused(data_copy: Path):
     path = data_copy / "flows" / "screening.yaml"
-    text = path.read_text().replace("condition: audience != 'survivor'", "condition: documentation != ['none']", 1)
+    text = path.read_text().replace(
+        "when: {answer: audience, none_of: [survivor]}", "when: {answer: documentation, none_of: [none]}", 1
+    )
     path.write_text(text)
     with pytest.raises(DataInvalid) as info:
         load_catalog(data_copy)
@@ -90,7 +91,9 @@ def test_a_condition_on_a_later_answer_is_refused(data_copy: Path):
 def test_a_condition_comparing_to_a_code_that_does_not_exist(data_copy: Path):
     path = data_copy / "flows" / "screening.yaml"
     path.write_text(
-        path.read_text().replace("condition: audience == 'advocate'", "condition: audience == 'advocat'", 1)
+        path.read_text().replace(
+            "when: {answer: audience, one_of: [advocate]}", "when: {answer: audience, one_of: [advocat]}", 1
+        )
     )
     with pytest.raises(DataInvalid) as info:
         load_catalog(data_copy)

@@ -1,8 +1,13 @@
 """Golden scenarios: answers files with the outcome a careful advocate expects, argued from the law.
 
 Each file in tests/scenarios/ is an answers file plus `expect` (one entry per record) and a comment
-giving the statute reading behind it. `expect` may hold: verdict (acceptable verdicts), relief (exact
-codes), relief_includes_any, relief_excludes, changes_outcome (unsure answers that must move it).
+giving the statute reading behind it. `expect` may hold: verdict (acceptable verdicts), decided_by (what decided
+the verdict, as rule:feature: the rules that block, or each obstacle that keeps it at "possibly";
+empty for "likely"), relief (exact codes), relief_includes_any, relief_excludes, changes_outcome
+(unsure answers that must move it).
+
+"Now" is fixed (NOW): the expectations were argued in that year, and deadlines and waits count from
+it, so no scenario changes with the calendar.
 """
 
 from __future__ import annotations
@@ -17,6 +22,7 @@ from assistant.eligibility import VERDICTS, assess
 from assistant.explain import render
 
 SCENARIOS = sorted((Path(__file__).parent / "scenarios").glob("*.yaml"))
+NOW = 2026
 
 
 def test_enough_scenarios_across_enough_places_voices_and_verdicts():
@@ -35,11 +41,12 @@ def test_enough_scenarios_across_enough_places_voices_and_verdicts():
 def test_scenario(path: Path, catalog):
     expect = yaml.safe_load(path.read_text())["expect"]
     answers = read_answers(path, list(catalog.jurisdictions))
-    assessment = assess(catalog, answers)
+    assessment = assess(catalog, answers, now=NOW)
     assert len(assessment.records) == len(expect)
     for i, (got, want) in enumerate(zip(assessment.records, expect, strict=True)):
         where = f"{path.stem} record {i + 1}"
         assert got.verdict in want["verdict"], f"{where}: {got.verdict}"
+        assert list(got.deciding) == want["decided_by"], f"{where}: decided by {list(got.deciding)}"
         relief = set(got.relief_types)
         if "relief" in want:
             assert relief == set(want["relief"]), where

@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from assistant.catalog import UNKNOWN
+from assistant.models.common import UNKNOWN
 from assistant.models.jurisdiction import Feature
 from assistant.scoring import rank, score_version, scorecards
 

@@ -91,12 +91,53 @@ def test_any_mix_of_good_and_bad_rows(catalog, tmp_path_factory, plan, place):
 
 
 def test_results_match_the_engine(catalog, tmp_path):
-    write(tmp_path / "in.csv", [GOOD, {**GOOD, "client_id": "A2", "jurisdiction": "OR"}])
+    write(tmp_path / "in.csv", [{**GOOD, "connection": "forced"}, {**GOOD, "client_id": "A2", "jurisdiction": "OR"}])
     screen_file(catalog, tmp_path / "in.csv", tmp_path / "out.csv")
     nm, oregon = read(tmp_path / "out.csv")
     assert (nm["verdict"], nm["relief"]) == ("likely_eligible", "sealing")
     assert oregon["verdict"] == "not_covered" and "prostitution" in oregon["main_reason"].lower()
     assert list(nm)[-len(RESULT_COLUMNS) :] == RESULT_COLUMNS
+
+
+CODES = {
+    "record": ["arrest", "dismissed", "conviction", "juvenile_adjudication", "unsure"],
+    "offense": [
+        "prostitution",
+        "sex_related",
+        "drug",
+        "theft",
+        "fraud_identity",
+        "weapon",
+        "violent",
+        "immigration",
+        "other",
+        "unsure",
+    ],
+    "level": ["misdemeanor", "felony", "unsure"],
+    "connection": ["forced", "because", "while_trafficked", "not_connected", "unsure"],
+    "age": ["adult", "minor", "unsure"],
+    "pending_charges": ["yes", "no", "unsure"],
+}
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(data=st.data())
+def test_screening_gives_the_engines_result_for_any_answers(catalog, data):
+    from assistant.eligibility import Evaluator
+    from assistant.screening import Screener
+
+    row = {**GOOD, **{k: data.draw(st.sampled_from(v), label=k) for k, v in CODES.items()}}
+    row["jurisdiction"] = data.draw(st.sampled_from([*sorted(catalog.jurisdictions), "unsure"]), label="place")
+    screener = Screener(catalog)
+    answers, problems = screener.problems(row)
+    assert answers is not None, problems
+    got = screener.result(answers)
+    want = Evaluator(catalog, screener.evaluator.now).assess_record(answers, 0)
+    assert got["verdict"] == want.verdict
+    assert got["relief"] == ";".join(want.relief_types)
+    if row["connection"] == "unsure":  # a row may only say what the person said
+        for said in ("made them do it", "because of the trafficking", "being trafficked"):
+            assert said not in got["main_reason"], got["main_reason"]
 
 
 def test_output_is_owner_only_and_not_overwritten(catalog, tmp_path):

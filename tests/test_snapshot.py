@@ -26,7 +26,7 @@ def test_snapshot_rebuilds_the_same_models_as_the_yaml(data_copy: Path):
 def test_an_edited_yaml_file_makes_the_snapshot_stale(data_copy: Path):
     (data_copy / SNAPSHOT_NAME).write_text(build_snapshot(data_copy))
     path = data_copy / "states" / "NM.yaml"
-    path.write_text(path.read_text().replace("value: as_a_result", "value: as_result", 1))
+    path.write_text(path.read_text().replace("value: under_duress", "value: under_dures", 1))
     assert read_snapshot(data_copy) is None
     with pytest.raises(DataInvalid):  # and the broken YAML is caught, not hidden by the snapshot
         load_catalog(data_copy)

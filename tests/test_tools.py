@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import stat
 from pathlib import Path
 
@@ -19,8 +20,16 @@ from tests.scenarios_helpers import load_answers
 GOLDEN = Path(__file__).parent / "golden"
 
 
+def relative_parts_masked(text: str) -> str:
+    """Ranks depend on every other jurisdiction; a golden of one law must not change when another does."""
+    text = re.sub(r"(?i)\b(rank) \d+(?:–\d+)?", r"\1 #", text)
+    text = re.sub(r"of the \d+ graded jurisdictions", "of the # graded jurisdictions", text)
+    return re.sub(r"(\| \*\*Rank\*\* \|)[^\n]*", r"\1 # |", text)
+
+
 def golden(name: str, text: str) -> None:
     """Compare with tests/golden/NAME; RELIEF_UPDATE_GOLDEN=1 rewrites it (review the diff before committing)."""
+    text = relative_parts_masked(text)
     path = GOLDEN / name
     if os.environ.get("RELIEF_UPDATE_GOLDEN"):
         path.write_text(text)
@@ -51,11 +60,19 @@ def test_compare_golden_table():
 
 
 def test_compare_same_facts_differ_by_state(catalog):
+    from assistant.eligibility import assess_record
+
     answers = load_answers(catalog, "nm-theft-felony-sealing")
     comp = compare(catalog, ["NM", "OR"], answers)
     (per_column,) = comp.facts
-    assert [a.verdict for a in per_column] == ["likely_eligible", "not_covered"]
-    same = {"Judge's power to grant relief", "Official documents", "Confidentiality", "Extra conditions"}
+    placed = [
+        answers.model_copy(update={"records": [answers.records[0].model_copy(update={"jurisdiction": code})]})
+        for code in ("NM", "OR")
+    ]
+    assert [a.verdict for a in per_column] == [assess_record(catalog, p, 0).verdict for p in placed]
+    assert per_column[1].verdict == "not_covered"  # Oregon reaches prostitution only
+    nm, oregon = (catalog.jurisdictions[c].current.features for c in ("NM", "OR"))
+    same = {c.name for c in catalog.rubric.categories if nm[c.id].scored_value == oregon[c.id].scored_value}
     assert {r.name for r in comp.rows if not r.differs} == same
 
 
@@ -112,8 +129,10 @@ def test_whatif_rejects_unknown_levels():
 
 def test_history_of_georgia(catalog):
     chapters = history(catalog, "GA")
-    assert [c.card.total for c in chapters] == [0, 72, 78]
-    assert {c.category for c in chapters[2].changes} == {"Time limits and waits", "Extra conditions"}
+    # 0 before SB 435; 72 for the 2020 law (Polaris's re-score); then each amendment's own changes.
+    assert [c.card.total for c in chapters[:2]] == [0, 72]
+    assert {"Time limits and waits", "Extra conditions"} <= {c.category for c in chapters[2].changes}  # HB 1011 (2022)
+    assert all(c.changes for c in chapters[1:])  # a later version is listed only when a feature changed
     text = history_markdown(catalog, "GA")
     assert "total 72" in text and "Tied with Florida" in text
 

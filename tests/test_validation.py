@@ -50,12 +50,12 @@ def test_bad_yaml_syntax_names_the_line(data_copy: Path):
 
 
 def test_unknown_level_code_suggests_the_closest(data_copy: Path):
-    text = nm_text(data_copy).replace("value: as_a_result", "value: as_result", 1)
+    text = nm_text(data_copy).replace("value: under_duress", "value: under_dures", 1)
     path = write_state(data_copy, "NM", text)
     problem = only_problem([path], data_copy)
     assert problem.field == "versions[0].features.nexus.value"
-    assert problem.line == line_of(text, "value: as_result")
-    assert "'as_result' is not a level of 'nexus'" in problem.message
+    assert problem.line == line_of(text, "value: under_dures")
+    assert "'under_dures' is not a level of 'nexus'" in problem.message
     assert problem.allowed == (
         "under_duress",
         "direct_result",
@@ -64,24 +64,24 @@ def test_unknown_level_code_suggests_the_closest(data_copy: Path):
         "as_a_result",
         "unknown",
     )
-    assert problem.suggestion == "as_a_result"
+    assert problem.suggestion == "under_duress"
     formatted = problem.format()
     assert formatted.startswith(f"states/NM.yaml:{problem.line}: versions[0].features.nexus.value:")
-    assert "did you mean 'as_a_result'?" in formatted
+    assert "did you mean 'under_duress'?" in formatted
 
 
 def test_missing_citation_on_a_known_feature(data_copy: Path):
     text = nm_text(data_copy)
-    start = text.index("      hearing:\n")
-    block_end = text.index("      burden_of_proof:\n")
-    hearing = text[start:block_end]
-    without = "\n".join(line for line in hearing.splitlines() if "citation:" not in line) + "\n"
+    start = text.index("      burden_of_proof:\n")
+    block_end = text.index("      official_documentation:\n")
+    burden = text[start:block_end]
+    without = "\n".join(line for line in burden.splitlines() if "citation:" not in line) + "\n"
     text = text[:start] + without + text[block_end:]
     path = write_state(data_copy, "NM", text)
     problem = only_problem([path], data_copy)
-    assert problem.field == "versions[0].features.hearing.citation"
+    assert problem.field == "versions[0].features.burden_of_proof.citation"
     assert "needs the statute citation" in problem.message
-    assert problem.line == line_of(text, "      hearing:")
+    assert problem.line == line_of(text, "      burden_of_proof:")
 
 
 def test_wrong_type_names_field_and_value(data_copy: Path):
@@ -149,23 +149,21 @@ def test_rubric_maxima_must_match(data_copy: Path):
 
 
 def test_features_and_details_must_agree(data_copy: Path):
-    text = nm_text(data_copy).replace(
-        "      conditions: []", "      conditions:\n        - {code: one_time_only, text: Only once.}", 1
-    )
+    text = nm_text(data_copy).replace("value: explicit_conditions", "value: none", 1)
     path = write_state(data_copy, "NM", text)
-    problem = only_problem([path], data_copy)
-    assert "feature says no restrictive conditions" in problem.message
+    found = [p for p in validate_paths([path], data_copy) if p.field == "versions[0].details.conditions"]
+    assert len(found) == 1 and "feature says no restrictive conditions" in found[0].message
 
 
 def test_every_command_refuses_bad_data_with_the_same_message(data_copy: Path):
-    write_state(data_copy, "NM", nm_text(data_copy).replace("value: as_a_result", "value: as_result", 1))
+    write_state(data_copy, "NM", nm_text(data_copy).replace("value: under_duress", "value: under_dures", 1))
     env = {"RELIEF_DATA_DIR": str(data_copy)}
     outputs = []
     for args in (("validate",), ("score",), ("states",)):
         result = run_relief(*args, env=env)
         assert result.returncode == 1, args
         assert "Traceback" not in result.stderr
-        assert "states/NM.yaml:" in result.stderr and "did you mean 'as_a_result'?" in result.stderr
+        assert "states/NM.yaml:" in result.stderr and "did you mean 'under_duress'?" in result.stderr
         outputs.append(result.stderr.splitlines()[0])
     assert len(set(outputs)) == 1
 

@@ -5,7 +5,6 @@ See README.md ("Answers file") and flows/answers.schema.json. Unknown keys and v
 
 from __future__ import annotations
 
-import datetime as _dt
 from typing import Annotated, Any, Literal
 
 from pydantic import BeforeValidator, Field
@@ -27,7 +26,9 @@ FIRST_YEAR = 1950
 
 
 def this_year() -> int:
-    return _dt.date.today().year
+    from ..clock import this_year as year
+
+    return year()
 
 
 def _yes_no(value: Any) -> Any:

@@ -8,6 +8,12 @@ from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field
 
+# Codes shared by the data, the answers and every layer above them.
+UNKNOWN = "unknown"  # a feature of the law no source settles
+UNSURE = "unsure"  # an answer the person was not sure about
+# How a record is connected to the trafficking (the answers file's `connection` codes).
+CONNECTIONS = ("forced", "because", "while_trafficked", "not_connected")
+
 Confidence = Literal["high", "medium", "low"]
 # How the text behind a fact was read: the whole section, part of it, or only a summary of it.
 ReadExtent = Literal["full", "partial", "summary_only"]

@@ -10,7 +10,29 @@ from .common import Code, Strict
 
 Voice = Literal["survivor", "advocate"]
 QuestionKind = Literal["single", "multiple", "year", "yes_no", "text"]
-UNSURE = "unsure"
+
+
+class When(Strict):
+    """Ask a question only when an earlier answer is one of `one_of`, or none of `none_of`."""
+
+    answer: Code = Field(description="The id of an earlier question.")
+    one_of: list[str] | None = None
+    none_of: list[str] | None = None
+
+    @model_validator(mode="after")
+    def _one_test(self) -> When:
+        if (self.one_of is None) == (self.none_of is None):
+            raise ValueError("give exactly one of one_of and none_of")
+        return self
+
+    @property
+    def codes(self) -> list[str]:
+        return list(self.one_of if self.one_of is not None else self.none_of or [])
+
+    def holds(self, answers: Any) -> bool:
+        """True when the question should be asked; an answer not given yet is none of the codes."""
+        value = answers.get(self.answer)
+        return value in self.codes if self.one_of is not None else value not in self.codes
 
 
 class Said(Strict):
@@ -48,9 +70,11 @@ class Question(Strict):
     extra_years: list[Option] = Field(
         default_factory=list, description="For year questions: answers besides a year, e.g. 'ongoing'."
     )
-    condition: str | None = Field(default=None, description="When to ask, in the condition language.")
+    when: When | None = Field(
+        default=None, description="Ask only when an earlier answer is (or is not) one of some codes."
+    )
     otherwise: Code | None = Field(
-        default=None, description="The answer to record when the condition says not to ask (it is implied)."
+        default=None, description="The answer to record when `when` says not to ask (it is implied)."
     )
     loop: bool = Field(default=False, description="A yes/no question that repeats its group on 'yes'.")
     unsure_means: Code | None = Field(

@@ -75,6 +75,9 @@ class FilingRoute(Strict):
     relief: ReliefType | Literal["juvenile"] = Field(
         description="The details.relief type of the law in force this route is for, or 'juvenile'."
     )
+    covers: list[ReliefType] = Field(
+        default_factory=list, description="Other remedies the same filing asks for (a motion to vacate and expunge)."
+    )
     name: str = Field(description="What the filing is called, e.g. 'Motion to vacate judgment'.")
     citation: str
     where_to_file: GuideFact

@@ -7,8 +7,34 @@ from typing import Literal
 from pydantic import Field
 
 from .common import Code, PartialDate, RubricId, Strict
+from .jurisdiction import ConditionCode, Coverage, LevelCoverage, ReliefType
 
 Likelihood = Literal["likely", "possibly", "no"]
+# How a law at a level bears on one person's case: it helps, it is worth knowing, or it can stand in
+# the way (an obstacle makes a verdict at best "possibly eligible").
+Effect = Literal["supports", "note", "obstacle"]
+
+
+class ImpliedRelief(Strict):
+    type: ReliefType
+    substantive_defect: bool = False
+
+
+class ImpliedOffenses(Strict):
+    misdemeanor: LevelCoverage
+    felony: LevelCoverage
+
+
+class Implies(Strict):
+    """What a law at this level implies for the details eligibility reads (used by what-if changes)."""
+
+    relief: ImpliedRelief | None = None
+    records: dict[Literal["arrest", "dismissed"], Coverage] | None = None
+    offenses: ImpliedOffenses | None = None
+    reasonable_time: str | None = Field(default=None, description="The soft time limit a 'lenient' level implies.")
+    no_timing: bool = Field(default=False, description="No deadline and no wait.")
+    presumption: bool | None = Field(default=None, description="Official documents create a presumption.")
+    no_conditions: bool = Field(default=False, description="No conditions beyond the link and the offence.")
 
 
 class Level(Strict):
@@ -26,6 +52,39 @@ class Level(Strict):
         description="For the nexus category: how likely each answer about the connection to the "
         "trafficking (forced, because, while_trafficked, not_connected) meets this standard.",
     )
+    effect: Effect | None = Field(
+        default=None, description="For procedure categories: how a law at this level bears on a person's case."
+    )
+    implies: Implies | None = Field(
+        default=None, description="What a law at this level implies for the details eligibility reads."
+    )
+
+
+class ConditionRule(Strict):
+    """How one kind of restrictive condition bears on a person's case."""
+
+    effect: Effect = Field(description="obstacle: it can stand in the way whatever the answers; note: worth knowing.")
+    met_by: Literal["no_pending_charges", "certification"] | None = Field(
+        default=None, description="The answer that shows it is met (then it supports) or not (then an obstacle)."
+    )
+    caution: str | None = Field(default=None, description="A safety word shown with it, in plain words.")
+
+
+# The rules' contract with the rubric: what every level of these categories must declare, so that
+# eligibility can interpret it. `relief validate` refuses a level that lacks it.
+RULES_READ: dict[str, str] = {
+    "range_of_relief": "implies.relief",
+    "arrests_and_adjudications": "implies.records",
+    "offenses_covered": "implies.offenses",
+    "judicial_discretion": "effect",
+    "nexus": "meets",
+    "time_limits": "effect",
+    "hearing": "effect",
+    "burden_of_proof": "effect",
+    "official_documentation": "implies.presumption",
+    "confidentiality": "effect",
+    "additional_restrictive_conditions": "effect",
+}
 
 
 class Category(Strict):
@@ -92,6 +151,9 @@ class Rubric(Strict):
     rules: list[Rule] = Field(default_factory=list)
     grading: Grading
     categories: list[Category] = Field(min_length=1)
+    conditions: dict[ConditionCode, ConditionRule] = Field(
+        default_factory=dict, description="How each kind of restrictive condition bears on a person's case."
+    )
 
     def category(self, category_id: str) -> Category | None:
         for category in self.categories:

@@ -8,6 +8,7 @@ from pydantic import Field
 
 from .common import Strict
 from .flow import Said
+from .guide import PaperKind
 from .jurisdiction import ReliefType
 
 
@@ -37,6 +38,14 @@ class VerdictTerm(Strict):
     summary: str = Field(description="One sentence; {name} is the jurisdiction's name.")
 
 
+class PaperTerm(Strict):
+    """One kind of paper for the checklist: its name and why it is asked for, in plain words."""
+
+    title: str
+    why: Said = Field(description="Why it helps; the law's own citation is added from the data.")
+    when_missing: Said | None = Field(default=None, description="What to do without it.")
+
+
 class Terms(Strict):
     relief_types: dict[ReliefType, ReliefTerm]
     burdens: dict[str, str]
@@ -44,3 +53,4 @@ class Terms(Strict):
     verdicts: dict[Literal["likely_eligible", "possibly_eligible", "not_covered", "no_adult_law"], VerdictTerm]
     help: list[HelpResource] = Field(min_length=1)
     disclaimer: Said
+    papers: dict[PaperKind, PaperTerm] = Field(default_factory=dict)

@@ -43,8 +43,13 @@ def test_yaml_is_only_ever_plain_data(text):
         loads(text)
 
 
-def test_conditions_are_parsed_never_evaluated_as_python():
-    from assistant.conditions import ConditionError, parse
+def test_when_a_question_is_asked_is_data_never_code():
+    """The flow's `when` is a structured comparison checked by the schema: there is no expression to run."""
+    from pydantic import ValidationError
 
-    with pytest.raises(ConditionError):
-        parse("__import__('os').system('echo owned')")
+    from assistant.models.flow import When
+
+    with pytest.raises(ValidationError):
+        When.model_validate({"answer": "__import__('os').system('echo owned')", "one_of": ["x"]})
+    with pytest.raises(ValidationError):
+        When.model_validate({"answer": "audience", "expression": "1 == 1"})

@@ -58,7 +58,7 @@ async def test_survivor_with_one_record(catalog):
         assert isinstance(app.screen, WelcomeScreen)
         await keys(pilot, "1")  # for myself
         assert isinstance(app.screen, ConversationScreen)
-        await record(pilot, app, "new mexico", "3", "4", "2", "2", "2014")  # conviction, theft, felony, because
+        await record(pilot, app, "new mexico", "3", "4", "2", "1", "2014")  # conviction, theft, felony, forced
         await keys(pilot, "2")  # no more records
         await type_and_enter(pilot, "2016")  # trafficking ended
         await keys(pilot, "6", "enter")  # documents: none of these

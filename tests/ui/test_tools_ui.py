@@ -105,4 +105,6 @@ async def test_same_facts_in_other_states_from_the_results(catalog):
         await keys(pilot, "space", "c")
         facts = app.screen.query_one("#facts", DataTable)
         row = facts.get_row_at(0)
-        assert "Likely eligible" in str(row[1]) and "Not covered" in str(row[2])
+        # The same theft misdemeanor, "because of the trafficking": New Mexico's duress test leaves it
+        # possible; Oregon reaches prostitution only.
+        assert "Possibly eligible" in str(row[1]) and "Not covered" in str(row[2])

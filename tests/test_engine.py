@@ -1,0 +1,156 @@
+"""The engine weighs unsure answers group by group; it must say exactly what listing every case says.
+
+The reference here lists every fully known version of the record, runs every rule on it, and merges
+the outcomes the plain way. Any record, in any jurisdiction, with any answers unsure, must get the
+same verdict, what-ifs, relief and common reasons from both.
+"""
+
+from __future__ import annotations
+
+import itertools
+from typing import Any
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from assistant.engine import ANSWER_FIELDS, UNSURE_DOMAIN, Evaluator, merge_verdicts
+from assistant.models.common import UNSURE
+from assistant.results import ELIGIBLE, VERDICTS
+from assistant.rules import ADULT_LAW, RULES, Only, Rule
+from tests.factories import answers_with
+
+NOW = 2026
+
+
+def reference(evaluator: Evaluator, answers: Any) -> dict[str, Any]:
+    """List every case: verdict, relief and reasons of each, merged as the old engine did."""
+    rec = answers.records[0]
+    law = evaluator.law(rec.jurisdiction)
+    given_: dict[str, Any] = {name: getattr(rec, name) for name in ANSWER_FIELDS}
+    unsure = [k for k in UNSURE_DOMAIN if given_[k] == UNSURE]
+    if rec.record == "juvenile_adjudication":
+        unsure = [k for k in unsure if k != "age"]
+    given_["trafficking_ended"] = answers.trafficking_ended
+    given_["documentation"] = tuple(answers.documentation)
+    cases = []
+    for choice in itertools.product(*(UNSURE_DOMAIN[k] for k in unsure)):
+        values = dict(zip(unsure, choice, strict=True))
+        facts = {**given_, **values}
+        adult = ADULT_LAW.check(law, Only({n: facts[n] for n in ADULT_LAW.reads}), evaluator.phrases, NOW)
+        if adult[0].effect == "no_law":
+            cases.append((values, "no_adult_law", (), adult))
+            continue
+        if not law.v.adult_relief:
+            juvenile = law.v.details.juvenile
+            relief = tuple(juvenile.relief) if juvenile is not None else ()
+            cases.append((values, "possibly_eligible", relief, adult))
+            continue
+        reasons = [
+            r
+            for rule in RULES
+            for r in rule.check(law, Only({n: facts[n] for n in rule.reads}), evaluator.phrases, NOW)
+        ]
+        effects = {r.effect for r in reasons}
+        relief = tuple(r.type for r in law.v.details.relief if facts["record"] in r.records)
+        if "blocks" in effects:
+            cases.append((values, "not_covered", (), reasons))
+            continue
+        verdict = "possibly_eligible" if "uncertain" in effects or not relief else "likely_eligible"
+        cases.append((values, verdict, relief, reasons))
+    what_ifs = {
+        (k, v): tuple(sorted({c[1] for c in cases if c[0][k] == v}, key=VERDICTS.index))
+        for k in unsure
+        for v in UNSURE_DOMAIN[k]
+    }
+    keys = [{r.key for r in c[3]} for c in cases]
+    common = [r.key for r in cases[0][3] if all(r.key in k for k in keys)]
+    return {
+        "verdict": merge_verdicts(c[1] for c in cases),
+        "what_ifs": what_ifs,
+        "relief": {t for c in cases if c[1] in ELIGIBLE for t in c[2]},
+        "common": common,
+    }
+
+
+CHOICES = {
+    "record": [*UNSURE_DOMAIN["record"], UNSURE],
+    "offense": [*UNSURE_DOMAIN["offense"], UNSURE],
+    "level": [*UNSURE_DOMAIN["level"], UNSURE],
+    "connection": ["forced", "because", "while_trafficked", "not_connected", UNSURE],
+    "age": [*UNSURE_DOMAIN["age"], UNSURE],
+    "pending_charges": [*UNSURE_DOMAIN["pending_charges"], UNSURE],
+}
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(data=st.data())
+def test_grouped_engine_equals_listing_every_case(catalog, data):
+    record = {k: data.draw(st.sampled_from(v), label=k) for k, v in CHOICES.items()}
+    record["jurisdiction"] = data.draw(st.sampled_from(sorted(catalog.jurisdictions)), label="place")
+    record["year"] = data.draw(st.sampled_from([2005, 2015, 2024, UNSURE]), label="year")
+    documentation = data.draw(st.sampled_from([["none"], ["certification"], ["t_visa"], [UNSURE]]), label="docs")
+    ended = data.draw(st.sampled_from([2010, 2023, UNSURE, "ongoing"]), label="ended")
+    answers = answers_with(record, documentation=documentation, trafficking_ended=ended)
+    evaluator = Evaluator(catalog, NOW)
+    got = evaluator.assess_record(answers, 0)
+    want = reference(evaluator, answers)
+    assert got.verdict == want["verdict"]
+    assert {(w.field, w.value): w.verdicts for w in got.what_ifs} == want["what_ifs"]
+    assert set(got.relief_types) == want["relief"]
+    assert [r.key for r in got.reasons if r.rule != "depends"] == want["common"]
+
+
+def test_a_rule_cannot_read_a_fact_it_did_not_declare(catalog):
+    """The memo is keyed by the facts a rule declares; reading another one must fail loudly."""
+    evaluator = Evaluator(catalog, NOW)
+    law = evaluator.law("NM")
+    sneaky = Rule("sneaky", ("record",), lambda law, f, ph, now: [f.offense])  # reads an undeclared fact
+    facts = {name: "unsure" for name in ANSWER_FIELDS} | {"record": "conviction"}
+    with pytest.raises(AttributeError, match="does not declare that it reads 'offense'"):
+        evaluator.run(law, sneaky, facts)
+
+
+def test_every_rule_reads_only_what_it_declares_in_every_jurisdiction(catalog):
+    """Each rule runs in every jurisdiction on the facts it declares, and nothing more."""
+    evaluator = Evaluator(catalog, NOW)
+    base = {
+        "record": "conviction",
+        "offense": "drug",
+        "level": "felony",
+        "connection": "because",
+        "age": "adult",
+        "pending_charges": "yes",
+        "year": 2015,
+        "trafficking_ended": 2016,
+        "documentation": ("certification",),
+    }
+    for code in catalog.jurisdictions:
+        law = evaluator.law(code)
+        for rule in RULES:
+            assert evaluator.run(law, rule, base) is not None
+
+
+def test_all_unsure_costs_the_sum_not_the_product_of_the_choices(catalog):
+    """With everything unsure, a record is tried in a few dozen combinations, not 864."""
+    evaluator = Evaluator(catalog, NOW)
+    calls = 0
+    original = evaluator._combo
+
+    def counting(*args: Any, **kwargs: Any) -> Any:
+        nonlocal calls
+        calls += 1
+        return original(*args, **kwargs)
+
+    evaluator._combo = counting  # type: ignore[method-assign]
+    answers = answers_with(
+        {name: UNSURE for name in CHOICES} | {"jurisdiction": "NY", "year": UNSURE},
+        documentation=[UNSURE],
+        trafficking_ended=UNSURE,
+    )
+    evaluator.assess_record(answers, 0)
+    product = 1
+    for name in CHOICES:
+        product *= len(UNSURE_DOMAIN[name])
+    assert product == 864
+    assert calls <= sum(len(UNSURE_DOMAIN[n]) for n in CHOICES) * 3  # record x age and offense x level pair up

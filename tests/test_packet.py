@@ -1,0 +1,107 @@
+"""After the verdict: the checklist, filing route, help and lawyer's outline for one record.
+
+Goldens name the deciding facts in their file names; each test also asserts why an item is there.
+"""
+
+from __future__ import annotations
+
+from assistant.eligibility import assess
+from assistant.explain import environment, next_context
+from assistant.packet import packet
+from tests.factories import answers_with
+from tests.test_tools import golden
+
+NOW = 2026
+
+
+def rendered(catalog, answers, voice="advocate"):
+    assessment = assess(catalog, answers, now=NOW)
+    (r,) = assessment.records
+    p = packet(catalog, r, answers)
+    text = environment().get_template("next.md.j2").render(n=next_context(catalog, p, voice))
+    return r, p, text
+
+
+def kinds(p):
+    return [item.kind for item in p.checklist]
+
+
+def test_new_york_vacatur_with_a_t_visa(catalog):
+    answers = answers_with(
+        {"jurisdiction": "NY", "record": "conviction", "offense": "prostitution", "level": "misdemeanor"},
+        documentation=["t_visa"],
+    )
+    r, p, text = rendered(catalog, answers)
+    assert r.verdict == "likely_eligible"
+    assert p.route is not None and p.route.relief == "vacatur" and "440.10" in p.route.citation
+    assert kinds(p) == ["court_record", "criminal_history", "sworn_statement", "official_documents"]
+    papers = next(i for i in p.checklist if i.kind == "official_documents")
+    assert not papers.missing and any("a T visa" in n for n in papers.notes)  # the presumption's paper, held
+    assert p.help[0].name.startswith("The Legal Aid Society")  # New York's own help comes first
+    golden("next-ny-vacatur-t-visa.md", text)
+
+
+def test_federal_level_a_record_with_no_papers(catalog):
+    answers = answers_with(
+        {"jurisdiction": "US", "record": "conviction", "offense": "drug", "level": "felony"},
+        documentation=["none"],
+    )
+    r, p, text = rendered(catalog, answers)
+    assert r.verdict in ("likely_eligible", "possibly_eligible")
+    assert "provider_letter" in kinds(p)  # with no official papers, other evidence can serve
+    assert "court_record" in kinds(p) and "sworn_statement" in kinds(p)
+    golden("next-us-level-a-no-papers.md", text)
+
+
+def test_washington_record_with_conditions(catalog):
+    answers = answers_with({"jurisdiction": "WA", "record": "conviction", "offense": "theft", "level": "misdemeanor"})
+    r, p, text = rendered(catalog, answers)
+    proof = next(i for i in p.checklist if i.kind == "condition_proof")
+    conditions = " ".join(proof.notes)
+    assert "restitution" in conditions.lower() and "penalty assessment" in conditions.lower()
+    assert "9.96.080" in proof.citation
+    golden("next-wa-conditions.md", text)
+
+
+def test_georgia_record_with_a_certification(catalog):
+    answers = answers_with(
+        {"jurisdiction": "GA", "record": "conviction", "offense": "drug", "level": "felony"},
+        documentation=["certification"],
+    )
+    r, p, text = rendered(catalog, answers)
+    assert r.verdict in ("likely_eligible", "possibly_eligible")
+    assert p.route is not None
+    golden("next-ga-certification.md", text)
+
+
+def test_a_place_without_a_guide_says_so(catalog):
+    from dataclasses import replace
+
+    answers = answers_with({"jurisdiction": "NY"})
+    without = replace(catalog, guides={k: g for k, g in catalog.guides.items() if k != "NY"})
+    r, p, text = rendered(without, answers)
+    assert p.route is None and not p.has_guide
+    assert "no filing guide for this place yet" in text
+    assert p.help and all(h.area == "nationwide" or "national" in h.area.lower() for h in p.help)
+
+
+def test_the_outline_is_for_advocates_and_names_open_points(catalog):
+    answers = answers_with({"jurisdiction": "NM", "connection": "because"}, audience="advocate")
+    r, p, text = rendered(catalog, answers)
+    nexus = next(e for e in p.outline if e.element.startswith("The link"))
+    assert nexus.open_point is not None and "30-52-1.2" in nexus.citation  # "because" must be shown as duress
+    assert "Draft outline for a lawyer to review (not a filing)" in text
+    survivor = answers_with({"jurisdiction": "NM", "connection": "because"}, audience="survivor")
+    _, _, for_survivor = rendered(catalog, survivor, voice="survivor")
+    assert "Draft outline" not in for_survivor
+
+
+def test_every_jurisdiction_has_a_guide_with_help_and_a_route_for_each_remedy(catalog):
+    """Adding a jurisdiction means adding its guide too; validate checks each route against the law."""
+    assert "national" in catalog.guides and catalog.guides["national"].help
+    for code, j in catalog.jurisdictions.items():
+        guide = catalog.guides.get(code)
+        assert guide is not None, f"{code} has no filing guide"
+        assert guide.help, f"{code}'s guide lists no free help"
+        routes = {r.relief for r in guide.routes} | {t for r in guide.routes for t in r.covers}
+        assert {r.type for r in j.current.details.relief} <= routes, code

@@ -1,0 +1,202 @@
+"""Each eligibility rule on its own: the reason it gives, its effect, and the subsection it cites.
+
+Laws here are real jurisdictions' data with one part changed (`law_with`), so each test shows the
+one fact of a law that decides the rule, the way a reviewer reads a statute.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from assistant.engine import Evaluator
+from assistant.models.jurisdiction import Condition, Documentation, RecordCoverage
+from assistant.rules import (
+    LawView,
+    Only,
+    rule_adult_law,
+    rule_conditions,
+    rule_documentation,
+    rule_nexus,
+    rule_offense,
+    rule_procedure,
+    rule_record_kind,
+    rule_timing,
+)
+
+NOW = 2026
+FACTS = {
+    "record": "conviction",
+    "offense": "theft",
+    "level": "misdemeanor",
+    "connection": "forced",
+    "age": "adult",
+    "pending_charges": "no",
+    "year": 2015,
+    "trafficking_ended": 2016,
+    "documentation": ("none",),
+}
+
+
+def law_with(catalog: Any, code: str, features: dict[str, str] | None = None, **details: Any) -> LawView:
+    """`code`'s law in force with some features set to other levels and some details replaced."""
+    j = catalog.jurisdictions[code]
+    v = j.current
+    feats = dict(v.features)
+    for cat, level in (features or {}).items():
+        feats[cat] = feats[cat].model_copy(update={"value": level, "scored_as": None})
+    v = v.model_copy(update={"features": feats, "details": v.details.model_copy(update=details)})
+    return LawView(j, v, catalog.rubric)
+
+
+def run(rule: Any, law: LawView, catalog: Any, **facts: Any) -> list[Any]:
+    phrases = Evaluator(catalog, NOW).phrases
+    return rule(law, Only({**FACTS, **facts}), phrases, NOW)
+
+
+def one(reasons: list[Any], name: str) -> Any:
+    (found,) = [r for r in reasons if r.rule == name]
+    return found
+
+
+# --- the prosecutor's veto ---------------------------------------------------------------------------
+
+
+def test_a_prosecutor_veto_stands_in_the_way(catalog):
+    law = law_with(catalog, "PA")  # 18 Pa.C.S. § 3019(d)(2)(ii): the prosecutor must consent
+    discretion = one(run(rule_procedure, law, catalog), "discretion")
+    assert discretion.effect == "uncertain"
+    assert discretion.feature == "judicial_discretion" and "3019(d)(2)(ii)" in discretion.citation
+
+
+def test_a_court_that_decides_over_objection_supports(catalog):
+    law = law_with(catalog, "PA", {"judicial_discretion": "over_objection"})
+    assert one(run(rule_procedure, law, catalog), "discretion").effect == "supports"
+
+
+def test_a_certification_is_how_the_prosecutor_agrees_only_when_the_person_has_one(catalog):
+    needs = [Condition(code="certification_required", text="A certification from the prosecutor.", citation="x")]
+    law = law_with(catalog, "PA", conditions=needs)
+    without = one(run(rule_procedure, law, catalog), "discretion")
+    assert without.effect == "uncertain" and "{you_have} one" not in without.text
+    held = one(run(rule_procedure, law, catalog, documentation=("certification",)), "discretion")
+    assert held.effect == "supports" and "{you_have} one" in held.text
+
+
+# --- conditions --------------------------------------------------------------------------------------
+
+
+def test_a_certification_condition_is_not_met_without_a_certification(catalog):
+    needs = [Condition(code="certification_required", text="A certification.", citation="La. C.Cr.P. art. 997")]
+    law = law_with(catalog, "LA", conditions=needs)
+    assert one(run(rule_conditions, law, catalog), "conditions").effect == "uncertain"
+    for papers in (("t_visa",), ("none",), ("unsure",)):
+        assert one(run(rule_conditions, law, catalog, documentation=papers), "conditions").effect == "uncertain"
+    met = one(run(rule_conditions, law, catalog, documentation=("certification",)), "conditions")
+    assert met.effect == "supports" and met.citation == "La. C.Cr.P. art. 997"
+
+
+def test_an_open_case_may_block_a_no_pending_charges_condition(catalog):
+    law = law_with(catalog, "WA")  # RCW 9.96.080(2)(b): no pending charges
+    open_case = [r for r in run(rule_conditions, law, catalog, pending_charges="yes") if "pending" in str(r.params)]
+    assert open_case and open_case[0].effect == "uncertain" and "9.96.080(2)(b)" in open_case[0].citation
+    none_open = [r for r in run(rule_conditions, law, catalog, pending_charges="no") if "pending" in str(r.params)]
+    assert none_open[0].effect == "supports"
+
+
+def test_naming_the_trafficker_carries_a_safety_word(catalog):
+    law = law_with(catalog, "VA", conditions=[Condition(code="identify_trafficker", text="Name them.", citation="c")])
+    (reason,) = run(rule_conditions, law, catalog)
+    assert dict(reason.params)["caution"].startswith("Naming the trafficker can be unsafe")
+
+
+# --- records and offences ----------------------------------------------------------------------------
+
+
+def test_a_law_that_reaches_only_some_arrests_does_not_reach_every_arrest(catalog):
+    records = RecordCoverage(
+        arrest="some", dismissed="covered", conviction="covered", juvenile_adjudication="unknown", citation="§ x(a)"
+    )
+    law = law_with(catalog, "NM", records=records)
+    some = one(run(rule_record_kind, law, catalog, record="arrest"), "record_kind")
+    assert some.effect == "uncertain" and "only some" in some.text and some.citation == "§ x(a)"
+    assert one(run(rule_record_kind, law, catalog, record="dismissed"), "record_kind").effect == "supports"
+
+
+def test_a_record_kind_the_law_does_not_reach_blocks(catalog):
+    law = law_with(catalog, "NY")  # CPL 440.10(1)(i): convictions only
+    blocked = one(run(rule_record_kind, law, catalog, record="arrest"), "record_kind")
+    assert blocked.effect == "blocks" and "440.10" in blocked.citation
+
+
+def test_offence_coverage_decides_the_offence_rule(catalog):
+    law = law_with(catalog, "OR")  # ORS 137.221: prostitution only
+    assert one(run(rule_offense, law, catalog, offense="theft"), "offense").effect == "blocks"
+    assert one(run(rule_offense, law, catalog, offense="prostitution"), "offense").effect == "supports"
+    ca = law_with(catalog, "CA")  # § 236.14(t)(1): violent felonies on the § 667.5(c) list are out
+    partly = one(run(rule_offense, ca, catalog, offense="violent", level="felony"), "offense")
+    assert partly.effect == "uncertain" and "236.14" in partly.citation
+
+
+# --- the link to the trafficking ---------------------------------------------------------------------
+
+
+def test_the_link_test_is_the_statutes_own_words(catalog):
+    nm = law_with(catalog, "NM")  # § 30-52-1.2(A)(3): "due to duress, coercion ..." (the card said "as a result")
+    because = one(run(rule_nexus, nm, catalog, connection="because"), "nexus")
+    assert because.effect == "uncertain" and "duress" in dict(because.params)["standard"]
+    assert one(run(rule_nexus, nm, catalog, connection="forced"), "nexus").effect == "supports"
+    assert one(run(rule_nexus, nm, catalog, connection="not_connected"), "nexus").effect == "blocks"
+
+
+# --- official papers ---------------------------------------------------------------------------------
+
+
+def test_only_the_papers_the_law_names_create_the_presumption(catalog):
+    docs = Documentation(documents=["certification"], citation="§ p(c)")
+    law = law_with(catalog, "MS", {"official_documentation": "presumption"}, documentation=docs)
+    other = one(run(rule_documentation, law, catalog, documentation=("t_visa",)), "documentation")
+    assert other.effect == "note"  # a T visa is not one of this law's papers
+    named = one(run(rule_documentation, law, catalog, documentation=("certification",)), "documentation")
+    assert named.effect == "supports" and named.citation == "§ p(c)"
+
+
+def test_papers_without_a_presumption_only_help_as_evidence(catalog):
+    law = law_with(catalog, "WA")  # RCW 9.96.080(2)(a): an affidavit; no presumption
+    said = one(run(rule_documentation, law, catalog, documentation=("certification",)), "documentation")
+    assert said.effect == "note" and "do not create a presumption" in said.text
+
+
+# --- time ---------------------------------------------------------------------------------------------
+
+
+def test_a_passed_deadline_stands_in_the_way_and_a_future_one_is_a_date(catalog):
+    from assistant.models.jurisdiction import Period, Timing
+
+    timing = Timing(limits=[Period(years=6, start="trafficking_end")], citation="§ t(6)")
+    law = law_with(catalog, "NM", {"time_limits": "explicit_limit"}, timing=timing)
+    late = run(rule_timing, law, catalog, trafficking_ended=2010)
+    assert [r.effect for r in late] == ["uncertain"] and dict(late[0].params)["deadline"] == 2016
+    early = run(rule_timing, law, catalog, trafficking_ended=2024)
+    assert [r.effect for r in early] == ["note"] and dict(early[0].params)["deadline"] == 2030
+
+
+def test_a_wait_not_yet_over_stands_in_the_way(catalog):
+    from assistant.models.jurisdiction import Period, Timing
+
+    timing = Timing(waits=[Period(years=3, start="conviction")], citation="§ w(3)")
+    law = law_with(catalog, "NM", {"time_limits": "explicit_limit"}, timing=timing)
+    waiting = run(rule_timing, law, catalog, year=2025)
+    assert [r.effect for r in waiting] == ["uncertain"] and dict(waiting[0].params)["earliest"] == 2028
+    assert [r.effect for r in run(rule_timing, law, catalog, year=2015)] == ["supports"]
+
+
+# --- no law for adults --------------------------------------------------------------------------------
+
+
+def test_no_adult_law_and_the_juvenile_route(catalog):
+    sd = law_with(catalog, "SD")  # SDCL 26-7A-115.1: a route for minors only
+    assert one(run(rule_adult_law, sd, catalog), "adult_law").effect == "no_law"
+    minor = run(rule_adult_law, sd, catalog, age="minor")
+    assert minor[0].rule == "juvenile_route" and minor[0].effect == "uncertain"
+    juvenile_record = run(rule_adult_law, sd, catalog, record="juvenile_adjudication")
+    assert juvenile_record[0].rule == "juvenile_route"  # a juvenile record is from before 18
