@@ -57,17 +57,18 @@ def _load() -> Catalog:
 
 
 def _codes(catalog: Catalog, codes: Sequence[str]) -> list[str]:
-    from .problems import closest
+    """Jurisdictions by code or name, forgiving case and typos ("Georgia", "texass" and "ga" all work)."""
+    from .places import find_places
 
-    known = list(catalog.jurisdictions)
+    names = {code: j.name for code, j in catalog.jurisdictions.items()}
     out = []
     for raw in codes:
-        code = raw.upper()
-        if code not in catalog.jurisdictions:
-            hint = closest(code, known)
-            extra = f" Did you mean {hint}?" if hint else ""
-            raise UsageError(f"'{raw}' is not an encoded jurisdiction.{extra} Valid codes: {', '.join(known)}")
-        out.append(code)
+        found = find_places(raw, names)
+        if len(found) != 1:
+            hint = f" Did you mean {' or '.join(f'{names[c]} ({c})' for c in found)}?" if found else ""
+            known = ", ".join(names)
+            raise UsageError(f"'{raw}' is not one place we have.{hint} Give a name or one of: {known}")
+        out.append(found[0])
     return out
 
 

@@ -96,6 +96,23 @@ class Conversation:
             return "; ".join(labels.get(v, str(v)) for v in value)
         return labels.get(str(value), str(value))
 
+    def safety_note(self, leave_keys: str | None) -> list[str]:
+        """The safety note in this voice: help now, how to leave (if the face has keys), and going on."""
+        note = self.catalog.terms.safety
+        voice = self.voice
+        lines = [note.help_now(voice)]
+        if leave_keys:
+            lines.append(note.leave(voice).replace("{leave_keys}", leave_keys))
+        lines.append(note.go_on(voice))
+        return lines
+
+    def needs_safety_note(self, step: Step) -> bool:
+        """The answer just given means the person may be in danger now."""
+        q = step.question
+        value = self.runner.value(step)
+        values = value if isinstance(value, list) else [value]
+        return any(o.safety and o.code in values for o in [*q.options, *q.extra_years])
+
     def question_line(self, step: Step) -> str:
         """The question as shown in the transcript, with the record number when there are several."""
         text = step.question.text(self.voice)

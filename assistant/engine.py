@@ -358,6 +358,7 @@ class Evaluator:
                         law.cite(feature),
                         law.conf(feature),
                         {"field": k.replace("_", " ")},
+                        basis="answer",
                     )
                 )
         return out
@@ -378,6 +379,7 @@ class Evaluator:
             "range_of_relief",
             "each jurisdiction's own law (see its report card)",
             None,
+            basis="answer",
         )
         relief = tuple(
             {(r.type, r.legal_name): r for a in per_place if a.verdict in ELIGIBLE for r in a.relief}.values()

@@ -75,32 +75,75 @@ def or_list(items: list[str]) -> str:
 
 
 def what_if_lines(r: RecordAssessment, catalog: Catalog, voice: str) -> list[str]:
-    """'If it was a misdemeanor: likely eligible. If a felony: not covered by this law.'"""
+    """'If it was a misdemeanor: likely eligible. If it was a felony: not covered by this law.'"""
     labels: dict[str, str] = {code: t.label.lower() for code, t in catalog.terms.verdicts.items()}
-    words = {
-        "record": catalog.terms.phrases.record,
-        "offense": catalog.terms.phrases.offense,
-        "level": {k: f"a {v}" for k, v in catalog.terms.phrases.level.items()},
-        "connection": {k: say(v, voice) for k, v in catalog.terms.phrases.connection.items()},
-        "age": {"adult": "18 or older", "minor": "under 18"},
+    ph = catalog.terms.phrases
+    # Each answer as the clause after "If": "it was a felony", "the trafficker made them do it".
+    clauses: dict[str, dict[str, str]] = {
+        "record": {k: f"it was {v}" for k, v in ph.record.items()},
+        "offense": {k: f"it was {v}" for k, v in ph.offense.items()},
+        "level": {k: f"it was a {v}" for k, v in ph.level.items()},
+        "connection": {k: say(v, voice) for k, v in ph.connection.items()},
+        "age": {"adult": say("{you_were} 18 or older", voice), "minor": say("{you_were} under 18", voice)},
         "pending_charges": {"yes": "a case is open", "no": "no case is open"},
-        "jurisdiction": {code: f"in {j.name}" for code, j in catalog.jurisdictions.items()},
+        "jurisdiction": {code: f"it is from {j.name}" for code, j in catalog.jurisdictions.items()},
     }
     out = []
     for field in r.changing_fields:
         groups: dict[tuple[str, ...], list[str]] = {}
         for w in r.what_ifs:
             if w.field == field:
-                groups.setdefault(w.verdicts, []).append(words[field].get(w.value, w.value))
+                groups.setdefault(w.verdicts, []).append(clauses[field].get(w.value, w.value))
         others = [f.replace("_", " ") for f in r.changing_fields if f != field]
         parts = []
         for verdicts, values in groups.items():
             said = " or ".join(labels[v] for v in verdicts)
             if len(verdicts) > 1 and others:
                 said += f" (it also depends on: {', '.join(others)})"
-            parts.append(f"If it was {or_list(values)}: {said}.")
+            parts.append(f"If {or_list(values)}: {said}.")
         out.append(" ".join(parts))
     return out
+
+
+LAWYER_CHECK = "Part of this law is not in our information yet. A lawyer should check that part."
+
+
+def short_why(r: RecordAssessment, voice: str) -> list[str]:
+    """At most two sentences on what decided the verdict, in the reader's voice."""
+    if r.verdict == "likely_eligible":
+        fits = [x for x in r.reasons if x.rule == "nexus" and x.effect == "supports"]
+        return [reason_text(fits[0], voice)] if fits else []
+    wanted = {"not_covered": ("blocks",), "no_adult_law": ("no_law",), "possibly_eligible": ("uncertain",)}[r.verdict]
+    chosen = [x for x in r.reasons if x.effect in wanted]
+    if r.verdict == "possibly_eligible":
+        # What the person can act on first; what only a lawyer can check is said once, below.
+        chosen = [x for x in chosen if x.basis != "data"] or chosen[:1]
+    if r.verdict == "no_adult_law":
+        chosen = chosen + [x for x in r.reasons if x.rule == "juvenile_route"]
+    return [reason_text(x, voice) for x in chosen[:2]]
+
+
+def first_steps(r: RecordAssessment, p: Packet, catalog: Catalog, voice: str) -> list[str]:
+    """What to do first, at most three steps, tied to this record."""
+    steps: list[str] = []
+    titles: dict[str, str] = {str(k): t.title for k, t in catalog.terms.papers.items()}
+    if p.checklist:
+        got = [titles.get(item.kind, item.kind) for item in p.checklist[:2]]
+        got = [say(t, voice) for t in got]
+        steps.append("Get " + " and ".join(t[0].lower() + t[1:] for t in got) + ".")
+        if p.route is not None and p.route.where_to_file.text:
+            steps.append(p.route.where_to_file.text.split(". ")[0].rstrip(".") + ".")
+    else:
+        other = [x for x in r.next_steps if x.rule in ("other_route", "pardon", "juvenile_route")]
+        if other:
+            steps.append(
+                say("Ask a lawyer about this: " + str(dict(other[0].params).get("name", "another law")) + ".", voice)
+            )
+    if p.help:
+        h = p.help[0]
+        reach = h.phone or h.web or h.email
+        steps.append(f"Talk to free legal help: {h.name}, {reach}.")
+    return steps[:3]
 
 
 def _fact(fact: Any) -> dict[str, Any] | None:
@@ -159,7 +202,7 @@ def next_context(catalog: Catalog, p: Packet, voice: str) -> dict[str, Any]:
         "checklist": [
             {
                 "kind": item.kind,
-                "title": words[item.kind].title if item.kind in words else item.kind,
+                "title": say(words[item.kind].title, voice) if item.kind in words else item.kind,
                 "why": say(getattr(words[item.kind].why, voice), voice) if item.kind in words else "",
                 "citation": item.citation,
                 "where": item.where,
@@ -236,7 +279,10 @@ def context(assessment: Assessment, catalog: Catalog) -> dict[str, Any]:
                 "version_label": r.version.label if r.version is not None else "the law of each jurisdiction",
                 "confidence": r.confidence,
                 "juvenile_route": r.juvenile_route,
-                "next": next_context(catalog, packet(catalog, r, assessment.answers), voice),
+                "next": next_context(catalog, (pk := packet(catalog, r, assessment.answers)), voice),
+                "short_why": short_why(r, voice),
+                "first_steps": first_steps(r, pk, catalog, voice),
+                "lawyer_check": any(x.basis == "data" for x in r.reasons) or r.confidence == "low",
             }
         )
     laws = [law_context(ja.scorecard, ja.gaps, voice) for ja in assessment.jurisdictions]
@@ -249,7 +295,10 @@ def context(assessment: Assessment, catalog: Catalog) -> dict[str, Any]:
         "grading_note": catalog.rubric.grading.note,
         "help": [h.model_dump() for h in terms.help],
         "disclaimer": terms.disclaimer(voice),
+        "lawyer_check": LAWYER_CHECK,
         "year": assessment.year,
+        # Trafficking that has not ended: help comes first, before any result.
+        "safety": [terms.safety.help_now(voice)] if assessment.answers.trafficking_ended == "ongoing" else [],
     }
 
 
@@ -360,6 +409,7 @@ def to_json(assessment: Assessment, catalog: Catalog) -> dict[str, Any]:
         ],
         "help": ctx["help"],
         "disclaimer": ctx["disclaimer"],
+        "safety": ctx["safety"],
     }
 
 

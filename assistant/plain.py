@@ -122,9 +122,15 @@ class PlainSession:
                 if token.lower() in (c.code.lower(), c.label.lower()):
                     return str(c.code)
             if view.filterable:
-                matches = [c for c in choices if token.lower() in c.label.lower()]
-                if len(matches) == 1:
-                    return str(matches[0].code)
+                from .places import find_places
+
+                found = find_places(token, {str(c.code): c.label for c in choices})
+                if len(found) == 1:
+                    return found[0]
+                if found:
+                    names = " or ".join(c.label for c in choices if c.code in found)
+                    raise AnswerError(f"did you mean {names}? Type more of the name, or its number")
+                raise AnswerError("no place has that name; type a name like Texas, a code like TX, or a number")
             raise AnswerError("type the number of a choice")
 
         if view.kind == "multiple":

@@ -25,6 +25,7 @@ ELIGIBLE: tuple[Verdict, ...] = ("likely_eligible", "possibly_eligible")
 #   blocks    - this law does not reach the record: "not covered"
 #   no_law    - there is no law for adults here
 ReasonEffect = Literal["supports", "note", "uncertain", "blocks", "no_law"]
+Basis = Literal["show", "judge", "data", "answer"]
 
 
 class Reason(NamedTuple):
@@ -38,6 +39,10 @@ class Reason(NamedTuple):
     confidence: str | None = None
     params: tuple[tuple[str, str | int], ...] = ()
     phrases: tuple[tuple[str, str], ...] = ()
+    # For an "uncertain" reason, what kind of "possibly" it makes: what the person would need to show
+    # ("show"), what the law leaves to a judge or prosecutor ("judge"), what our data does not know
+    # ("data"), or an answer the person was not sure about ("answer").
+    basis: Basis | None = None
 
     @property
     def key(self) -> tuple[str, str, tuple[tuple[str, str | int], ...], tuple[tuple[str, str], ...]]:

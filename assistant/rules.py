@@ -19,7 +19,7 @@ from typing import Any, NamedTuple
 from .models.common import UNKNOWN, UNSURE
 from .models.jurisdiction import Jurisdiction, LawVersion, Period
 from .models.rubric import Level, Rubric
-from .results import Reason, ReasonEffect
+from .results import Basis, Reason, ReasonEffect
 
 Phrases = dict[str, dict[str, str]]  # the terms' short phrases: field -> code -> words
 
@@ -96,6 +96,7 @@ def reason(
     confidence: str | None = None,
     params: Mapping[str, str | int] | None = None,
     phrases: Mapping[str, str] | None = None,
+    basis: Basis | None = None,
 ) -> Reason:
     return Reason(
         rule,
@@ -106,6 +107,7 @@ def reason(
         confidence,
         tuple((params or {}).items()),
         tuple((phrases or {}).items()),
+        basis if effect == "uncertain" else None,
     )
 
 
@@ -154,6 +156,7 @@ def rule_adult_law(law: LawView, f: Any, ph: Phrases, now: int) -> list[Reason]:
                 juvenile.citation or law.fallback,
                 juvenile.confidence,
                 {"name": j.name, "summary": juvenile.summary},
+                basis="show",
             )
         ]
     return [
@@ -183,6 +186,7 @@ def rule_record_kind(law: LawView, f: Any, ph: Phrases, now: int) -> list[Reason
                 "We could not confirm which records this law reaches.",
                 feature,
                 law.cite(feature),
+                basis="data",
             )
         ]
     cov = records.coverage(f.record)
@@ -211,7 +215,8 @@ def rule_record_kind(law: LawView, f: Any, ph: Phrases, now: int) -> list[Reason
         if cov == "some"
         else "We could not confirm that this law reaches {kind}."
     )
-    return [reason("record_kind", "uncertain", text, feature, cite, records.confidence, params)]
+    basis: Basis = "show" if cov == "some" else "data"
+    return [reason("record_kind", "uncertain", text, feature, cite, records.confidence, params, basis=basis)]
 
 
 def rule_offense(law: LawView, f: Any, ph: Phrases, now: int) -> list[Reason]:
@@ -225,6 +230,7 @@ def rule_offense(law: LawView, f: Any, ph: Phrases, now: int) -> list[Reason]:
                 "We could not confirm which charges this law covers.",
                 feature,
                 law.cite(feature),
+                basis="data",
             )
         ]
     cov = offenses.coverage(f.offense, f.level)
@@ -242,9 +248,9 @@ def rule_offense(law: LawView, f: Any, ph: Phrases, now: int) -> list[Reason]:
         return [reason("offense", "blocks", text, feature, cite, conf, params)]
     if cov == "some":
         text = "It covers only some kinds of {offense} as a {level}. It covers: {summary}"
-        return [reason("offense", "uncertain", text, feature, cite, conf, params)]
+        return [reason("offense", "uncertain", text, feature, cite, conf, params, basis="show")]
     text = "We could not confirm whether it covers {offense} as a {level}."
-    return [reason("offense", "uncertain", text, feature, cite, conf, params)]
+    return [reason("offense", "uncertain", text, feature, cite, conf, params, basis="data")]
 
 
 def rule_nexus(law: LawView, f: Any, ph: Phrases, now: int) -> list[Reason]:
@@ -256,7 +262,7 @@ def rule_nexus(law: LawView, f: Any, ph: Phrases, now: int) -> list[Reason]:
     level = law.level("nexus")
     if level is None:
         text = "We could not confirm how closely the charge must be linked to the trafficking."
-        return [reason("nexus", "uncertain", text, "nexus", cite, conf, phrases=phrases)]
+        return [reason("nexus", "uncertain", text, "nexus", cite, conf, phrases=phrases, basis="data")]
     fit = (level.meets or {}).get(f.connection, "possibly")
     params: dict[str, str | int] = {"standard": law.quote("nexus"), "meaning": level.description}
     if fit == "likely":
@@ -265,7 +271,7 @@ def rule_nexus(law: LawView, f: Any, ph: Phrases, now: int) -> list[Reason]:
     text = (
         "{You} said {connection}. The law's test for the link is {standard}. {meaning} {You} would need to show that."
     )
-    return [reason("nexus", "uncertain", text, "nexus", cite, conf, params, phrases)]
+    return [reason("nexus", "uncertain", text, "nexus", cite, conf, params, phrases, basis="show")]
 
 
 def _start_year(start: str, f: Any) -> int | str | None:
@@ -311,20 +317,24 @@ def rule_timing(law: LawView, f: Any, ph: Phrases, now: int) -> list[Reason]:
     out: list[Reason] = []
 
     def add(
-        effect: ReasonEffect, text: str, params: dict[str, str | int] | None = None, start: str | None = None
+        effect: ReasonEffect,
+        text: str,
+        params: dict[str, str | int] | None = None,
+        start: str | None = None,
+        basis: Basis = "show",
     ) -> None:
         phrases = {"start": START_WORDS[start]} if start else None
-        out.append(reason("timing", effect, text, "time_limits", cite, conf, params, phrases))
+        out.append(reason("timing", effect, text, "time_limits", cite, conf, params, phrases, basis))
 
     level = law.level("time_limits")
     if level is None:
-        add("uncertain", "We could not confirm whether this law has a deadline or a waiting time.")
+        add("uncertain", "We could not confirm whether this law has a deadline or a waiting time.", basis="data")
         return out
     if level.implies is not None and level.implies.no_timing:
         add(LEVEL_EFFECT[level.effect or "supports"], "There is no deadline and no waiting time.")
         return out
     if timing is None:
-        add("uncertain", "The law has timing rules we could not confirm.")
+        add("uncertain", "The law has timing rules we could not confirm.", basis="data")
         return out
     if timing.reasonable_time:
         add("note", "{You} must apply {words}.", {"words": timing.reasonable_time})
@@ -351,6 +361,7 @@ def rule_timing(law: LawView, f: Any, ph: Phrases, now: int) -> list[Reason]:
                 "There is a deadline: {years} after {start}. We could not work out if it has passed.",
                 params,
                 period.start,
+                "answer" if begin == UNSURE else "show",
             )
     for period in (p for p in timing.waits if p.applies(f.level)):
         params = {"years": duration(period)}
@@ -381,15 +392,8 @@ def rule_conditions(law: LawView, f: Any, ph: Phrases, now: int) -> list[Reason]
     feature = "additional_restrictive_conditions"
     out: list[Reason] = []
     if law.level(feature) is None:
-        out.append(
-            reason(
-                "conditions",
-                "uncertain",
-                "We could not confirm whether the law adds other conditions.",
-                feature,
-                law.cite(feature),
-            )
-        )
+        text = "We could not confirm whether the law adds other conditions."
+        out.append(reason("conditions", "uncertain", text, feature, law.cite(feature), basis="data"))
     for cond in law.v.details.conditions:
         how = law.rubric.conditions[cond.code]  # the catalog refuses a rubric without every code
         params: dict[str, str | int] = {"condition": cond.text}
@@ -408,9 +412,9 @@ def rule_conditions(law: LawView, f: Any, ph: Phrases, now: int) -> list[Reason]
         if how.caution:
             text += " {caution}"
             params["caution"] = how.caution
-        out.append(
-            reason("conditions", effect, text, feature, cond.citation or law.cite(feature), cond.confidence, params)
-        )
+        basis: Basis = "show" if how.met_by else "judge"  # an obstacle no answer can meet is the decider's call
+        cite = cond.citation or law.cite(feature)
+        out.append(reason("conditions", effect, text, feature, cite, cond.confidence, params, basis=basis))
     return out
 
 
@@ -428,7 +432,7 @@ def rule_documentation(law: LawView, f: Any, ph: Phrases, now: int) -> list[Reas
     if docs is not None and docs.required and not set(docs.required) & set(held):
         names = " or ".join(ph["document"][d] for d in docs.required)
         text = "The law asks for {names}. {You} did not say {you_have} one."
-        out.append(reason("documentation", "uncertain", text, feature, cite, conf, {"names": names}))
+        out.append(reason("documentation", "uncertain", text, feature, cite, conf, {"names": names}, basis="show"))
     level = law.level(feature)
     presumption = level.implies.presumption if level is not None and level.implies is not None else None
     if presumption and docs is not None:
@@ -487,7 +491,7 @@ def rule_procedure(law: LawView, f: Any, ph: Phrases, now: int) -> list[Reason]:
         if effect == "uncertain" and category == "judicial_discretion" and gate:
             effect = "supports"
             text += " The law's certification is how the prosecutor agrees, and {you_have} one."
-        out.append(reason(name, effect, text, category, law.cite(category), law.conf(category), params))
+        out.append(reason(name, effect, text, category, law.cite(category), law.conf(category), params, basis="judge"))
     return out
 
 

@@ -88,7 +88,7 @@ def test_score_csv_has_one_row_per_jurisdiction_and_ranges_for_unknowns(catalog)
 def test_unknown_code_lists_the_valid_ones():
     result = run_relief("score", "QZ")
     assert result.returncode == 2
-    assert "'QZ' is not an encoded jurisdiction" in result.stderr and "NM" in result.stderr
+    assert "'QZ' is not one place we have" in result.stderr and "NM" in result.stderr
 
 
 def test_bad_as_of_date():

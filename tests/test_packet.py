@@ -18,7 +18,7 @@ def rendered(catalog, answers, voice="advocate"):
     assessment = assess(catalog, answers, now=NOW)
     (r,) = assessment.records
     p = packet(catalog, r, answers)
-    text = environment().get_template("next.md.j2").render(n=next_context(catalog, p, voice))
+    text = environment().get_template("next.md.j2").render(n=next_context(catalog, p, voice), voice=voice)
     return r, p, text
 
 
@@ -55,7 +55,7 @@ def test_federal_level_a_record_with_no_papers(catalog):
 
 def test_washington_record_with_conditions(catalog):
     answers = answers_with({"jurisdiction": "WA", "record": "conviction", "offense": "theft", "level": "misdemeanor"})
-    r, p, text = rendered(catalog, answers)
+    _r, p, text = rendered(catalog, answers)
     proof = next(i for i in p.checklist if i.kind == "condition_proof")
     conditions = " ".join(proof.notes)
     assert "restitution" in conditions.lower() and "penalty assessment" in conditions.lower()
@@ -79,7 +79,7 @@ def test_a_place_without_a_guide_says_so(catalog):
 
     answers = answers_with({"jurisdiction": "NY"})
     without = replace(catalog, guides={k: g for k, g in catalog.guides.items() if k != "NY"})
-    r, p, text = rendered(without, answers)
+    _r, p, text = rendered(without, answers)
     assert p.route is None and not p.has_guide
     assert "no filing guide for this place yet" in text
     assert p.help and all(h.area == "nationwide" or "national" in h.area.lower() for h in p.help)
@@ -87,7 +87,7 @@ def test_a_place_without_a_guide_says_so(catalog):
 
 def test_the_outline_is_for_advocates_and_names_open_points(catalog):
     answers = answers_with({"jurisdiction": "NM", "connection": "because"}, audience="advocate")
-    r, p, text = rendered(catalog, answers)
+    _r, p, text = rendered(catalog, answers)
     nexus = next(e for e in p.outline if e.element.startswith("The link"))
     assert nexus.open_point is not None and "30-52-1.2" in nexus.citation  # "because" must be shown as duress
     assert "Draft outline for a lawyer to review (not a filing)" in text

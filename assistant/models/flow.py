@@ -55,6 +55,11 @@ class Option(Strict):
     code: Code
     label: Said
     hint: Said | None = None
+    safety: bool = Field(
+        default=False,
+        description="This answer means the person may be in danger now: every face answers it at once with "
+        "the safety note (flows/terms.yaml), before any other question or result.",
+    )
 
 
 class Question(Strict):

@@ -46,6 +46,14 @@ class PaperTerm(Strict):
     when_missing: Said | None = Field(default=None, description="What to do without it.")
 
 
+class SafetyNote(Strict):
+    """Said at once when the trafficking has not ended, and again at the top of the results."""
+
+    help_now: Said = Field(description="Help now: the Hotline and 911.")
+    leave: Said = Field(description="That they can leave at any time; {leave_keys} names the keys of the face.")
+    go_on: Said = Field(description="That they may continue if they wish.")
+
+
 class Terms(Strict):
     relief_types: dict[ReliefType, ReliefTerm]
     burdens: dict[str, str]
@@ -53,4 +61,5 @@ class Terms(Strict):
     verdicts: dict[Literal["likely_eligible", "possibly_eligible", "not_covered", "no_adult_law"], VerdictTerm]
     help: list[HelpResource] = Field(min_length=1)
     disclaimer: Said
+    safety: SafetyNote
     papers: dict[PaperKind, PaperTerm] = Field(default_factory=dict)

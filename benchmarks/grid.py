@@ -1,0 +1,89 @@
+"""How decisive the results are: the verdict mix on a grid of fully answered records.
+
+Every jurisdiction x prostitution, drug, theft, violent, weapon, fraud x misdemeanor/felony x
+arrest/conviction x "forced"/"because"; documents none; trafficking ended 2016; record 2014; adult;
+no pending charges. Among jurisdictions with relief for adults it reports the share of "possibly
+eligible" verdicts and how many of those come only from what our data does not know (every reason
+that keeps the record at "possibly" is a gap in our data, not the law or the person's facts).
+
+Run: .venv/bin/python benchmarks/grid.py   (targets: possibly <= 25%, from data alone <= 5%)
+"""
+
+from __future__ import annotations
+
+import collections
+import itertools
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from assistant.catalog import load_catalog
+from assistant.engine import Evaluator
+from assistant.models.answers import Answers
+
+OFFENSES = ("prostitution", "drug", "theft", "violent", "weapon", "fraud_identity")
+
+
+def grid(now: int = 2026) -> dict[str, object]:
+    catalog = load_catalog()
+    evaluator = Evaluator(catalog, now)
+    verdicts: collections.Counter[str] = collections.Counter()
+    by_basis: collections.Counter[str] = collections.Counter()
+    data_only = 0
+    per_place: dict[str, int] = collections.Counter()
+    for code, j in catalog.jurisdictions.items():
+        if not j.current.adult_relief:
+            continue
+        for offense, level, record, connection in itertools.product(
+            OFFENSES, ("misdemeanor", "felony"), ("arrest", "conviction"), ("forced", "because")
+        ):
+            answers = Answers.model_validate(
+                {
+                    "audience": "advocate",
+                    "trafficking_ended": 2016,
+                    "documentation": ["none"],
+                    "records": [
+                        {
+                            "jurisdiction": code,
+                            "record": record,
+                            "offense": offense,
+                            "level": level,
+                            "connection": connection,
+                            "year": 2014,
+                            "age": "adult",
+                            "pending_charges": "no",
+                        }
+                    ],
+                }
+            )
+            r = evaluator.assess_record(answers, 0)
+            verdicts[r.verdict] += 1
+            if r.verdict == "possibly_eligible":
+                bases = {x.basis for x in r.reasons if x.effect == "uncertain"}
+                for b in bases:
+                    by_basis[str(b)] += 1
+                if bases == {"data"}:
+                    data_only += 1
+                    per_place[code] += 1
+    total = sum(verdicts.values())
+    return {
+        "records": total,
+        "verdicts": dict(verdicts),
+        "possibly_share": verdicts["possibly_eligible"] / total,
+        "possibly_from_data_alone": data_only,
+        "data_alone_share": data_only / total,
+        "possibly_with_basis": dict(by_basis),
+        "data_alone_by_place": dict(sorted(per_place.items(), key=lambda kv: -kv[1])),
+    }
+
+
+if __name__ == "__main__":
+    out = grid()
+    print(f"records in jurisdictions with adult relief: {out['records']}")
+    for verdict, n in sorted(out["verdicts"].items()):  # type: ignore[attr-defined]
+        print(f"  {verdict}: {n} ({n / out['records']:.0%})")  # type: ignore[operator]
+    print(f"possibly eligible: {out['possibly_share']:.1%}")
+    print(f"possibly from our data alone: {out['possibly_from_data_alone']} ({out['data_alone_share']:.1%})")
+    print(f"kinds of 'possibly' (a record can have several): {out['possibly_with_basis']}")
+    print(f"data-alone by place: {out['data_alone_by_place']}")

@@ -1,0 +1,55 @@
+"""Trafficking that has not ended gets help first: at once in the conversation, and atop every result."""
+
+from __future__ import annotations
+
+from assistant.conversation import Conversation
+from assistant.eligibility import assess
+from assistant.explain import render
+from tests.factories import answers_with
+
+HOTLINE = "1-888-373-7888"
+
+
+def test_the_answer_it_has_not_ended_is_answered_at_once(catalog):
+    convo = Conversation(catalog)
+    runner = convo.runner
+    answers = {"audience": "survivor", "trafficking_ended": "ongoing"}
+    while (step := runner.current()) is not None and step.question.id != "trafficking_ended":
+        q = step.question
+        if q.id in answers:
+            runner.answer(answers[q.id])
+        elif q.kind == "year":
+            runner.answer(2015)
+        elif q.kind == "multiple":
+            runner.answer(["none"] if "none" in q.codes else [q.codes[0]])
+        elif q.kind == "text":
+            runner.answer(None)
+        elif q.options_from:
+            runner.answer("NY")
+        elif q.kind == "yes_no":
+            runner.answer("no")
+        else:
+            runner.answer(q.codes[0])
+    assert step is not None
+    runner.answer("ongoing")
+    assert convo.needs_safety_note(step)
+    note = convo.safety_note("Press Ctrl+Q")
+    assert HOTLINE in note[0] and "233733" in note[0] and "911" in note[0]
+    assert note[1] == "You can leave this screen at any time. Press Ctrl+Q."
+    assert "keep going" in note[2]
+    runner.top["trafficking_ended"] = 2019  # a year instead: no note
+    assert not convo.needs_safety_note(step)
+
+
+def test_the_results_and_every_export_lead_with_help(catalog):
+    answers = answers_with({"jurisdiction": "NY"}, audience="survivor", trafficking_ended="ongoing")
+    assessment = assess(catalog, answers, now=2026)
+    for fmt in ("text", "markdown", "html"):
+        out = render(assessment, catalog, fmt)
+        assert HOTLINE in out[: out.index("not legal advice")], fmt  # before anything else is said
+    assert HOTLINE in render(assessment, catalog, "json").split('"records"')[0] or '"safety": [' in render(
+        assessment, catalog, "json"
+    )
+    ended = answers_with({"jurisdiction": "NY"}, audience="survivor", trafficking_ended=2016)
+    calm = render(assess(catalog, ended, now=2026), catalog, "text")
+    assert "If you are in danger right now" not in calm
