@@ -11,7 +11,7 @@ import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any, TextIO
 
 from . import __version__
 
@@ -32,6 +32,22 @@ CRASH_MESSAGE = (
 
 class UsageError(Exception):
     """A mistake in how the command was called; the message says how to fix it."""
+
+
+def _write(text: str, stream: TextIO | Any = None) -> None:
+    """Every line this command prints goes out here: control sequences from input never reach the terminal."""
+    from .safe_text import clean
+
+    (stream or sys.stdout).write(clean(text))
+
+
+def _say(text: str = "", stream: TextIO | None = None) -> None:
+    _write(text + "\n", stream)
+
+
+def _tell(text: str = "") -> None:
+    """A message for the person (standard error), cleaned like everything else."""
+    _write(text + "\n", sys.stderr)
 
 
 def _load() -> Catalog:
@@ -66,28 +82,27 @@ def cmd_score(args: argparse.Namespace) -> int:
     rubric = catalog.rubrics[args.rubric or catalog.default_rubric_id]
     cards = scoring.scorecards(catalog, rubric.id, args.as_of, codes)
     if args.format == "json":
-        print(report.score_json(cards, rubric, args.as_of))
+        _say(report.score_json(cards, rubric, args.as_of))
     elif args.format == "csv":
-        sys.stdout.write(report.score_csv(cards, rubric))
+        _write(report.score_csv(cards, rubric))
     else:
         if args.as_of:
-            print(f"Law as in force on {args.as_of}.")
-        print(report.score_table(cards, rubric))
+            _say(f"Law as in force on {args.as_of}.")
+        _say(report.score_table(cards, rubric))
     return EXIT_OK
 
 
 def cmd_states(args: argparse.Namespace) -> int:
-    import json
-
     from . import report
     from .clock import today as clock_today
+    from .safe_text import dumps
 
     catalog = _load()
     today = clock_today()
     if args.format == "json":
-        print(json.dumps(report.states_rows(catalog, today), indent=2, ensure_ascii=False))
+        _say(dumps(report.states_rows(catalog, today), indent=2))
     else:
-        print(report.states_table(catalog, today))
+        _say(report.states_table(catalog, today))
     return EXIT_OK
 
 
@@ -97,13 +112,13 @@ def cmd_validate(args: argparse.Namespace) -> int:
 
     problems = validate_paths([Path(p) for p in args.paths])
     if problems:
-        print(format_problems(problems), file=sys.stderr)
+        _tell(format_problems(problems))
         return EXIT_DATA
     if args.paths:
-        print(f"No problems found in {', '.join(args.paths)}.")
+        _say(f"No problems found in {', '.join(args.paths)}.")
     else:
         catalog = load_catalog()
-        print(
+        _say(
             f"All data is valid: {len(catalog.rubrics)} {'rubric' if len(catalog.rubrics) == 1 else 'rubrics'}, "
             f"{len(catalog.jurisdictions)} jurisdictions "
             f"in {catalog.root}."
@@ -120,17 +135,21 @@ def _not_saved(exc: Exception) -> UsageError:
 
 def _emit(text: str, args: argparse.Namespace) -> int:
     """Print, or write to -o FILE (owner-only; an existing file only with --force)."""
+    from .safe_text import clean
+
+    text = clean(text)  # the file may be shown on a terminal later
     output = getattr(args, "output", None)
     if not output:
-        sys.stdout.write(text)
+        _write(text)
         return EXIT_OK
     from .files import WriteRefused, write_private
 
     try:
-        path = write_private(Path(output), text, overwrite=args.force)
+        answers = getattr(args, "answers", None)  # never written over, under any name
+        path = write_private(Path(output), text, overwrite=args.force, inputs=[Path(answers)] if answers else [])
     except WriteRefused as exc:
         raise _not_saved(exc) from None
-    print(f"Saved to {path} (only you can read it).", file=sys.stderr)
+    _tell(f"Saved to {path} (only you can read it).")
     return EXIT_OK
 
 
@@ -208,6 +227,14 @@ def cmd_screen(args: argparse.Namespace) -> int:
         return EXIT_OK
     if not args.input or not args.output:
         raise UsageError("give an input CSV and -o OUTPUT.csv (or --template to print the header)")
+    encoding = None
+    if args.encoding:
+        from .intake_csv import check_encoding
+
+        try:
+            encoding = check_encoding(args.encoding)
+        except ValueError as exc:
+            raise UsageError(str(exc)) from None
     catalog = _load()
     show = sys.stderr.isatty()
 
@@ -218,20 +245,21 @@ def cmd_screen(args: argparse.Namespace) -> int:
     from .files import WriteRefused
 
     try:
-        summary = screen_file(catalog, Path(args.input), Path(args.output), overwrite=args.force, progress=progress)
+        summary = screen_file(
+            catalog, Path(args.input), Path(args.output), overwrite=args.force, progress=progress, encoding=encoding
+        )
     except WriteRefused as exc:
         raise _not_saved(exc) from None
     if show:
         print("\r", end="", file=sys.stderr)
-    print(
+    _tell(
         f"{summary.rows} rows: {summary.screened} screened, {summary.bad} with errors. Results in {args.output} "
-        "(only you can read it).",
-        file=sys.stderr,
+        "(only you can read it)."
     )
     for line in summary.errors:
-        print(f"  {line}", file=sys.stderr)
+        _tell(f"  {line}")
     if summary.bad > len(summary.errors):
-        print(f"  ... and {summary.bad - len(summary.errors)} more; see the errors column.", file=sys.stderr)
+        _tell(f"  ... and {summary.bad - len(summary.errors)} more; see the errors column.")
     return EXIT_OK
 
 
@@ -249,21 +277,20 @@ def cmd_schema(args: argparse.Namespace) -> int:
     from .schemas import write_schemas
 
     for path in write_schemas(Path(args.root) if args.root else None):
-        print(f"wrote {path}")
+        _say(f"wrote {path}")
     return EXIT_OK
 
 
-# Moves to the top-left, erases the screen, then the scrollback (xterm, VTE, iTerm2, Windows Terminal).
-CLEAR_SCREEN_AND_SCROLLBACK = "\x1b[H\x1b[2J\x1b[3J"
-
-
 def clear_terminal() -> None:
+    """Reset the title, clear the screen and the scrollback (see assistant/terminal.py)."""
+    from .terminal import WIPE, is_terminal
+
     for stream in (sys.__stdout__, sys.__stderr__):
-        if stream is not None and stream.isatty():
-            stream.write(CLEAR_SCREEN_AND_SCROLLBACK)
+        if stream is not None and is_terminal(stream):
+            stream.write(WIPE)
             stream.flush()
             return
-    sys.stdout.write(CLEAR_SCREEN_AND_SCROLLBACK)
+    sys.stdout.write(WIPE)
     sys.stdout.flush()
 
 
@@ -281,22 +308,34 @@ def run_app(args: argparse.Namespace) -> int:
         catalog = _load()
         answers = read_answers(Path(args.answers), list(catalog.jurisdictions))
     app = make_app(catalog, answers, args.theme)  # without a snapshot this validates all data first
-    app.run()
+    from .terminal import on_leave_signals
+    from .ui.quick_exit import leave_on_signal
+
+    with on_leave_signals(lambda signum: leave_on_signal(app, signum)):
+        app.run()
     if app.load_failed:
-        print(app.load_failed, file=sys.stderr)
+        _tell(app.load_failed)
         return EXIT_DATA
     if app.quick_exited:
         clear_terminal()
         # Leave at once: no waiting for a background thread, nothing to save, nothing else printed.
         os._exit(EXIT_OK)
     if app.crashed:
-        print(CRASH_MESSAGE, file=sys.stderr)
+        _tell(CRASH_MESSAGE)
         return EXIT_CRASH
     return EXIT_OK
 
 
+class _Parser(argparse.ArgumentParser):
+    """argparse quotes what was typed in its errors ("unrecognized arguments: ..."): cleaned like all output."""
+
+    def _print_message(self, message: str, file: Any = None) -> None:
+        if message:
+            _write(message, file or sys.stderr)
+
+
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = _Parser(
         prog="relief",
         description=(
             "relief-assistant: find out whether a state's law can clear records that came from being "
@@ -363,6 +402,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("-o", "--output", metavar="OUTPUT.csv")
     p.add_argument("--force", action="store_true", help="replace OUTPUT.csv if it exists")
     p.add_argument("--template", action="store_true", help="print the CSV header to fill in")
+    p.add_argument(
+        "--encoding", metavar="NAME", help="the input's encoding, e.g. cp1252 (default: found from the file)"
+    )
     p.set_defaults(func=cmd_screen)
 
     p = sub.add_parser("serve", help="the app in a web browser on this computer only (127.0.0.1)")
@@ -393,15 +435,15 @@ def main(argv: Sequence[str] | None = None) -> int:
         _check_as_of(getattr(args, "as_of", None))
         return int(args.func(args))
     except InputInvalid as exc:
-        print(str(exc), file=sys.stderr)
-        print("Nothing was evaluated. Fix the file and try again.", file=sys.stderr)
+        _tell(str(exc))
+        _tell("Nothing was evaluated. Fix the file and try again.")
         return EXIT_DATA
     except DataInvalid as exc:
-        print(str(exc), file=sys.stderr)
-        print("relief-assistant will not start until the data is fixed.", file=sys.stderr)
+        _tell(str(exc))
+        _tell("relief-assistant will not start until the data is fixed.")
         return EXIT_DATA
     except UsageError as exc:
-        print(f"relief: {exc}", file=sys.stderr)
+        _tell(f"relief: {exc}")
         return EXIT_USAGE
     except KeyboardInterrupt:
         return 130
@@ -410,5 +452,5 @@ def main(argv: Sequence[str] | None = None) -> int:
     except Exception:
         if os.environ.get("RELIEF_DEBUG"):
             raise
-        print(CRASH_MESSAGE, file=sys.stderr)
+        _tell(CRASH_MESSAGE)
         return EXIT_CRASH

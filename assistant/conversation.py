@@ -14,6 +14,7 @@ from .choices import Choice
 from .flow import FlowRunner, Step, jurisdiction_choices
 from .models.common import UNSURE
 from .models.flow import Question
+from .safe_text import one_line
 from .voice import voice_of
 
 
@@ -79,7 +80,7 @@ class Conversation:
         )
 
     def answer_label(self, step: Step) -> str:
-        """The answer in words, as the person would say it. Typed text is returned as typed."""
+        """The answer in words, as the person would say it. Typed text is returned as typed, made inert."""
         q = step.question
         value = self.runner.value(step)
         if value is None:
@@ -88,7 +89,7 @@ class Conversation:
         if value == UNSURE or value == [UNSURE]:
             return self.catalog.flow.unsure(voice)
         if q.kind == "text":
-            return str(value)
+            return one_line(str(value))  # on one line, with no control sequences
         labels = {c.code: c.label for c in self.choices(q)}
         labels.update({o.code: o.label(voice) for o in q.extra_years})
         if isinstance(value, list):

@@ -2,12 +2,12 @@
 
 Templates render in a sandbox with StrictUndefined, so a missing value is an error the tests
 catch, and no template can reach into Python. Anything a person typed (a record's name, a note)
-is passed as data and printed as it is; it is never read as markup or as template code.
+is passed as data, on one line and without control characters (safe_text); it is never read as
+markup or as template code.
 """
 
 from __future__ import annotations
 
-import json
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -16,6 +16,7 @@ from .catalog import Catalog
 from .eligibility import WHY_RULES, Assessment, Gap, Reason, RecordAssessment
 from .freshness import STALE_MONTHS, months_old
 from .packet import Packet, packet
+from .safe_text import dumps, one_line
 from .scoring import Scorecard
 from .voice import say
 
@@ -248,7 +249,7 @@ def context(assessment: Assessment, catalog: Catalog) -> dict[str, Any]:
             {
                 "number": r.index + 1,
                 "title": record_title(r, catalog),
-                "label": r.record.label,
+                "label": one_line(r.record.label) if r.record.label else r.record.label,
                 "code": r.code,
                 "name": r.place,
                 "verdict": r.verdict,
@@ -365,7 +366,7 @@ def render_part(template: str, **values: Any) -> str:
 
 def render(assessment: Assessment, catalog: Catalog, fmt: str = "markdown") -> str:
     if fmt == "json":
-        return json.dumps(to_json(assessment, catalog), indent=2, ensure_ascii=False) + "\n"
+        return dumps(to_json(assessment, catalog), indent=2) + "\n"
     if fmt == "html":
         ctx = context(assessment, catalog)
         return to_html(render(assessment, catalog, "markdown"), ctx["heading"])

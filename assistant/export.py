@@ -6,13 +6,13 @@ raw HTML switched off and the page wrapper autoescapes, so nothing a person type
 
 from __future__ import annotations
 
-import json
 from typing import Any
 
 from .catalog import Catalog
 from .compare import Comparison, is_ideal
 from .explain import environment, reason_text, to_html
 from .history import history
+from .safe_text import dumps, one_line
 from .scoring import Scorecard
 from .whatif import improvements, rescored, with_feature
 
@@ -38,7 +38,7 @@ def comparison_context(catalog: Catalog, comp: Comparison, voice: str = "advocat
         facts.append(
             {
                 "number": first.index + 1,
-                "label": first.record.label,
+                "label": one_line(first.record.label) if first.record.label else first.record.label,
                 "record": first.record.record,
                 "offense": first.record.offense,
                 "level": first.record.level,
@@ -80,12 +80,7 @@ def render_template(template: str, **values: Any) -> str:
 def comparison(catalog: Catalog, comp: Comparison, fmt: str) -> str:
     ctx = comparison_context(catalog, comp)
     if fmt == "json":
-        return (
-            json.dumps(
-                {"format": "relief-assistant/comparison", "format_version": 1, **ctx}, indent=2, ensure_ascii=False
-            )
-            + "\n"
-        )
+        return dumps({"format": "relief-assistant/comparison", "format_version": 1, **ctx}, indent=2) + "\n"
     if fmt == "html":
         return to_html(render_template("compare.md.j2", **ctx), "Comparison of trafficking record relief laws")
     return render_template("compare.md.j2" if fmt == "markdown" else "compare.txt.j2", **ctx)

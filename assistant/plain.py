@@ -5,11 +5,16 @@ choices. It drives the same flow runner as the app. Words to type at any questio
   b        go back one question
   change   list the answers so far and change one
   why      why we ask this question
-  quit     leave at once (also Ctrl+C or Ctrl+D); nothing is saved
+  quit     leave at once (also Ctrl+C, Ctrl+D or Ctrl+Q); nothing is saved
+
+Leaving that way (or by SIGTERM or SIGHUP) clears the screen and the scrollback when the output is
+a terminal, as the full-screen app does; into a pipe or a file it adds nothing. Everything printed
+passes through safe_text.clean, so typed text cannot send control sequences to the terminal.
 """
 
 from __future__ import annotations
 
+import signal
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -19,6 +24,8 @@ from .catalog import Catalog
 from .choices import Choice
 from .conversation import Conversation, QuestionView
 from .flow import AnswerError
+from .safe_text import clean
+from .terminal import CTRL_Q, PlainInput, on_leave_signals, wipe
 
 QUIT_WORDS = ("quit", "q", "exit", "leave")
 INTRO = (
@@ -41,20 +48,21 @@ class PlainSession:
         self.conversation = Conversation(catalog)
         self.read_line = read
         self.out = out
+        self.left = False  # the person chose to leave (quit, Ctrl+C, Ctrl+D, Ctrl+Q)
 
     def say(self, text: str = "") -> None:
-        self.out.write(text + "\n")
+        self.out.write(clean(text) + "\n")
         self.out.flush()
 
     def ask(self, prompt: str) -> str:
-        self.out.write(prompt)
+        self.out.write(clean(prompt))
         self.out.flush()
         try:
             line = self.read_line()
         except EOFError:
             raise Quit() from None
         text = line.strip()
-        if text.lower() in QUIT_WORDS:
+        if text.lower() in QUIT_WORDS or CTRL_Q in line:
             raise Quit()
         return text
 
@@ -65,6 +73,7 @@ class PlainSession:
                 self.one_question(view)
             self.results()
         except (Quit, KeyboardInterrupt):
+            self.left = True
             return 0
         return 0
 
@@ -150,7 +159,7 @@ class PlainSession:
         from .explain import render
 
         answers = self.conversation.runner.to_answers()
-        report = render(assess(self.catalog, answers), self.catalog, "text")
+        report = clean(render(assess(self.catalog, answers), self.catalog, "text"))
         self.say()
         self.say(report)
         path = self.ask("To save this summary, type a file path. Or press Enter to finish without saving: ")
@@ -165,12 +174,20 @@ class PlainSession:
             self.say(f"Saved to {written}. Only you can read it.")
 
 
-def _piped_line() -> str:
-    line = sys.stdin.readline()
-    if line == "":
-        raise EOFError
-    return line
-
-
 def run_plain(catalog: Catalog) -> int:
-    return PlainSession(catalog, input if sys.stdin.isatty() else _piped_line, sys.stdout).run()
+    with PlainInput(sys.stdin, sys.stdout) as keys, on_leave_signals(_leave_by_signal(keys)):
+        session = PlainSession(catalog, keys.read, sys.stdout)
+        status = session.run()
+    # The end of piped input is no request to hide anything; Ctrl+D on a terminal is.
+    if session.left and not (keys.ended and not keys.tty):
+        wipe(sys.stdout)
+    return status
+
+
+def _leave_by_signal(keys: PlainInput) -> Callable[[int], None]:
+    def leave(signum: int) -> None:
+        if signum == signal.SIGINT:  # Ctrl+C: leave through the session, as the word quit does
+            raise KeyboardInterrupt
+        keys.leave(signum)  # SIGTERM, SIGHUP: terminal settings back, screen wiped, process ended
+
+    return leave

@@ -12,6 +12,7 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 
 from .models.common import PATTERN_HELP
+from .safe_text import clean
 from .yamlio import line_of
 
 
@@ -33,7 +34,7 @@ class Problem:
             lines.append(f"    allowed: {shown}")
         if self.suggestion:
             lines.append(f"    did you mean '{self.suggestion}'?")
-        return "\n".join(lines)
+        return clean("\n".join(lines))  # file names and values come from outside: no control sequences
 
 
 @dataclass

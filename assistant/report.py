@@ -5,7 +5,6 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
-import json
 from collections.abc import Sequence
 from typing import Any
 
@@ -14,6 +13,7 @@ from .freshness import STALE_MONTHS, is_stale, months_old, read_in_full
 from .models.common import CONFIDENCE_ORDER, UNKNOWN
 from .models.jurisdiction import Jurisdiction, LawVersion
 from .models.rubric import Rubric
+from .safe_text import dumps
 from .scoring import Scorecard
 
 SCORE_FORMAT = "relief-assistant/score"
@@ -163,7 +163,7 @@ def score_json(cards: Sequence[Scorecard], rubric: Rubric, as_of: str | None) ->
         "ranked_among": cards[0].ranked_among if cards else 0,
         "jurisdictions": [card_json(c) for c in cards],
     }
-    return json.dumps(doc, indent=2, ensure_ascii=False)
+    return dumps(doc, indent=2)
 
 
 def score_csv(cards: Sequence[Scorecard], rubric: Rubric) -> str:

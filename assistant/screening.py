@@ -2,13 +2,16 @@
 
 Bad rows get their row number, field and reason in an `errors` column (and in the summary); good
 rows are still screened. The input is only read. The output is created owner-only and never
-overwrites a file unless asked. Rows stream through, so memory does not grow with the file.
+overwrites a file unless asked; it appears only when every row is done (files.private_file). Rows
+stream through, so memory does not grow with the file. Encodings, delimiters, spelling of codes and
+formula injection: see intake_csv.py.
 """
 
 from __future__ import annotations
 
+import contextlib
 import csv
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -18,7 +21,8 @@ from pydantic import ValidationError
 from .catalog import Catalog
 from .eligibility import Evaluator, Reason, RecordAssessment
 from .explain import reason_text
-from .files import open_private
+from .files import private_file
+from .intake_csv import UNSURE_WORDS, IntakeReader, IntakeWriter, Row, normalise_code
 from .models.answers import Answers, this_year
 from .problems import InputInvalid, Problem, closest, from_validation_error
 
@@ -172,25 +176,49 @@ class Screener:
 
 def screen_rows(
     catalog: Catalog,
-    reader: Iterator[dict[str, str]],
-    write: Callable[[dict[str, str]], None],
+    rows: Iterable[Row],
+    values: Callable[[Row], dict[str, str]],
+    write: Callable[[Row, dict[str, str]], None],
     summary: Summary,
     progress: Callable[[int], None] | None = None,
 ) -> None:
+    """Screen each row; `values` gives its answers by column name, `write` gets it with its results."""
     screener = Screener(catalog)
-    for number, row in enumerate(reader, start=2):  # the header is row 1
+    for row in rows:
         summary.rows += 1
-        answers, problems = screener.problems(row)
+        answers, problems = (None, [row.problem]) if row.problem else screener.problems(values(row))
         if answers is None:
             text = "; ".join(problems)
             if len(summary.errors) < 20:
-                summary.errors.append(f"row {number}: {text}")
-            write({**row, **dict.fromkeys(RESULT_COLUMNS, ""), "errors": f"row {number}: {text}"})
+                summary.errors.append(f"row {row.number}: {text}")
+            write(row, {**dict.fromkeys(RESULT_COLUMNS, ""), "errors": f"row {row.number}: {text}"})
         else:
-            write({**row, **screener.result(answers)})
+            write(row, screener.result(answers))
             summary.screened += 1
         if progress is not None and summary.rows % 5000 == 0:
             progress(summary.rows)
+
+
+CODE_COLUMNS = ("audience", "trafficking_ended", "record", "offense", "level", "connection", "year", "age")
+
+
+def _values(index: dict[str, int], names: dict[str, str]) -> Callable[[Row], dict[str, str]]:
+    """A row's answers by column name, with codes as the model spells them ("Felony" -> felony)."""
+
+    def values(row: Row) -> dict[str, str]:
+        out = {name: row.cells[i] for name, i in index.items()}
+        for name in CODE_COLUMNS:
+            if out.get(name, "").strip():
+                out[name] = normalise_code(name, out[name])
+        if out.get("pending_charges", "").strip():
+            out["pending_charges"] = normalise_code("pending_charges", out["pending_charges"])
+        docs = (out.get("documentation") or "").replace(",", ";").split(";")
+        out["documentation"] = ";".join(normalise_code("documentation", d) for d in docs if d.strip())
+        place = (out.get("jurisdiction") or "").strip()
+        out["jurisdiction"] = names.get(place.lower()) or place  # a name, or a code in any case
+        return out
+
+    return values
 
 
 def screen_file(
@@ -200,32 +228,39 @@ def screen_file(
     *,
     overwrite: bool = False,
     progress: Callable[[int], None] | None = None,
+    encoding: str | None = None,
 ) -> Summary:
-    if source.resolve() == target.resolve():
+    """Screen the intake list `source` into `target`: all of it, or (on any failure) no file at all."""
+    same = source.resolve() == target.resolve()
+    with contextlib.suppress(OSError):
+        same = same or (target.exists() and target.samefile(source))  # a hard link to the input
+    if same:
         raise InputInvalid([Problem(str(target), "the output must be a different file from the input")])
-    try:
-        handle = source.open(encoding="utf-8-sig", newline="")
-    except OSError as exc:
-        raise InputInvalid([Problem(str(source), f"cannot read the file: {exc.strerror or exc}")]) from None
-    with handle:
-        reader = csv.DictReader(handle)
-        header = reader.fieldnames or []
-        missing = [c for c in REQUIRED if c not in header]
+    with IntakeReader(source, encoding) as reader:
+        header = reader.header
+        index: dict[str, int] = {}
+        for i, name in enumerate(header):
+            index.setdefault(name.lower().replace(" ", "_"), i)
+        missing = [c for c in REQUIRED if c not in index]
         if missing:
             hints = [
                 f"'{h}' (did you mean '{closest(h, ANSWER_COLUMNS)}'?)"
                 for h in header
-                if h not in ANSWER_COLUMNS and closest(h, ANSWER_COLUMNS)
+                if h.lower() not in ANSWER_COLUMNS and closest(h, ANSWER_COLUMNS)
             ]
             message = f"the header is missing: {', '.join(missing)}"
             if hints:
                 message += f"; unknown columns: {', '.join(hints)}"
             raise InputInvalid([Problem(str(source), message, 1, "header", tuple(ANSWER_COLUMNS))])
+        names = {j.name.lower(): code for code, j in catalog.jurisdictions.items()}
+        names.update({"federal": "US", **{w.replace("_", " "): "unsure" for w in UNSURE_WORDS}})
         summary = Summary()
-        with open_private(target, overwrite=overwrite, newline="") as out:
-            writer = csv.DictWriter(
-                out, fieldnames=[*header, *RESULT_COLUMNS], extrasaction="ignore", lineterminator="\n"
-            )
-            writer.writeheader()
-            screen_rows(catalog, reader, writer.writerow, summary, progress)
+        with private_file(target, overwrite=overwrite, newline="", inputs=[source]) as out:
+            writer = IntakeWriter(out, reader.delimiter, bom=reader.from_spreadsheet)
+            writer.write([*header, *RESULT_COLUMNS])
+
+            def write(row: Row, results: dict[str, str]) -> None:
+                writer.write([*row.cells, *(results[c] for c in RESULT_COLUMNS)])
+
+            screen_rows(catalog, reader.rows(), _values(index, names), write, summary, progress)
     return summary

@@ -18,7 +18,15 @@ LEAVE_ALT_SCREEN = b"\x1b[?1049l"
 
 
 class Terminal:
-    def __init__(self, args: list[str], env: dict[str, str] | None = None, size: tuple[int, int] = (80, 24)) -> None:
+    def __init__(
+        self,
+        args: list[str],
+        env: dict[str, str] | None = None,
+        size: tuple[int, int] = (80, 24),
+        controlling: bool = False,
+    ) -> None:
+        """`controlling`: the terminal is the process's controlling terminal, as a shell makes it, so
+        Ctrl+C in line mode sends SIGINT (the full-screen app reads it as a key either way)."""
         self.master, slave = pty.openpty()
         fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", size[1], size[0], 0, 0))
         full_env = {**os.environ, "TERM": "xterm-256color", **(env or {})}
@@ -31,7 +39,8 @@ class Terminal:
             env=full_env,
             cwd=ROOT,
             close_fds=True,
-            start_new_session=True,
+            start_new_session=True,  # setsid() runs before preexec_fn
+            preexec_fn=(lambda: fcntl.ioctl(0, termios.TIOCSCTTY, 0)) if controlling else None,
         )
         os.close(slave)
         self.output = b""
