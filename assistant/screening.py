@@ -81,8 +81,10 @@ def main_reason(r: RecordAssessment) -> Reason | None:
     return main or next((x for x in r.reasons if x.rule == "offense"), r.reasons[0] if r.reasons else None)
 
 
-def depends_text(r: RecordAssessment) -> str:
-    return "depends on: " + ", ".join(f.replace("_", " ") for f in r.changing_fields) if r.changing_fields else ""
+def depends_text(r: RecordAssessment, fields: dict[str, str] | None = None) -> str:
+    words = fields or {}
+    changing = [words.get(f, f.replace("_", " ")) for f in r.changing_fields]
+    return "depends on: " + "; ".join(changing) if changing else ""
 
 
 def template() -> str:
@@ -161,7 +163,10 @@ class Screener:
 
     def result(self, answers: Answers) -> dict[str, str]:
         r = self.evaluator.assess_record(answers, 0)
-        return self._row(r.verdict, r.relief_types, main_reason(r), r.as_of, depends_text(r))
+        row = self._row(r.verdict, r.relief_types, main_reason(r), r.as_of, depends_text(r, self.catalog.terms.fields))
+        if answers.trafficking_ended == "ongoing":  # help comes first, before any result
+            row["main_reason"] = f"{self.catalog.terms.safety.help_now('advocate')} {row['main_reason']}"
+        return row
 
     @staticmethod
     def _row(verdict: str, relief: Sequence[str], main: Reason | None, as_of: str, text: str = "") -> dict[str, str]:

@@ -53,3 +53,27 @@ def test_the_results_and_every_export_lead_with_help(catalog):
     ended = answers_with({"jurisdiction": "NY"}, audience="survivor", trafficking_ended=2016)
     calm = render(assess(catalog, ended, now=2026), catalog, "text")
     assert "If you are in danger right now" not in calm
+
+
+def test_batch_screening_puts_help_first_for_a_client_still_being_trafficked(catalog):
+    from assistant.screening import Screener
+
+    screener = Screener(catalog)
+    row = {
+        "client_id": "A",
+        "audience": "advocate",
+        "trafficking_ended": "ongoing",
+        "documentation": "none",
+        "jurisdiction": "NY",
+        "record": "conviction",
+        "offense": "prostitution",
+        "level": "misdemeanor",
+        "connection": "forced",
+        "year": "2020",
+        "age": "adult",
+        "pending_charges": "no",
+        "label": "",
+    }
+    answers, problems = screener.problems(row)
+    assert answers is not None, problems
+    assert screener.result(answers)["main_reason"].startswith("Your client can get help now")
