@@ -92,7 +92,9 @@ async def test_advocate_with_two_records_in_two_states(catalog):
         assert [c["code"] for c in cards] == ["FL", "NY"]
         assert [c["verdict"] for c in cards] == ["likely_eligible", "likely_eligible"]
         assert cards[0]["label"] == "Miami 2014"
-        assert "your client" in cards[0]["summary"] or app.conversation.voice == "advocate"
+        assert app.conversation.voice == "advocate"
+        said = " ".join(x["text"] for x in cards[0]["why"])
+        assert "Your client said" in said and "You said" not in said  # the advocate's voice, not the survivor's
 
 
 async def test_unsure_answers_show_what_would_change_the_result(catalog):
