@@ -196,6 +196,18 @@ def cmd_history(args: argparse.Namespace) -> int:
     return _emit(text, args)
 
 
+def cmd_guide(args: argparse.Namespace) -> int:
+    from .explain import to_html
+    from .export import guide_markdown
+
+    catalog = _load()
+    (code,) = _codes(catalog, [args.code])
+    text = guide_markdown(catalog, code)
+    if args.format == "html":
+        text = to_html(text, f"{catalog.jurisdictions[code].name}: how to file")
+    return _emit(text, args)
+
+
 def cmd_whatif(args: argparse.Namespace) -> int:
     from .explain import to_html
     from .export import brief
@@ -389,6 +401,12 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--format", choices=("markdown", "html"), default="markdown")
     output(p)
     p.set_defaults(func=cmd_history)
+
+    p = sub.add_parser("guide", help="a jurisdiction's filing guide: where and how to file, papers, free help")
+    p.add_argument("code", metavar="CODE")
+    p.add_argument("--format", choices=("markdown", "html"), default="markdown")
+    output(p)
+    p.set_defaults(func=cmd_guide)
 
     p = sub.add_parser("whatif", help="a brief: where a law stands and what would raise its grade")
     p.add_argument("code", metavar="CODE")

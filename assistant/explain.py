@@ -15,6 +15,7 @@ from typing import Any
 from .catalog import Catalog
 from .eligibility import WHY_RULES, Assessment, Gap, Reason, RecordAssessment
 from .freshness import STALE_MONTHS, months_old
+from .models.guide import FilingRoute
 from .packet import Packet, packet
 from .safe_text import dumps, one_line
 from .scoring import Scorecard
@@ -160,45 +161,48 @@ def _fact(fact: Any) -> dict[str, Any] | None:
     }
 
 
+def route_context(route: FilingRoute) -> dict[str, Any]:
+    """One filing route of a guide, as template data."""
+    form = route.form
+    return {
+        "name": route.name,
+        "citation": route.citation,
+        "facts": [
+            (label, _fact(getattr(route, name)))
+            for name, label in (
+                ("where_to_file", "Where to file"),
+                ("who_may_file", "Who may file"),
+                ("fee", "Fee"),
+                ("service", "Who must be told"),
+                ("hearing", "Hearing"),
+                ("sealed_papers", "Are the papers private"),
+                ("after_order", "After the order"),
+            )
+        ],
+        "form": {
+            "statewide": form.statewide,
+            "name": form.name,
+            "number": form.number,
+            "publisher": form.publisher,
+            "note": form.note,
+            "citation": form.citation,
+        },
+        "immigration": {
+            "text": route.immigration.text,
+            "legal_defect": route.immigration.legal_defect,
+            "citation": route.immigration.citation or "",
+        },
+    }
+
+
 def next_context(catalog: Catalog, p: Packet, voice: str) -> dict[str, Any]:
     """What to do next for one record, in the reader's voice (checklist, filing route, help, outline)."""
     words = catalog.terms.papers
     route = p.route
-    form = route.form if route is not None else None
     return {
         "has_guide": p.has_guide,
         "guide_as_of": p.guide.as_of if p.guide is not None else None,
-        "route": None
-        if route is None
-        else {
-            "name": route.name,
-            "citation": route.citation,
-            "facts": [
-                (label, _fact(getattr(route, name)))
-                for name, label in (
-                    ("where_to_file", "Where to file"),
-                    ("who_may_file", "Who may file"),
-                    ("fee", "Fee"),
-                    ("service", "Who must be told"),
-                    ("hearing", "Hearing"),
-                    ("sealed_papers", "Are the papers private"),
-                    ("after_order", "After the order"),
-                )
-            ],
-            "form": {
-                "statewide": form.statewide if form else None,
-                "name": form.name if form else None,
-                "number": form.number if form else None,
-                "publisher": form.publisher if form else None,
-                "note": form.note if form else None,
-                "citation": form.citation if form else None,
-            },
-            "immigration": {
-                "text": route.immigration.text,
-                "legal_defect": route.immigration.legal_defect,
-                "citation": route.immigration.citation or "",
-            },
-        },
+        "route": None if route is None else route_context(route),
         "checklist": [
             {
                 "kind": item.kind,

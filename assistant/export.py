@@ -121,3 +121,41 @@ def history_markdown(catalog: Catalog, code: str) -> str:
         as_of=j.as_of,
         rubric_name=catalog.rubric.short_name,
     )
+
+
+def guide_markdown(catalog: Catalog, code: str) -> str:
+    """A jurisdiction's filing guide: every route with its facts, the papers, and free help."""
+    from .explain import route_context
+    from .voice import say
+
+    j = catalog.jurisdictions[code]
+    guide = catalog.guides.get(code)
+    national = catalog.guides.get("national")
+    titles = catalog.terms.papers
+    helpers = [*(guide.help if guide else ()), *(national.help if national else ())]
+    return render_template(
+        "guide.md.j2",
+        name=j.name,
+        has_guide=guide is not None,
+        as_of=guide.as_of if guide else None,
+        routes=[route_context(r) for r in (guide.routes if guide else ())],
+        papers=[
+            {
+                "title": say(titles[p.kind].title, "survivor") if p.kind in titles else p.kind,
+                "where": p.where,
+                "cost": p.cost,
+                "citation": p.citation or "",
+            }
+            for p in (guide.papers if guide else ())
+        ],
+        notes=guide.notes if guide else None,
+        help=[
+            {
+                "name": h.name,
+                "area": h.area,
+                "reach": "; ".join(x for x in (h.phone, h.web, h.email) if x),
+                "note": h.note or "",
+            }
+            for h in helpers
+        ],
+    )

@@ -105,3 +105,15 @@ def test_every_jurisdiction_has_a_guide_with_help_and_a_route_for_each_remedy(ca
         assert guide.help, f"{code}'s guide lists no free help"
         routes = {r.relief for r in guide.routes} | {t for r in guide.routes for t in r.covers}
         assert {r.type for r in j.current.details.relief} <= routes, code
+
+
+def test_the_guide_command_shows_every_route_and_help(catalog):
+    from tests.conftest import run_relief
+
+    result = run_relief("guide", "georgia")
+    assert result.returncode == 0, result.stderr
+    guide = catalog.guides["GA"]
+    for route in guide.routes:
+        assert route.name in result.stdout
+    assert guide.help[0].name in result.stdout
+    assert run_relief("guide", "zz").returncode == 2
