@@ -290,6 +290,26 @@ def context(assessment: Assessment, catalog: Catalog) -> dict[str, Any]:
             }
         )
     laws = [law_context(ja.scorecard, ja.gaps, voice) for ja in assessment.jurisdictions]
+    answers = assessment.answers
+    ph = terms.phrases
+    ended = {"ongoing": "it has not ended", "unsure": "not sure"}.get(str(answers.trafficking_ended))
+    papers = [ph.document.get(d, d) for d in answers.documentation if d not in ("none", "unsure")]
+    rested_on = [
+        say("When the trafficking ended: ", voice) + (ended or str(answers.trafficking_ended)) + ".",
+        "Official papers: " + (", ".join(papers) if papers else "none of the listed papers") + ".",
+    ]
+    for r in assessment.records:
+        rec = r.record
+        link = ph.connection.get(rec.connection, "not sure") if rec.connection != "unsure" else "not sure"
+        age = {"adult": "18 or older", "minor": "under 18"}.get(rec.age, "not sure")
+        pending = {"yes": "yes", "no": "no"}.get(rec.pending_charges, "not sure")
+        rested_on.append(
+            say(
+                f"Record {r.index + 1}: {record_title(r, catalog)}. Link to the trafficking: {link}. "
+                f"Age at the time: {age}. A case open now: {pending}.",
+                voice,
+            )
+        )
     return {
         "voice": voice,
         "heading": "Your results" if voice == "survivor" else "Screening results",
@@ -300,6 +320,9 @@ def context(assessment: Assessment, catalog: Catalog) -> dict[str, Any]:
         "help": [h.model_dump() for h in terms.help],
         "disclaimer": terms.disclaimer(voice),
         "lawyer_check": LAWYER_CHECK,
+        "screened_on": assessment.today.isoformat(),
+        "rested_on": rested_on,
+        "private_note": one_line(answers.notes) if voice == "advocate" and answers.notes else None,
         "year": assessment.year,
         # Trafficking that has not ended: help comes first, before any result.
         "safety": [terms.safety.help_now(voice)] if assessment.answers.trafficking_ended == "ongoing" else [],
