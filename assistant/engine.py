@@ -380,9 +380,7 @@ class Evaluator:
             None,
             basis="answer",
         )
-        relief = tuple(
-            {(r.type, r.legal_name): r for a in per_place if a.verdict in ELIGIBLE for r in a.relief}.values()
-        )
+        relief: tuple[Relief, ...] = ()  # each place has its own remedies: the result groups the places instead
         unsure = ("jurisdiction", *dict.fromkeys(f for a in per_place for f in a.unsure_fields))
         return RecordAssessment(
             index=index,

@@ -65,7 +65,7 @@ def record_title(r: RecordAssessment, catalog: Catalog) -> str:
     bits = [kind[0].upper() + kind[1:]]
     if offense:
         bits.append(f"for {offense}" + (f" ({level})" if level else ""))
-    bits.append(f"in {r.place}")
+    bits.append(f"in {r.place}" if r.jurisdiction is not None else "(place not known)")
     if isinstance(rec.year, int):
         bits.append(str(rec.year))
     return " ".join(bits)
@@ -107,6 +107,31 @@ def what_if_lines(r: RecordAssessment, catalog: Catalog, voice: str) -> list[str
 
 
 LAWYER_CHECK = "Part of this law is not in our information yet. A lawyer should check that part."
+
+
+def anywhere_context(r: RecordAssessment, catalog: Catalog) -> dict[str, Any] | None:
+    """For a record whose place is not known: in how many places each verdict holds, with a few names."""
+    if r.jurisdiction is not None:
+        return None
+    verdicts = catalog.terms.verdicts
+    groups = []
+    for verdict in ("likely_eligible", "possibly_eligible", "not_covered", "no_adult_law"):
+        names = [
+            catalog.jurisdictions[w.value].name
+            for w in r.what_ifs
+            if w.field == "jurisdiction" and w.verdicts == (verdict,)
+        ]
+        if names:
+            examples = ", ".join(names[:3]) + (f" and {len(names) - 3} more" if len(names) > 3 else "")
+            groups.append(
+                {
+                    "label": verdicts[verdict].label,
+                    "symbol": verdicts[verdict].symbol,
+                    "count": len(names),
+                    "examples": examples,
+                }
+            )
+    return {"groups": groups}
 
 
 def short_why(r: RecordAssessment, voice: str) -> list[str]:
@@ -201,6 +226,7 @@ def next_context(catalog: Catalog, p: Packet, voice: str) -> dict[str, Any]:
     route = p.route
     return {
         "has_guide": p.has_guide,
+        "place_known": p.record.jurisdiction is not None,
         "guide_as_of": p.guide.as_of if p.guide is not None else None,
         "route": None if route is None else route_context(route),
         "checklist": [
@@ -259,7 +285,9 @@ def context(assessment: Assessment, catalog: Catalog) -> dict[str, Any]:
                 "verdict": r.verdict,
                 "symbol": verdict.symbol,
                 "verdict_label": verdict.label,
-                "summary": verdict.summary.format(name=r.place),
+                "summary": verdict.summary.format(name=r.place)
+                if r.jurisdiction is not None
+                else "It depends on where the record is from.",
                 "relief": [
                     {
                         "type": rel.type,
@@ -274,8 +302,10 @@ def context(assessment: Assessment, catalog: Catalog) -> dict[str, Any]:
                 "why": [_reason(x, voice) for x in r.reasons if x.rule in WHY_RULES],
                 "to_show": [_reason(x, voice) for x in r.to_show],
                 "obstacles": [_reason(x, voice) for x in r.obstacles],
-                "what_ifs": what_if_lines(r, catalog, voice),
-                "unsure_fields": [terms.fields.get(f, f.replace("_", " ")) for f in r.unsure_fields],
+                "what_ifs": what_if_lines(r, catalog, voice) if r.jurisdiction is not None else [],
+                "unsure_fields": [terms.fields.get(f, f.replace("_", " ")) for f in r.unsure_fields]
+                if r.jurisdiction is not None
+                else [],
                 "next_steps": [_reason(x, voice) for x in r.next_steps],
                 "as_of": r.as_of or "each jurisdiction's own date",
                 "months_old": months_old(r.as_of, assessment.today) if r.as_of else None,
@@ -285,8 +315,10 @@ def context(assessment: Assessment, catalog: Catalog) -> dict[str, Any]:
                 "juvenile_route": r.juvenile_route,
                 "next": next_context(catalog, (pk := packet(catalog, r, assessment.answers)), voice),
                 "short_why": short_why(r, voice),
+                "anywhere": anywhere_context(r, catalog),
                 "first_steps": first_steps(r, pk, catalog, voice) if voice == "survivor" else [],
-                "lawyer_check": any(x.basis == "data" for x in r.reasons) or r.confidence == "low",
+                "lawyer_check": r.jurisdiction is not None
+                and (any(x.basis == "data" for x in r.reasons) or r.confidence == "low"),
             }
         )
     laws = [law_context(ja.scorecard, ja.gaps, voice) for ja in assessment.jurisdictions]

@@ -89,3 +89,14 @@ def test_survivor_results_read_at_grade_8_and_lead_with_a_short_answer(catalog, 
     assert len(first.split()) <= 250 * len(answers.records)
     for hidden in ("confidence:", "REPORT CARD", "Rank ", "this tool's grading"):
         assert hidden not in text, hidden  # citations' confidence and report cards belong to advocates
+
+
+def test_a_record_from_an_unknown_place_gets_a_short_answer(catalog):
+    answers = answers_with({"jurisdiction": "unsure", "offense": "prostitution"}, audience="survivor")
+    text = render(assess(catalog, answers, now=2026), catalog, "text")
+    first = text.split("MORE DETAIL")[0]
+    assert "in the place the record is from" not in text and "place the record is from's" not in text
+    assert "In the places we have, this record:" in first and "criminal history report" in first
+    assert "answer again with it" in first
+    assert len(text.split()) < 700  # not 52 jurisdictions' relief laws
+    assert "What the law can do" not in text
