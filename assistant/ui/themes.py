@@ -28,4 +28,25 @@ HIGH_CONTRAST = Theme(
         "input-selection-background": "#00FFFF 40%",
     },
 )
-THEMES = {"default": DEFAULT_THEME, "high-contrast": HIGH_CONTRAST.name}
+
+
+# With NO_COLOR every colour is removed (see ReliefApp.get_line_filters), so whatever a colour
+# showed must be shown by a text style: the cursor in a list or a table is reverse video, a list
+# that has lost the focus underlines its line, and the typing cursor is reverse video.
+NO_COLOR_THEME = Theme(
+    name="no-color",
+    primary="#FFFFFF",
+    foreground="#FFFFFF",
+    background="#000000",
+    surface="#000000",
+    panel="#000000",
+    boost="#000000",
+    dark=True,
+    variables={
+        "block-cursor-text-style": "bold reverse",
+        "block-cursor-blurred-text-style": "underline",
+        "input-cursor-text-style": "reverse",
+        "footer-key-foreground": "#FFFFFF",
+    },
+)
+THEMES = {"default": DEFAULT_THEME, "high-contrast": HIGH_CONTRAST.name, "no-color": NO_COLOR_THEME.name}

@@ -14,6 +14,7 @@ from textual.widgets import DataTable, Static
 from ...choices import Choice
 from ...compare import compare
 from ...export import comparison, comparison_context
+from ..messages import SaveSpec, SaveText
 from ..widgets.key_bar import KeyBar
 
 if TYPE_CHECKING:
@@ -91,7 +92,7 @@ class CompareScreen(Screen[None]):
             comp = compare(self.catalog, self.codes, self.answers, include_ideal=self.ideal)
             return comparison(self.catalog, comp, fmt)
 
-        self.app.save_text("Export this comparison", formats, "comparison.md", make)  # type: ignore[attr-defined]
+        self.post_message(SaveText(SaveSpec("Export this comparison", formats, "comparison.md", make)))
 
     def action_close(self) -> None:
         self.app.pop_screen()

@@ -2,6 +2,8 @@
 
 Messages go up (the question box posts Answered); this screen calls the flow runner and redraws.
 Going back (Ctrl+B) and changing any earlier answer (Ctrl+E, then Enter, or a click) both work.
+When the last question is answered it posts ConversationFinished: the app works out the results
+in a worker thread and shows them; until then this screen says it is working on them.
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ from textual.widgets import Static
 
 from ...conversation import Conversation
 from ...flow import AnswerError, Dropped
+from ..messages import ConversationFinished, ShowResultsAgain
 from ..widgets.key_bar import KeyBar
 from ..widgets.question import QuestionBox
 from ..widgets.transcript import AnswerLine, AssistantLine, Transcript
@@ -24,6 +27,11 @@ OPENING = {
     "advocate": "Thank you. I'll ask a few short questions about each of your client's records. "
     "'Not sure' is always an answer.",
 }
+WORKING = "Working out the results. This can take a moment; Ctrl+Q still leaves at once."
+CHANGING = (
+    "To change an answer: move to it with Up and Down, then press Enter (or click it). "
+    "Escape goes back to the results without changing anything."
+)
 
 
 class ConversationScreen(Screen[None]):
@@ -40,7 +48,19 @@ class ConversationScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         yield Static("", id="progress", markup=False)
         yield Transcript(id="transcript")
-        yield KeyBar(("Ctrl+B", "Back"), ("Ctrl+E", "Change an answer"), ("F3", "Why we ask"))
+        yield KeyBar(
+            ("Ctrl+B", "Back", "back"),
+            ("Ctrl+E", "Change an answer", "change"),
+            ("F3", "Why we ask", "why"),
+        )
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        runner = self.conversation.runner
+        if action == "back":
+            return bool(runner.answered_steps())
+        if action == "why":
+            return not runner.finished
+        return True
 
     async def on_mount(self) -> None:
         await self.rebuild()
@@ -103,8 +123,11 @@ class ConversationScreen(Screen[None]):
             self._after_change()
 
     def _after_change(self) -> None:
+        self.query_one(KeyBar).refresh(layout=True)
         if self.conversation.runner.finished:
-            self.app.show_results()  # type: ignore[attr-defined]
+            self.transcript.mount(AssistantLine(WORKING, classes="note working"))
+            self.transcript.scroll_end(animate=False)
+            self.post_message(ConversationFinished())
             return
         boxes = self.query(QuestionBox)
         if boxes:
@@ -156,6 +179,8 @@ class ConversationScreen(Screen[None]):
         boxes = self.query(QuestionBox)
         if boxes:
             boxes.first().focus_input()
+        elif self.conversation.runner.finished:
+            self.post_message(ShowResultsAgain())
 
     async def action_back(self) -> None:
         if self.conversation.runner.back() is not None:
@@ -166,6 +191,14 @@ class ConversationScreen(Screen[None]):
         if lines:
             lines[-1].focus()
             lines[-1].scroll_visible(animate=False)
+
+    def start_changing(self) -> None:
+        """Back from the results to change an answer: say what to do next, on the last answer."""
+        for line in self.query(".working, .changing"):
+            line.remove()
+        note = AssistantLine(CHANGING, classes="note changing")
+        self.transcript.mount(note)
+        self.action_change()
 
     def action_why(self) -> None:
         boxes = self.query(QuestionBox)

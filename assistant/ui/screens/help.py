@@ -1,4 +1,8 @@
-"""Help (F1 or ?): every key, in plain words."""
+"""Help (F1 or ?): every key, in plain words, and how to close it (Escape, Enter or F1).
+
+Escape here closes the help and is not counted toward the three Escapes that leave (the app
+does not count an Escape that closes a dialog), so closing help never starts a quick exit.
+"""
 
 from __future__ import annotations
 
@@ -11,7 +15,11 @@ from textual.widgets import Static
 KEYS = [
     ("Ctrl+Q", "Leave now. Ends the app at once and clears the screen. Nothing is saved."),
     ("Ctrl+C", "Also leaves now."),
-    ("Escape x3", "Pressing Escape three times quickly also leaves now."),
+    (
+        "Escape x3",
+        "Pressing Escape three times quickly also leaves now (an Escape that closes a box like "
+        "this one does not count).",
+    ),
     ("Up / Down", "Move through the choices."),
     ("1 to 9", "Pick a choice by its number."),
     ("Enter", "Answer, or confirm ticked choices."),
@@ -31,15 +39,26 @@ KEYS = [
 ]
 
 
+CLOSE = "To close this help: press Escape, Enter or F1."
+
+
 class HelpScreen(ModalScreen[None]):
-    BINDINGS = [Binding("escape", "dismiss", "Close"), Binding("f1", "dismiss", "Close", show=False)]
+    BINDINGS = [
+        Binding("escape", "close", "Close"),
+        Binding("enter", "close", "Close", show=False),
+        Binding("f1", "close", "Close", show=False),
+        Binding("question_mark", "close", "Close", show=False),
+    ]
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="help"):
-            yield Static("Keys", classes="title", markup=False)
+            yield Static(f"Keys. {CLOSE}", classes="title", markup=False)
             for key, what in KEYS:
                 yield Static(f"{key:<11} {what}", markup=False)
-            yield Static("Press Escape to close.", classes="hint", markup=False)
+            yield Static(CLOSE, classes="hint", markup=False)
 
-    def action_dismiss(self, result: None = None) -> None:  # type: ignore[override]
+    def on_mount(self) -> None:
+        self.query_one("#help").focus()
+
+    def action_close(self) -> None:
         self.dismiss(None)

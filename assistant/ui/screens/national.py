@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from rich.text import Text
@@ -36,8 +38,11 @@ class NationalScreen(Screen[None]):
         Binding("escape", "close", "Back", show=False),
     ]
 
-    def __init__(self, catalog: Catalog, answers: Answers | None = None) -> None:
+    def __init__(
+        self, catalog: Catalog, answers: Answers | None = None, *, today: Callable[[], dt.date] = dt.date.today
+    ) -> None:
         super().__init__()
+        self.today = today
         self.catalog = catalog
         self.answers = answers
         self.cards = scorecards(catalog)

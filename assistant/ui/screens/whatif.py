@@ -19,6 +19,7 @@ from ...choices import Choice
 from ...eligibility import assess_record
 from ...export import brief
 from ...whatif import rescored, with_feature
+from ..messages import SaveSpec, SaveText
 from ..widgets.key_bar import KeyBar
 from .choose import ChooseScreen
 
@@ -141,7 +142,7 @@ class WhatIfScreen(Screen[None]):
             return to_html(text, f"{self.code}: how to raise its grade") if fmt == "html" else text
 
         formats = [Choice("markdown", "Markdown (.md)"), Choice("html", "Web page for printing (.html)")]
-        self.app.save_text("Export the brief", formats, f"{self.code}-brief.md", make)  # type: ignore[attr-defined]
+        self.post_message(SaveText(SaveSpec("Export the brief", formats, f"{self.code}-brief.md", make)))
 
     def action_close(self) -> None:
         self.app.pop_screen()
