@@ -155,9 +155,9 @@ class ReliefApp(QuietCrash):
 
         assert self.catalog is not None and self.conversation is not None
         answers = self.conversation.runner.to_answers()
-        catalog = self.catalog
+        catalog, width = self.catalog, self.size.width
         self.results_worker = self.run_worker(
-            lambda: prepare(catalog, answers), name="results", group="results", thread=True, exclusive=True
+            lambda: prepare(catalog, answers, width), name="results", group="results", thread=True, exclusive=True
         )
 
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
@@ -198,14 +198,14 @@ class ReliefApp(QuietCrash):
             self.show_results()
 
     @on(msg.ChangeAnswer)
-    def change_answer(self) -> None:
+    async def change_answer(self) -> None:
         from .screens.conversation import ConversationScreen
         from .screens.results import ResultsScreen
 
         if isinstance(self.screen, ResultsScreen):
-            self.pop_screen()
+            await self.pop_screen()
         if isinstance(self.screen, ConversationScreen):
-            self.screen.start_changing()
+            await self.screen.start_changing()
 
     @on(msg.StartOver)
     def start_over(self) -> None:

@@ -44,6 +44,7 @@ class ConversationScreen(Screen[None]):
     def __init__(self, conversation: Conversation) -> None:
         super().__init__()
         self.conversation = conversation
+        self.stale = False  # the transcript is redrawn when the person comes back to it
 
     def compose(self) -> ComposeResult:
         yield Static("", id="progress", markup=False)
@@ -125,9 +126,7 @@ class ConversationScreen(Screen[None]):
     def _after_change(self) -> None:
         self.query_one(KeyBar).refresh(layout=True)
         if self.conversation.runner.finished:
-            self.transcript.mount(AssistantLine(WORKING, classes="note working"))
-            self.transcript.scroll_end(animate=False)
-            self.post_message(ConversationFinished())
+            self._finished()
             return
         boxes = self.query(QuestionBox)
         if boxes:
@@ -149,7 +148,13 @@ class ConversationScreen(Screen[None]):
         except AnswerError as exc:
             self.query_one(QuestionBox).show_error(f"That answer doesn't fit: {exc}.")
             return
-        if editing or dropped or current.question.id == "audience" or len(runner.records) < before:
+        if runner.finished and not dropped:
+            # The last answer: the results are worked out first; the transcript is redrawn later,
+            # when the person comes back to it, so drawing it does not compete with the results.
+            self.stale = True
+            self.query(QuestionBox).remove()
+            self._finished()
+        elif editing or dropped or current.question.id == "audience" or len(runner.records) < before:
             await self.rebuild(self._notes(dropped))
         else:
             await self.advance()
@@ -184,6 +189,7 @@ class ConversationScreen(Screen[None]):
 
     async def action_back(self) -> None:
         if self.conversation.runner.back() is not None:
+            self.stale = False
             await self.rebuild()
 
     def action_change(self) -> None:
@@ -192,13 +198,30 @@ class ConversationScreen(Screen[None]):
             lines[-1].focus()
             lines[-1].scroll_visible(animate=False)
 
-    def start_changing(self) -> None:
+    def _finished(self) -> None:
+        """Every question answered: ask the app for the results and say they are being worked out."""
+        self.post_message(ConversationFinished())
+        self.transcript.mount(AssistantLine(WORKING, classes="note working"))
+        self.transcript.scroll_end(animate=False)
+
+    async def start_changing(self) -> None:
         """Back from the results to change an answer: say what to do next, on the last answer."""
-        for line in self.query(".working, .changing"):
-            line.remove()
-        note = AssistantLine(CHANGING, classes="note changing")
-        self.transcript.mount(note)
+        if self.stale:
+            self.stale = False
+            await self.rebuild_quietly()
+        await self.query(".working, .changing").remove()
+        await self.transcript.mount(AssistantLine(CHANGING, classes="note changing"))
         self.action_change()
+
+    async def rebuild_quietly(self) -> None:
+        """Redraw the transcript without asking for the results again."""
+        transcript = self.transcript
+        widgets = self._answered_widgets() + self._question_widgets()
+        with self.app.batch_update():
+            await transcript.remove_children()
+            await transcript.mount_all(widgets)
+            self._update_progress()
+        self.query_one(KeyBar).refresh(layout=True)
 
     def action_why(self) -> None:
         boxes = self.query(QuestionBox)

@@ -23,6 +23,7 @@ from textual.widgets import Static
 
 from ..messages import ChangeAnswer, SaveAnswers, SaveSummary, ShowStates, StartOver
 from ..widgets.key_bar import KeyBar
+from ..widgets.markdown_card import Lines, MarkdownCard, layout_markdown
 
 if TYPE_CHECKING:
     from ...catalog import Catalog
@@ -37,30 +38,40 @@ class PreparedResults:
     answers: Answers
     assessment: Assessment
     context: dict[str, Any]
-    records: list[tuple[dict[str, Any], Markdown]]
-    laws: list[tuple[dict[str, Any], Markdown]]
+    records: list[tuple[dict[str, Any], Markdown, dict[int, Lines]]]
+    laws: list[tuple[dict[str, Any], Markdown, dict[int, Lines]]]
 
     @property
     def audience(self) -> str:
         return self.answers.audience
 
 
-def prepare(catalog: Catalog, answers: Answers) -> PreparedResults:
-    """The engine, the templates and the Markdown parsing: safe to run in a worker thread."""
+def card_text_width(screen_width: int) -> int:
+    """The width of a card's text on a screen this wide (see #results and .card in app.tcss)."""
+    return max(10, screen_width - CARD_CHROME)
+
+
+# The results' padding (1 + 1), a card's border (1 + 1) and padding (1 + 1), the scroll bar's
+# gutter (2, always kept: `scrollbar-gutter: stable`, so the cards are laid out once, not per pass).
+CARD_CHROME = 8
+
+
+def prepare(catalog: Catalog, answers: Answers, screen_width: int = 80) -> PreparedResults:
+    """The engine, the templates, the Markdown parsing and layout: safe to run in a worker thread."""
     from ...eligibility import assess
     from ...explain import context, render_part
+
+    width = card_text_width(screen_width)
+
+    def card(text: str) -> tuple[Markdown, dict[int, Lines]]:
+        markdown = Markdown(text, hyperlinks=False)
+        return markdown, {width: layout_markdown(markdown, width)}
 
     assessment = assess(catalog, answers)
     ctx = context(assessment, catalog)
     voice = ctx["voice"]
-    records = [
-        (r, Markdown(render_part("record.md.j2", r=r, voice=voice, in_card=True), hyperlinks=False))
-        for r in ctx["records"]
-    ]
-    laws = [
-        (law, Markdown(render_part("law.md.j2", law=law, grading_note=ctx["grading_note"]), hyperlinks=False))
-        for law in ctx["laws"]
-    ]
+    records = [(r, *card(render_part("record.md.j2", r=r, voice=voice, in_card=True))) for r in ctx["records"]]
+    laws = [(law, *card(render_part("law.md.j2", law=law, grading_note=ctx["grading_note"]))) for law in ctx["laws"]]
     return PreparedResults(answers, assessment, ctx, records, laws)
 
 
@@ -92,15 +103,15 @@ class ResultsScreen(Screen[None]):
         with VerticalScroll(id="results"):
             yield Static(ctx["heading"], classes="title", markup=False)
             yield Static(ctx["disclaimer"], classes="notice", markup=False)
-            for r, text in self.prepared.records:
+            for r, text, laid_out in self.prepared.records:
                 with Vertical(classes=f"card verdict-{r['verdict']}") as card:
                     card.border_title = f"Record {r['number']}: {r['title']}"
                     yield Static(f"{r['symbol']} {r['verdict_label']}", classes="verdict", markup=False)
-                    yield Static(text, classes="card-text")
-            for law, text in self.prepared.laws:
+                    yield MarkdownCard(text, laid_out, classes="card-text")
+            for law, text, laid_out in self.prepared.laws:
                 with Vertical(classes="card law") as card:
                     card.border_title = f"{law['name']}: report card ({ctx['rubric_name']})"
-                    yield Static(text, classes="card-text")
+                    yield MarkdownCard(text, laid_out, classes="card-text")
             with Vertical(classes="card help"):
                 yield Static("Free help", classes="subtitle", markup=False)
                 for h in ctx["help"]:
