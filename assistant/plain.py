@@ -71,8 +71,8 @@ class PlainSession:
     def one_question(self, view: QuestionView) -> None:
         runner = self.conversation.runner
         self.say()
-        done, total = runner.progress()
-        self.say(f"[{done + 1} of about {total}] {self.conversation.question_line(view.step)}")
+        number, total = self.conversation.position()
+        self.say(f"[{number} of about {total}] {self.conversation.question_line(view.step)}")
         choices = [*view.choices, view.unsure]
         for number, choice in enumerate(choices, start=1):
             self.say(f"  {number}. {choice.label}")

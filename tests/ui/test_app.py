@@ -112,9 +112,9 @@ async def test_unsure_answers_show_what_would_change_the_result(catalog):
         await type_and_enter(pilot, "wisconsin")
         await keys(pilot, "3", "0", "3")  # conviction, not sure (10th line), not sure
         await keys(pilot, "2")  # because
-        await keys(pilot, "tab", "1")  # year: not sure (the line under the year box)
+        await keys(pilot, "down", "enter")  # year: not sure (Down from the year box, to the line under it)
         await keys(pilot, "1", "3", "2")  # adult, open case: not sure, no more records
-        await keys(pilot, "tab", "2")  # trafficking ended: not sure (after "It has not ended")
+        await keys(pilot, "down", "down", "enter")  # trafficking ended: not sure (after "It has not ended")
         await keys(pilot, "7", "enter")  # documents: not sure
         assert isinstance(app.screen, ResultsScreen)
         card = app.screen.context["records"][0]

@@ -56,7 +56,7 @@ class KeyBar(Widget):
             pieces.append(piece)
         return pieces
 
-    def _key_lines(self, width: int) -> list[Text]:
+    def wrapped(self, width: int) -> list[Text]:
         lines: list[Text] = []
         line = Text()
         for piece in self._pieces():
@@ -71,7 +71,7 @@ class KeyBar(Widget):
         return lines
 
     def get_content_height(self, container: object, viewport: object, width: int) -> int:
-        return max(1, len(self._key_lines(width)))
+        return max(1, len(self.wrapped(width)))
 
     def render(self) -> Text:
-        return Text("\n").join(self._key_lines(self.content_size.width or 80))
+        return Text("\n").join(self.wrapped(self.content_size.width or 80))
