@@ -6,11 +6,17 @@ choices. It drives the same flow runner as the app. Words to type at any questio
   change   list the answers so far and change one
   why      why we ask this question
   quit     leave at once (also Ctrl+C or Ctrl+D); nothing is saved
+
+Long lines wrap at word boundaries to the terminal's width (80 columns when the output is not a
+terminal). A year is typed as a year ("2016"); the end of piped input is said in one line.
 """
 
 from __future__ import annotations
 
+import re
+import shutil
 import sys
+import textwrap
 from collections.abc import Callable
 from pathlib import Path
 from typing import TextIO
@@ -31,23 +37,54 @@ INTRO = (
 )
 
 
+YEAR_HINT = "type the year with four digits, like 2016"
+WIDTH = 80
+END_OF_INPUT = {
+    False: "End of input before the last question: no results, and nothing was saved.",
+    True: "End of input: nothing was saved.",
+}
+_ITEM = re.compile(r"(?:[-*•] |\d+\. |\[\d+ of about \d+\] )")
+
+
+def wrap(text: str, width: int = WIDTH) -> str:
+    """Each line wrapped at word boundaries; a list item's later lines line up under its words."""
+    out = []
+    for line in text.split("\n"):
+        if len(line) <= width:
+            out.append(line)
+            continue
+        body = line.lstrip(" ")
+        indent = line[: len(line) - len(body)]
+        item = _ITEM.match(body)
+        hang = indent + " " * (len(item.group(0)) if item else 0)
+        out.append(textwrap.fill(line, width, subsequent_indent=hang, break_long_words=False, break_on_hyphens=False))
+    return "\n".join(out)
+
+
 class Quit(Exception):
     """The person asked to leave."""
 
 
+class EndOfInput(Exception):
+    """Piped input ran out (not a person's Ctrl+D at a terminal, which is a way to quit)."""
+
+
 class PlainSession:
-    def __init__(self, catalog: Catalog, read: Callable[[], str], out: TextIO) -> None:
+    def __init__(self, catalog: Catalog, read: Callable[[], str], out: TextIO, width: int = WIDTH) -> None:
         self.catalog = catalog
         self.conversation = Conversation(catalog)
         self.read_line = read
         self.out = out
+        self.width = width
+        self.results_shown = False
 
     def say(self, text: str = "") -> None:
-        self.out.write(text + "\n")
+        self.out.write(wrap(text, self.width) + "\n")
         self.out.flush()
 
     def ask(self, prompt: str) -> str:
-        self.out.write(prompt)
+        wrapped = wrap(prompt.rstrip(" "), self.width - 1)  # room for the space and the cursor
+        self.out.write(wrapped + (" " if prompt.endswith(" ") else ""))
         self.out.flush()
         try:
             line = self.read_line()
@@ -64,6 +101,10 @@ class PlainSession:
             while (view := self.conversation.view()) is not None:
                 self.one_question(view)
             self.results()
+        except EndOfInput:
+            self.say()
+            self.say(END_OF_INPUT[self.results_shown])
+            return 0
         except (Quit, KeyboardInterrupt):
             return 0
         return 0
@@ -121,7 +162,16 @@ class PlainSession:
         if view.kind == "multiple":
             return [pick(t) for t in reply.replace(" ", ",").split(",") if t.strip()]
         if view.kind == "year":
-            return reply if len(reply) == 4 and reply.isdigit() else pick(reply)
+            if reply.isdigit():
+                if len(reply) == 4:
+                    return int(reply)
+                if 1 <= int(reply) <= len(choices):
+                    return pick(reply)
+                raise AnswerError(YEAR_HINT)
+            try:
+                return pick(reply)
+            except AnswerError:
+                raise AnswerError(f"{YEAR_HINT}, or the number of a choice") from None
         if view.kind == "text":
             return None if reply == "1" else reply
         return pick(reply)
@@ -146,6 +196,7 @@ class PlainSession:
         report = render(assess(self.catalog, answers), self.catalog, "text")
         self.say()
         self.say(report)
+        self.results_shown = True
         path = self.ask("To save this summary, type a file path. Or press Enter to finish without saving: ")
         if path:
             from .files import WriteRefused, write_private
@@ -161,9 +212,17 @@ class PlainSession:
 def _piped_line() -> str:
     line = sys.stdin.readline()
     if line == "":
-        raise EOFError
+        raise EndOfInput
     return line
 
 
+def terminal_width() -> int:
+    """The terminal's width when the output is a terminal, else 80."""
+    if sys.stdout.isatty():
+        return max(20, shutil.get_terminal_size((WIDTH, 24)).columns)
+    return WIDTH
+
+
 def run_plain(catalog: Catalog) -> int:
-    return PlainSession(catalog, input if sys.stdin.isatty() else _piped_line, sys.stdout).run()
+    read = input if sys.stdin.isatty() else _piped_line
+    return PlainSession(catalog, read, sys.stdout, terminal_width()).run()
