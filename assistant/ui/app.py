@@ -36,7 +36,7 @@ from ..choices import Choice
 from . import messages as msg
 from .screens.welcome import WelcomeScreen
 from .textual_private import QuietCrash, app_driver
-from .themes import DEFAULT_THEME, HIGH_CONTRAST, NO_COLOR_THEME, THEMES
+from .themes import DEFAULT_THEME, HIGH_CONTRAST, NO_COLOR_THEME, RELIEF_DARK, THEMES
 
 if TYPE_CHECKING:
     from ..catalog import Catalog
@@ -73,6 +73,7 @@ class ReliefApp(QuietCrash):
         today: Callable[[], dt.date] = dt.date.today,
     ) -> None:
         super().__init__()
+        self.register_theme(RELIEF_DARK)
         self.register_theme(HIGH_CONTRAST)
         self.register_theme(NO_COLOR_THEME)
         self.theme = NO_COLOR_THEME.name if self.no_color else THEMES.get(theme, DEFAULT_THEME)

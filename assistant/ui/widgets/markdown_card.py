@@ -17,17 +17,49 @@ from collections.abc import Sequence
 from rich.console import Console
 from rich.markdown import Markdown
 from rich.segment import Segment
+from rich.theme import Theme
 from textual.strip import Strip
 from textual.widget import Widget
 
 Lines = list[list[Segment]]
+
+# Headings, lists and links by text style alone: Rich's defaults colour headings magenta, which
+# reads at under 4.5:1 on our dark background and means nothing without colour.
+MARKDOWN_THEME = Theme(
+    {
+        "markdown.h1": "bold underline",
+        "markdown.h2": "bold underline",
+        "markdown.h3": "bold",
+        "markdown.h4": "bold italic",
+        "markdown.h5": "italic",
+        "markdown.h6": "italic",
+        "markdown.h7": "italic",
+        "markdown.hr": "none",
+        "markdown.code": "bold",
+        "markdown.code_block": "none",
+        "markdown.block_quote": "italic",
+        "markdown.list": "none",
+        "markdown.item.number": "bold",
+        "markdown.link": "underline",
+        "markdown.link_url": "underline",
+        "markdown.table.border": "none",
+        "markdown.table.header": "bold",
+        "markdown.kbd": "bold",
+    }
+)
 
 
 def layout_markdown(markdown: Markdown, width: int) -> Lines:
     """The Markdown wrapped to `width` cells, as lines of segments (safe in a worker thread)."""
     with open(os.devnull, "w") as null:
         console = Console(
-            width=width, color_system="truecolor", force_terminal=True, legacy_windows=False, file=null, emoji=False
+            width=width,
+            color_system="truecolor",
+            force_terminal=True,
+            legacy_windows=False,
+            file=null,
+            emoji=False,
+            theme=MARKDOWN_THEME,
         )
         options = console.options.update(width=width, highlight=False)
         return [

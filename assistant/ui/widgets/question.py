@@ -65,6 +65,7 @@ class QuestionBox(Vertical):
         elif v.kind == "multiple":
             selected = v.value if isinstance(v.value, list) else None
             yield MultiChoiceList(choices, id="multi", selected=selected)
+            yield Static("", id="ticked", classes="ticked", markup=False)
         elif v.kind == "year":
             yield Input(
                 value=str(v.value) if isinstance(v.value, int) else "",
@@ -126,6 +127,10 @@ class QuestionBox(Vertical):
     def on_choice_list_chosen(self, event: ChoiceList.Chosen) -> None:
         event.stop()
         self._answer(event.code)
+
+    def on_multi_choice_list_changed(self, event: MultiChoiceList.Changed) -> None:
+        event.stop()
+        self.query_one("#ticked", Static).update(event.words)
 
     def on_multi_choice_list_done(self, event: MultiChoiceList.Done) -> None:
         event.stop()
