@@ -81,7 +81,7 @@ class QuestionBox(Vertical):
         else:
             yield Input(value=v.value or "", placeholder="Type here", max_length=2000, id="text")
             yield ChoiceList([v.unsure], id="choices", numbered=False)
-        yield Static("", id="error", classes="error", markup=False)
+        yield Static("", id="error", classes="error empty", markup=False)
         hint = "Type to narrow the list; Down, then Enter, to choose." if v.filterable else HINTS[v.kind]
         yield Static(hint + " F3: why we ask.", id="hint", classes="hint", markup=False)
         yield Static(f"Why we ask: {v.why}", id="why", classes="why", markup=False)
@@ -119,7 +119,9 @@ class QuestionBox(Vertical):
         self.query_one("#why").toggle_class("shown")
 
     def show_error(self, text: str) -> None:
-        self.query_one("#error", Static).update(text)
+        error = self.query_one("#error", Static)
+        error.update(text)
+        error.set_class(not text, "empty")
 
     def _answer(self, value: Any) -> None:
         self.post_message(self.Answered(self.view.key, value))
