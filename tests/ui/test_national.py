@@ -8,6 +8,7 @@ rubric and the law's date and flags old data by an injected clock; a grade is re
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 
 import pytest
 from textual.widgets import DataTable
@@ -45,7 +46,7 @@ def test_the_default_sort_is_the_lowest_possible_score(catalog):
     lows = [c.low for c in shown]
     assert lows == sorted(lows, reverse=True)
     # A law with unknown parts never ranks above one whose known total is higher than its lowest.
-    for above, below in zip(shown, shown[1:], strict=False):
+    for above, below in itertools.pairwise(shown):
         assert above.low >= below.low
 
 

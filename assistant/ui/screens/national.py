@@ -30,7 +30,7 @@ from ...national import DEFAULT_SORT, FILTERS, SORTS, is_stale, sort_label, view
 from ...report import short_name
 from ...scoring import Scorecard, scorecards
 from ..widgets.key_bar import KeyBar
-from ..widgets.tile_map import TileMap, grade_letter
+from ..widgets.tile_map import TileMap
 from .choose import ChooseScreen
 
 if TYPE_CHECKING:
@@ -169,7 +169,9 @@ class NationalScreen(Screen[None]):
             )
         else:
             parts = "part" if card.unknown_count == 1 else "parts"
-            letter = f"grade {card.grade}" if card.grade else f"grade {card.grade_low} to {card.grade_high} (? on the map)"
+            letter = (
+                f"grade {card.grade}" if card.grade else f"grade {card.grade_low} to {card.grade_high} (? on the map)"
+            )
             score = (
                 f"{j.name} ({j.code}): between {card.low} and {card.high} of {rubric.max_points} points "
                 f"({card.unknown_count} {parts} of the law unknown), {letter}, rank {card.rank_text()} "
@@ -309,7 +311,8 @@ class LegendScreen(ModalScreen[None]):
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="help"):
-            yield Static("What the columns and symbols mean. Escape or Enter closes this.", classes="title", markup=False)
+            title = "What the columns and symbols mean. Escape or Enter closes this."
+            yield Static(title, classes="title", markup=False)
             for line in self.lines():
                 yield Static(line, markup=False)
 
