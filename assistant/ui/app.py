@@ -28,7 +28,7 @@ from typing import TYPE_CHECKING, Any
 from textual import on
 from textual.actions import SkipAction
 from textual.binding import Binding
-from textual.filter import LineFilter, Monochrome, NoColor
+from textual.filter import LineFilter, Monochrome
 from textual.screen import ModalScreen
 from textual.worker import Worker, WorkerState
 
@@ -36,7 +36,7 @@ from ..choices import Choice
 from . import messages as msg
 from .screens.welcome import WelcomeScreen
 from .textual_private import QuietCrash, app_driver
-from .themes import DEFAULT_THEME, HIGH_CONTRAST, NO_COLOR_THEME, RELIEF_DARK, THEMES
+from .themes import DEFAULT_THEME, HIGH_CONTRAST, NO_COLOR_THEME, RELIEF_DARK, THEMES, NoColour
 
 if TYPE_CHECKING:
     from ..catalog import Catalog
@@ -47,7 +47,7 @@ if TYPE_CHECKING:
 LOAD_DELAY_SECONDS = 0.25
 ESCAPES_TO_LEAVE = 3
 ESCAPE_WINDOW_SECONDS = 2.0
-NO_COLOR_FILTER = NoColor()
+NO_COLOR_FILTER = NoColour()
 
 
 class ReliefApp(QuietCrash):

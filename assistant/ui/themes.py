@@ -7,6 +7,10 @@ tests/ui/test_colour.py, cell by cell on every screen, for each theme.
 
 from __future__ import annotations
 
+from rich.segment import Segment
+from rich.style import Style
+from textual.color import Color
+from textual.filter import LineFilter
 from textual.theme import Theme
 
 # Textual's dark theme, with a lighter blue (titles and the list cursor: 4.1:1 before, 6.6:1 now),
@@ -53,12 +57,18 @@ HIGH_CONTRAST = Theme(
 )
 
 
-# With NO_COLOR every colour is removed (see ReliefApp.get_line_filters), so whatever a colour
-# showed must be shown by a text style: the cursor in a list or a table is reverse video, a list
-# that has lost the focus underlines its line, and the typing cursor is reverse video.
+# With NO_COLOR every colour is removed (NoColour below), so whatever a colour showed must be shown
+# another way. In this theme every surface is black and only highlights are light (the cursor in a
+# list or a table, reverse-video text, the typing cursor): the filter turns those into reverse
+# video, which needs no colour. A list that has lost the focus underlines its line.
 NO_COLOR_THEME = Theme(
     name="no-color",
     primary="#FFFFFF",
+    secondary="#000000",
+    accent="#000000",
+    warning="#000000",
+    error="#000000",
+    success="#000000",
     foreground="#FFFFFF",
     background="#000000",
     surface="#000000",
@@ -73,3 +83,29 @@ NO_COLOR_THEME = Theme(
     },
 )
 THEMES = {"default": DEFAULT_THEME, "high-contrast": HIGH_CONTRAST.name, "no-color": NO_COLOR_THEME.name}
+
+
+REVERSE = Style(reverse=True)
+LIGHT = 0.4  # relative luminance above which a background is a highlight (NO_COLOR_THEME is black)
+
+
+class NoColour(LineFilter):
+    """No colour at all, highlights kept: a light background (a cursor) becomes reverse video.
+
+    Textual's own NO_COLOR filter keeps grey levels; its no-colour filter would also erase the
+    cursor, because Textual draws reverse video as swapped colours before any filter runs.
+    """
+
+    def apply(self, segments: list[Segment], background: Color) -> list[Segment]:
+        out = []
+        for text, style, control in segments:
+            if style is None or control:
+                out.append(Segment(text, style, control))
+                continue
+            lit = False
+            if style.bgcolor is not None and not style.bgcolor.is_default:
+                r, g, b = style.bgcolor.get_truecolor()
+                lit = Color(r, g, b).brightness > LIGHT
+            plain = style.without_color + REVERSE if lit else style.without_color
+            out.append(Segment(text, plain, control))
+        return out

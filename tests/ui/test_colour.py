@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import pytest
 from rich.segment import Segment
+from textual.widgets import DataTable, OptionList
 
 from assistant.ui.app import make_app
 from assistant.ui.textual_private import screen_segments
@@ -149,7 +150,15 @@ async def test_no_color_means_no_colour_at_all(catalog, monkeypatch):
             for colour in (style.color, style.bgcolor):
                 if colour is not None and not colour.is_default:
                     coloured.add(f"{where}: {colour} {seg.text.strip()[:20]!r}")
-        if any(seg.style is not None and seg.style.reverse for seg in text_cells(segments)):
+        focused = app.focused
+        if isinstance(focused, OptionList) and focused.highlighted is not None:
+            mark = str(focused.get_option_at_index(focused.highlighted).prompt)[:12]
+        elif isinstance(focused, DataTable) and focused.row_count:
+            mark = str(focused.get_row_at(focused.cursor_row)[1]).strip()
+        else:
+            return
+        # The line under the cursor is drawn in reverse video: visible without any colour.
+        if any(mark in seg.text and seg.style is not None and seg.style.reverse for seg in segments):
             cursors.append(where)
 
     await tour(catalog, "default", visit)
