@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import io
 import os
 import stat
 
 import pytest
+from rich.console import Console
 from textual.widgets import Input
 
 from assistant.eligibility import assess
@@ -288,7 +290,10 @@ async def test_help_lists_every_key(catalog):
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(pilot)
         await keys(pilot, "f1")
-        text = screen_text(app)
+        keys_widget = app.screen.query_one("#keys")
+        console = Console(width=keys_widget.content_size.width, record=True, file=io.StringIO())
+        console.print(keys_widget.content)
+        text = console.export_text()
         for key in ("Ctrl+Q", "Escape x3", "Ctrl+B", "Ctrl+E", "F3", "F2"):
             assert key in text
 

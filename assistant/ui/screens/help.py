@@ -6,6 +6,8 @@ does not count an Escape that closes a dialog), so closing help never starts a q
 
 from __future__ import annotations
 
+from rich.table import Table
+from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
@@ -21,7 +23,11 @@ KEYS = [
         "this one does not count).",
     ),
     ("Up / Down", "Move through the choices."),
-    ("1 to 9", "Pick a choice by its number."),
+    (
+        "1 to 9",
+        "Pick a choice by its number. In a box you type in (a year, a name), digits are typed: "
+        "press Down to reach the choices under it.",
+    ),
     ("Enter", "Answer, or confirm ticked choices."),
     ("Space", "Tick or untick a choice when you can pick more than one."),
     ("Tab", "Move to the next part of the screen."),
@@ -31,6 +37,7 @@ KEYS = [
     ("F2", "Switch to high contrast, and back."),
     ("F1 or ?", "Show this help."),
     ("F4", "All states: a table and a map. Sort (O), filter (F), mark (Space) and compare (C), what-if (W)."),
+    ("L", "In the list of all states: what the columns and the map's symbols mean."),
     ("T", "On the results: see the same records in other states."),
     ("S", "On the results: save a summary to a file you name."),
     ("A", "On the results: save the answers to a file (for advocates)."),
@@ -40,6 +47,16 @@ KEYS = [
 
 
 CLOSE = "To close this help: press Escape, Enter or F1."
+
+
+def key_table() -> Table:
+    """Keys on the left, their words on the right; long words wrap under the words, not under the key."""
+    grid = Table.grid(padding=(0, 1))
+    grid.add_column(width=11, no_wrap=True)
+    grid.add_column(ratio=1)
+    for key, what in KEYS:
+        grid.add_row(Text(key, style="bold"), Text(what))
+    return grid
 
 
 class HelpScreen(ModalScreen[None]):
@@ -53,8 +70,7 @@ class HelpScreen(ModalScreen[None]):
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="help"):
             yield Static(f"Keys. {CLOSE}", classes="title", markup=False)
-            for key, what in KEYS:
-                yield Static(f"{key:<11} {what}", markup=False)
+            yield Static(key_table(), id="keys")
             yield Static(CLOSE, classes="hint", markup=False)
 
     def on_mount(self) -> None:
