@@ -113,3 +113,32 @@ async def test_screens_ask_the_app_through_messages(catalog):
         assert isinstance(app.screen, ResultsScreen)
     for message in (messages.ConversationFinished, messages.ChangeAnswer, messages.ShowResultsAgain):
         assert message in seen
+
+
+async def test_saving_reuses_the_results_and_asks_to_replace_at_once(catalog, tmp_path, monkeypatch):
+    """Saving a summary and the "replace this file?" question never wait for the engine again."""
+    app = make_app(catalog, load_answers(catalog, "two-states-advocate"))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert isinstance(app.screen, ResultsScreen)
+
+        def engine_must_not_run(*args, **kwargs):
+            raise AssertionError("the engine ran again to save results already on screen")
+
+        monkeypatch.setattr(eligibility, "assess", engine_must_not_run)
+        target = tmp_path / "summary.md"
+        for attempt in range(2):
+            started = time.perf_counter()
+            await pilot.press("s")
+            await pilot.pause()
+            app.screen.query_one("#path").value = str(target)
+            await pilot.press("enter")
+            await pilot.pause()
+            elapsed = time.perf_counter() - started
+            assert elapsed < 1.0  # a guard: no evaluation on the way
+            if attempt == 0:
+                assert target.exists() and "Screening results" in target.read_text()
+            else:
+                assert type(app.screen).__name__ == "ConfirmScreen"  # "replace it?" asked straight away
+                await pilot.press("escape")
