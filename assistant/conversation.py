@@ -120,8 +120,18 @@ class Conversation:
             return f"Record {step.record + 1}: {text}"
         return text
 
+    def position(self) -> tuple[int, int]:
+        """(number of the question shown, questions that apply now). The number never passes the total:
+        it is the question's place in the list, also when an earlier answer is being changed."""
+        steps = self.runner.steps()
+        current = self.runner.current()
+        if current is None:
+            return len(steps), len(steps)
+        place = next((i for i, s in enumerate(steps) if s.key == current.key), len(steps) - 1)
+        return place + 1, len(steps)
+
     def progress_text(self) -> str:
-        done, total = self.runner.progress()
         if self.runner.finished:
             return "All questions answered"
-        return f"Question {done + 1} of about {total}"
+        number, total = self.position()
+        return f"Question {number} of about {total}"

@@ -1,11 +1,21 @@
-"""The national view: every jurisdiction's scorecard, sortable and filterable, and the tile-map layout."""
+"""The national view: every jurisdiction's scorecard, sortable and filterable, and the tile-map layout.
+
+A total with unknown parts is a range. Sorting on its top would rank a law with many unknowns
+above better-known ones (New Hampshire, 25-93 with 8 unknown parts, above New York and Georgia),
+so the default sort is the lowest possible score; the middle of the range and the highest possible
+score are there on request, each named for what it is.
+"""
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from .models.common import date_key
 from .scoring import Scorecard
+
+STALE_AFTER_DAYS = 365
 
 
 @dataclass(frozen=True)
@@ -42,11 +52,20 @@ FILTERS: tuple[Filter, ...] = (
 FILTER_BY_CODE = {f.code: f for f in FILTERS}
 
 SORTS: dict[str, tuple[str, Callable[[Scorecard], tuple[object, ...]]]] = {
+    "total": ("Total: lowest possible score, highest first", lambda c: (-c.low, -c.high, c.jurisdiction.code)),
+    "midpoint": (
+        "Total: middle of the range, highest first",
+        lambda c: (-(c.low + c.high), -c.low, c.jurisdiction.code),
+    ),
+    "best_case": (
+        "Total: highest possible score, highest first (if every unknown part were the best)",
+        lambda c: (-c.high, -c.low, c.jurisdiction.code),
+    ),
+    "unknown": ("Unknown parts, most first", lambda c: (-c.unknown_count, c.jurisdiction.code)),
     "code": ("Code", lambda c: (c.jurisdiction.code,)),
     "name": ("Name", lambda c: (c.jurisdiction.name,)),
-    "total": ("Total (highest first)", lambda c: (-c.high, -c.low, c.jurisdiction.code)),
-    "unknown": ("Unknown features (most first)", lambda c: (-c.unknown_count, c.jurisdiction.code)),
 }
+DEFAULT_SORT = "total"
 
 
 def sort_key(key: str) -> Callable[[Scorecard], tuple[object, ...]]:
@@ -61,7 +80,24 @@ def sort_key(key: str) -> Callable[[Scorecard], tuple[object, ...]]:
     return by_category
 
 
-def view(cards: list[Scorecard], filter_code: str = "all", sort: str = "code") -> list[Scorecard]:
+def sort_label(key: str, category_names: dict[str, str] | None = None) -> str:
+    if key in SORTS:
+        return SORTS[key][0]
+    return f"{(category_names or {}).get(key, key)}, most points first"
+
+
+def data_date(as_of: str) -> dt.date:
+    """The first day a partial date ("2025", "2025-03") can mean: old data is never taken for newer."""
+    year, month, day = date_key(as_of)
+    return dt.date(year, month, day)
+
+
+def is_stale(as_of: str, today: dt.date) -> bool:
+    """Is the data older than 12 months on `today`?"""
+    return (today - data_date(as_of)).days > STALE_AFTER_DAYS
+
+
+def view(cards: list[Scorecard], filter_code: str = "all", sort: str = DEFAULT_SORT) -> list[Scorecard]:
     keep = FILTER_BY_CODE[filter_code].keep
     return sorted((c for c in cards if keep(c)), key=sort_key(sort))
 

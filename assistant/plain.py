@@ -10,12 +10,19 @@ choices. It drives the same flow runner as the app. Words to type at any questio
 Leaving that way (or by SIGTERM or SIGHUP) clears the screen and the scrollback when the output is
 a terminal, as the full-screen app does; into a pipe or a file it adds nothing. Everything printed
 passes through safe_text.clean, so typed text cannot send control sequences to the terminal.
+
+Long lines wrap at word boundaries to the terminal's width (80 columns when the output is not a
+terminal). A year is typed as a year ("2016"); the end of piped input is said in one line. When the
+trafficking has not ended, help comes at once, before the next question.
 """
 
 from __future__ import annotations
 
+import re
+import shutil
 import signal
 import sys
+import textwrap
 from collections.abc import Callable
 from pathlib import Path
 from typing import TextIO
@@ -38,29 +45,64 @@ INTRO = (
 )
 
 
+YEAR_HINT = "type the year with four digits, like 2016"
+WIDTH = 80
+END_OF_INPUT = {
+    False: "End of input before the last question: no results, and nothing was saved.",
+    True: "End of input: nothing was saved.",
+}
+LEAVE_KEYS = "Type quit, or press Ctrl+C"
+_ITEM = re.compile(r"(?:[-*•] |\d+\. |\[\d+ of about \d+\] )")
+
+
+def wrap(text: str, width: int = WIDTH) -> str:
+    """Each line wrapped at word boundaries; a list item's later lines line up under its words."""
+    out = []
+    for line in text.split("\n"):
+        if len(line) <= width:
+            out.append(line)
+            continue
+        body = line.lstrip(" ")
+        indent = line[: len(line) - len(body)]
+        item = _ITEM.match(body)
+        hang = indent + " " * (len(item.group(0)) if item else 0)
+        out.append(textwrap.fill(line, width, subsequent_indent=hang, break_long_words=False, break_on_hyphens=False))
+    return "\n".join(out)
+
+
 class Quit(Exception):
     """The person asked to leave."""
 
 
+class EndOfInput(Exception):
+    """Piped input ran out (not a person's Ctrl+D at a terminal, which is a way to quit)."""
+
+
 class PlainSession:
-    def __init__(self, catalog: Catalog, read: Callable[[], str], out: TextIO) -> None:
+    def __init__(
+        self, catalog: Catalog, read: Callable[[], str], out: TextIO, width: int = WIDTH, piped: bool = True
+    ) -> None:
         self.catalog = catalog
         self.conversation = Conversation(catalog)
         self.read_line = read
         self.out = out
+        self.width = width
+        self.piped = piped  # input from a pipe or file: its end is no request to leave
         self.left = False  # the person chose to leave (quit, Ctrl+C, Ctrl+D, Ctrl+Q)
+        self.results_shown = False
 
     def say(self, text: str = "") -> None:
-        self.out.write(clean(text) + "\n")
+        self.out.write(wrap(clean(text), self.width) + "\n")
         self.out.flush()
 
     def ask(self, prompt: str) -> str:
-        self.out.write(clean(prompt))
+        wrapped = wrap(clean(prompt).rstrip(" "), self.width - 1)  # room for the space and the cursor
+        self.out.write(wrapped + (" " if prompt.endswith(" ") else ""))
         self.out.flush()
         try:
             line = self.read_line()
         except EOFError:
-            raise Quit() from None
+            raise (EndOfInput() if self.piped else Quit()) from None
         text = line.strip()
         if text.lower() in QUIT_WORDS or CTRL_Q in line:
             raise Quit()
@@ -72,6 +114,10 @@ class PlainSession:
             while (view := self.conversation.view()) is not None:
                 self.one_question(view)
             self.results()
+        except EndOfInput:
+            self.say()
+            self.say(END_OF_INPUT[self.results_shown])
+            return 0
         except (Quit, KeyboardInterrupt):
             self.left = True
             return 0
@@ -80,8 +126,8 @@ class PlainSession:
     def one_question(self, view: QuestionView) -> None:
         runner = self.conversation.runner
         self.say()
-        done, total = runner.progress()
-        self.say(f"[{done + 1} of about {total}] {self.conversation.question_line(view.step)}")
+        number, total = self.conversation.position()
+        self.say(f"[{number} of about {total}] {self.conversation.question_line(view.step)}")
         choices = [*view.choices, view.unsure]
         for number, choice in enumerate(choices, start=1):
             self.say(f"  {number}. {choice.label}")
@@ -110,6 +156,10 @@ class PlainSession:
         except AnswerError as exc:
             self.say(f"That answer doesn't fit: {exc}. Please try again.")
             return
+        if self.conversation.needs_safety_note(view.step):  # the trafficking has not ended: help first
+            self.say()
+            for line in self.conversation.safety_note(LEAVE_KEYS):
+                self.say(line)
         if dropped:
             n = len(dropped)
             self.say(f"(Removed {n} {'answer that no longer applies' if n == 1 else 'answers that no longer apply'}.)")
@@ -137,7 +187,16 @@ class PlainSession:
         if view.kind == "multiple":
             return [pick(t) for t in reply.replace(" ", ",").split(",") if t.strip()]
         if view.kind == "year":
-            return reply if len(reply) == 4 and reply.isdigit() else pick(reply)
+            if reply.isdigit():
+                if len(reply) == 4:
+                    return int(reply)
+                if 1 <= int(reply) <= len(choices):
+                    return pick(reply)
+                raise AnswerError(YEAR_HINT)
+            try:
+                return pick(reply)
+            except AnswerError:
+                raise AnswerError(f"{YEAR_HINT}, or the number of a choice") from None
         if view.kind == "text":
             return None if reply == "1" else reply
         return pick(reply)
@@ -162,6 +221,7 @@ class PlainSession:
         report = clean(render(assess(self.catalog, answers), self.catalog, "text"))
         self.say()
         self.say(report)
+        self.results_shown = True
         path = self.ask("To save this summary, type a file path. Or press Enter to finish without saving: ")
         if path:
             from .files import WriteRefused, write_private
@@ -174,9 +234,16 @@ class PlainSession:
             self.say(f"Saved to {written}. Only you can read it.")
 
 
+def terminal_width() -> int:
+    """The terminal's width when the output is a terminal, else 80."""
+    if sys.stdout.isatty():
+        return max(20, shutil.get_terminal_size((WIDTH, 24)).columns)
+    return WIDTH
+
+
 def run_plain(catalog: Catalog) -> int:
     with PlainInput(sys.stdin, sys.stdout) as keys, on_leave_signals(_leave_by_signal(keys)):
-        session = PlainSession(catalog, keys.read, sys.stdout)
+        session = PlainSession(catalog, keys.read, sys.stdout, terminal_width(), piped=not keys.tty)
         status = session.run()
     # The end of piped input is no request to hide anything; Ctrl+D on a terminal is.
     if session.left and not (keys.ended and not keys.tty):

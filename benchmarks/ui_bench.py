@@ -115,7 +115,7 @@ async def answer_latency(samples: list[float]) -> None:
         await pilot.pause()
         await pilot.press(*"new mexico", "enter")
         await pilot.pause()
-        for key in ["3", "4", "2", "2", "tab", "1", "1", "2"]:
+        for key in ["3", "4", "2", "2", "down", "enter", "1", "2"]:
             marks.clear()
             await pilot.press(key)
             await pilot.pause(0.05)

@@ -7,36 +7,50 @@ and a crash shows a short message instead of a traceback with local values.
 Start-up: an installed copy carries a validated snapshot of its data. The welcome screen (with the
 first question) is drawn from it straight away, and the data models load in a background thread
 while the person reads; choosing an answer waits for them if needed.
+
+Never waiting: the results are worked out in a worker thread (the engine, the templates, the
+Markdown parsing), so the event loop stays free and the quick exit acts at once even while the
+engine runs. Screens ask the app for things with typed messages (messages.py), never by calling it.
+
+NO_COLOR means no colour at all: Textual's own NO_COLOR filter turns colours into grey levels; this
+app swaps it for one that removes them, and switches to a theme whose cursors are reverse video.
 """
 
 from __future__ import annotations
 
-import os
+import datetime as dt
 from collections import deque
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from time import monotonic
 from typing import TYPE_CHECKING, Any
 
+from textual import on
 from textual.actions import SkipAction
-from textual.app import App
 from textual.binding import Binding
-from textual.worker import Worker
+from textual.filter import LineFilter, Monochrome
+from textual.screen import ModalScreen
+from textual.worker import Worker, WorkerState
 
 from ..choices import Choice
+from . import messages as msg
 from .screens.welcome import WelcomeScreen
-from .themes import DEFAULT_THEME, HIGH_CONTRAST, THEMES
+from .textual_private import QuietCrash, app_driver
+from .themes import DEFAULT_THEME, HIGH_CONTRAST, NO_COLOR_THEME, RELIEF_DARK, THEMES, NoColour
 
 if TYPE_CHECKING:
     from ..catalog import Catalog
     from ..conversation import Conversation
     from ..models.answers import Answers
+    from .screens.results import PreparedResults
 
 LOAD_DELAY_SECONDS = 0.25
 ESCAPES_TO_LEAVE = 3
 ESCAPE_WINDOW_SECONDS = 2.0
+NO_COLOR_FILTER = NoColour()
 
 
-class ReliefApp(App[None]):
+class ReliefApp(QuietCrash):
     CSS_PATH = "app.tcss"
     TITLE = "Record relief assistant"
     ENABLE_COMMAND_PALETTE = False
@@ -56,10 +70,14 @@ class ReliefApp(App[None]):
         answers: Answers | None = None,
         theme: str = "default",
         first_question: tuple[str, list[Choice]] | None = None,
+        today: Callable[[], dt.date] = dt.date.today,
     ) -> None:
         super().__init__()
+        self.register_theme(RELIEF_DARK)
         self.register_theme(HIGH_CONTRAST)
-        self.theme = THEMES.get(theme, DEFAULT_THEME)
+        self.register_theme(NO_COLOR_THEME)
+        self.theme = NO_COLOR_THEME.name if self.no_color else THEMES.get(theme, DEFAULT_THEME)
+        self.today = today  # the clock, injectable: tests fix "now"
         self.catalog: Catalog | None = None
         self.conversation: Conversation | None = None
         self._answers = answers
@@ -69,7 +87,8 @@ class ReliefApp(App[None]):
         if catalog is not None:
             self._use(catalog)
         self.quick_exited = False
-        self.crashed = False
+        self.results_worker: Worker[PreparedResults] | None = None
+        self.last_results: PreparedResults | None = None
         self._escapes: deque[float] = deque(maxlen=ESCAPES_TO_LEAVE)
 
     def _use(self, catalog: Catalog) -> None:
@@ -110,7 +129,9 @@ class ReliefApp(App[None]):
         assert view is not None and view.step.question.id == "audience"
         return WelcomeScreen(view.text, [*view.choices, view.unsure])
 
-    async def begin_conversation(self, audience: str) -> None:
+    @on(msg.BeginConversation)
+    async def begin_conversation(self, event: msg.BeginConversation) -> None:
+        audience = event.audience
         if self.conversation is None:
             self._load_in_background()
             worker = self._loading
@@ -128,27 +149,66 @@ class ReliefApp(App[None]):
         runner.answer(audience, runner.current())
         self.switch_screen(ConversationScreen(self.conversation))
 
+    @on(msg.ConversationFinished)
     def show_results(self) -> None:
-        from ..eligibility import assess
-        from ..explain import context
-        from .screens.results import ResultsScreen
+        """Work out the results in a worker thread; the screen changes when they are ready."""
+        from .screens.results import prepare
 
         assert self.catalog is not None and self.conversation is not None
         answers = self.conversation.runner.to_answers()
-        ctx = context(assess(self.catalog, answers), self.catalog)
-        if isinstance(self.screen, ResultsScreen):
-            self.pop_screen()
-        self.push_screen(ResultsScreen(ctx, answers.audience))
+        catalog, width = self.catalog, self.size.width
+        self.results_worker = self.run_worker(
+            lambda: prepare(catalog, answers, width), name="results", group="results", thread=True, exclusive=True
+        )
 
-    def change_answer(self) -> None:
+    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
+        worker = event.worker
+        if worker is not self.results_worker or event.state != WorkerState.SUCCESS:
+            return
+        self.results_worker = None
+        prepared = worker.result
+        self.last_results = prepared
+        runner = self.conversation.runner if self.conversation is not None else None
+        if prepared is None or runner is None or not runner.finished or runner.to_answers() != prepared.answers:
+            return  # the answers changed while the results were worked out: those results are stale
         from .screens.conversation import ConversationScreen
         from .screens.results import ResultsScreen
 
         if isinstance(self.screen, ResultsScreen):
             self.pop_screen()
         if isinstance(self.screen, ConversationScreen):
-            self.screen.action_change()
+            self.push_screen(ResultsScreen(prepared))
 
+    @property
+    def working(self) -> bool:
+        """Are the results being worked out right now?"""
+        return self.results_worker is not None and self.results_worker.is_running
+
+    @on(msg.ShowResultsAgain)
+    def show_results_again(self) -> None:
+        from .screens.conversation import ConversationScreen
+        from .screens.results import ResultsScreen
+
+        runner = self.conversation.runner if self.conversation is not None else None
+        if runner is None or not runner.finished or self.working:
+            return
+        last = self.last_results
+        if last is not None and last.answers == runner.to_answers() and isinstance(self.screen, ConversationScreen):
+            self.push_screen(ResultsScreen(last))  # nothing changed: no need to work them out again
+        else:
+            self.show_results()
+
+    @on(msg.ChangeAnswer)
+    async def change_answer(self) -> None:
+        from .screens.conversation import ConversationScreen
+        from .screens.results import ResultsScreen
+
+        if isinstance(self.screen, ResultsScreen):
+            await self.pop_screen()
+        if isinstance(self.screen, ConversationScreen):
+            await self.screen.start_changing()
+
+    @on(msg.StartOver)
     def start_over(self) -> None:
         from .screens.confirm import ConfirmScreen
 
@@ -167,10 +227,12 @@ class ReliefApp(App[None]):
 
     # --- saving, only on request ------------------------------------------------------------------
 
+    @on(msg.SaveSummary)
     def save_summary(self) -> None:
         formats = [Choice("markdown", "Markdown (.md)"), Choice("text", "Plain text (.txt)")]
         self.save_text("Save a summary of these results", formats, "relief-summary.md", self._summary_text)
 
+    @on(msg.SaveAnswers)
     def save_answers(self) -> None:
         formats = [Choice("yaml", "Answers file (.yaml)"), Choice("json", "Answers file (.json)")]
         self.save_text(
@@ -182,11 +244,24 @@ class ReliefApp(App[None]):
         return self.conversation.runner.to_answers()
 
     def _summary_text(self, fmt: str) -> str:
+        """The summary of the results on screen: their assessment is reused, never worked out again."""
         from ..eligibility import assess
         from ..explain import render
+        from .screens.results import ResultsScreen
 
         assert self.catalog is not None
-        return render(assess(self.catalog, self._finished_answers()), self.catalog, fmt)
+        answers = self._finished_answers()
+        shown = next((s for s in self.screen_stack if isinstance(s, ResultsScreen)), None)
+        if shown is not None and shown.prepared.answers == answers:
+            assessment = shown.prepared.assessment
+        else:
+            assessment = assess(self.catalog, answers)
+        return render(assessment, self.catalog, fmt)
+
+    @on(msg.SaveText)
+    def _save_requested(self, event: msg.SaveText) -> None:
+        spec = event.spec
+        self.save_text(spec.title, spec.formats, spec.suggested, spec.make)
 
     def _answers_text(self, fmt: str) -> str:
         from ..answers_io import answers_text
@@ -240,10 +315,14 @@ class ReliefApp(App[None]):
         from .quick_exit import leave_now
 
         self.quick_exited = True
-        leave_now(self._driver)  # in a real terminal this ends the process at once
+        leave_now(app_driver(self))  # in a real terminal this ends the process at once
         self.exit(return_code=0)
 
     def action_count_escape(self) -> None:
+        if isinstance(self.screen, ModalScreen):
+            # Escape closes a dialog (help, a question, saving): that press is not the first of three.
+            self._escapes.clear()
+            raise SkipAction()
         now = monotonic()
         self._escapes.append(now)
         if len(self._escapes) == ESCAPES_TO_LEAVE and now - self._escapes[0] <= ESCAPE_WINDOW_SECONDS:
@@ -256,6 +335,10 @@ class ReliefApp(App[None]):
 
         if not isinstance(self.screen, HelpScreen):
             self.push_screen(HelpScreen())
+
+    @on(msg.ShowStates)
+    async def show_states(self, event: msg.ShowStates) -> None:
+        await self.action_states(with_answers=event.with_answers)
 
     async def action_states(self, with_answers: bool = False) -> None:
         """All jurisdictions: table, map, compare, what-if. From the results, with the person's records."""
@@ -271,20 +354,21 @@ class ReliefApp(App[None]):
         answers = None
         if with_answers and self.conversation is not None and self.conversation.runner.finished:
             answers = self.conversation.runner.to_answers()
-        self.push_screen(NationalScreen(self.catalog, answers))
+        self.push_screen(NationalScreen(self.catalog, answers, today=self.today))
 
     def action_toggle_contrast(self) -> None:
-        self.theme = DEFAULT_THEME if self.theme == HIGH_CONTRAST.name else HIGH_CONTRAST.name
+        if self.theme == HIGH_CONTRAST.name:
+            self.theme = NO_COLOR_THEME.name if self.no_color else DEFAULT_THEME
+        else:
+            self.theme = HIGH_CONTRAST.name
 
-    # --- a crash never shows answers ------------------------------------------------------------
+    # --- NO_COLOR: no colour at all -------------------------------------------------------------
 
-    def _fatal_error(self) -> None:
-        if os.environ.get("RELIEF_DEBUG"):
-            super()._fatal_error()
-            return
-        self.crashed = True
-        self._exit_renderables.clear()  # the default prints a traceback with local values
-        self._close_messages_no_wait()
+    def get_line_filters(self) -> Sequence[LineFilter]:
+        filters = super().get_line_filters()
+        if not self.no_color:
+            return filters
+        return [NO_COLOR_FILTER if isinstance(f, Monochrome) else f for f in filters]
 
 
 def first_question_from_snapshot(doc: dict[str, Any]) -> tuple[str, list[Choice]]:

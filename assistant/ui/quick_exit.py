@@ -16,6 +16,7 @@ import termios
 from typing import Any
 
 from ..terminal import WIPE
+from .textual_private import app_driver, driver_stream
 
 # Mouse reporting off, bracketed paste off, focus events off, Kitty keys off, leave the alternate
 # screen, show the cursor; then (WIPE) an empty title, home, erase the screen, erase the scrollback.
@@ -33,7 +34,7 @@ def leave_now(driver: Any, status: int = 0) -> bool:
     if attrs is not None:
         with contextlib.suppress(termios.error):
             termios.tcsetattr(fd, termios.TCSANOW, attrs)
-    stream = driver._file
+    stream = driver_stream(driver)
     out = stream.fileno() if stream is not None else fd
     with contextlib.suppress(OSError):  # after SIGHUP the terminal may be gone: leave all the same
         os.write(out, (RESTORE + WIPE).encode())
@@ -43,7 +44,7 @@ def leave_now(driver: Any, status: int = 0) -> bool:
 def leave_on_signal(app: Any, signum: int) -> None:
     """A signal ends the app as the quick exit does; the status says which signal (128 + its number)."""
     app.quick_exited = True
-    if not leave_now(app._driver, 128 + signum):
+    if not leave_now(app_driver(app), 128 + signum):
         # Not drawing on a terminal (yet, or any more): nothing is on the screen to hide.
         if app.is_running:
             app.exit(return_code=0)

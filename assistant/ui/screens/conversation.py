@@ -2,6 +2,8 @@
 
 Messages go up (the question box posts Answered); this screen calls the flow runner and redraws.
 Going back (Ctrl+B) and changing any earlier answer (Ctrl+E, then Enter, or a click) both work.
+When the last question is answered it posts ConversationFinished: the app works out the results
+in a worker thread and shows them; until then this screen says it is working on them.
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ from textual.widgets import Static
 
 from ...conversation import Conversation
 from ...flow import AnswerError, Dropped
+from ..messages import ConversationFinished, ShowResultsAgain
 from ..widgets.key_bar import KeyBar
 from ..widgets.question import QuestionBox
 from ..widgets.transcript import AnswerLine, AssistantLine, Transcript
@@ -24,6 +27,11 @@ OPENING = {
     "advocate": "Thank you. I'll ask a few short questions about each of your client's records. "
     "'Not sure' is always an answer.",
 }
+WORKING = "Working out the results. This can take a moment; Ctrl+Q still leaves at once."
+CHANGING = (
+    "To change an answer: move to it with Up and Down, then press Enter (or click it). "
+    "Escape goes back to the results without changing anything."
+)
 
 
 class ConversationScreen(Screen[None]):
@@ -36,11 +44,24 @@ class ConversationScreen(Screen[None]):
     def __init__(self, conversation: Conversation) -> None:
         super().__init__()
         self.conversation = conversation
+        self.stale = False  # the transcript is redrawn when the person comes back to it
 
     def compose(self) -> ComposeResult:
         yield Static("", id="progress", markup=False)
         yield Transcript(id="transcript")
-        yield KeyBar(("Ctrl+B", "Back"), ("Ctrl+E", "Change an answer"), ("F3", "Why we ask"))
+        yield KeyBar(
+            ("Ctrl+B", "Back", "back"),
+            ("Ctrl+E", "Change an answer", "change"),
+            ("F3", "Why we ask", "why"),
+        )
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        runner = self.conversation.runner
+        if action == "back":
+            return bool(runner.answered_steps())
+        if action == "why":
+            return not runner.finished
+        return True
 
     async def on_mount(self) -> None:
         await self.rebuild()
@@ -103,8 +124,9 @@ class ConversationScreen(Screen[None]):
             self._after_change()
 
     def _after_change(self) -> None:
+        self.query_one(KeyBar).refresh(layout=True)
         if self.conversation.runner.finished:
-            self.app.show_results()  # type: ignore[attr-defined]
+            self._finished()
             return
         boxes = self.query(QuestionBox)
         if boxes:
@@ -126,7 +148,13 @@ class ConversationScreen(Screen[None]):
         except AnswerError as exc:
             self.query_one(QuestionBox).show_error(f"That answer doesn't fit: {exc}.")
             return
-        if editing or dropped or current.question.id == "audience" or len(runner.records) < before:
+        if runner.finished and not dropped:
+            # The last answer: the results are worked out first; the transcript is redrawn later,
+            # when the person comes back to it, so drawing it does not compete with the results.
+            self.stale = True
+            self.query(QuestionBox).remove()
+            self._finished()
+        elif editing or dropped or current.question.id == "audience" or len(runner.records) < before:
             await self.rebuild(self._notes(dropped))
         else:
             await self.advance()
@@ -156,9 +184,12 @@ class ConversationScreen(Screen[None]):
         boxes = self.query(QuestionBox)
         if boxes:
             boxes.first().focus_input()
+        elif self.conversation.runner.finished:
+            self.post_message(ShowResultsAgain())
 
     async def action_back(self) -> None:
         if self.conversation.runner.back() is not None:
+            self.stale = False
             await self.rebuild()
 
     def action_change(self) -> None:
@@ -166,6 +197,31 @@ class ConversationScreen(Screen[None]):
         if lines:
             lines[-1].focus()
             lines[-1].scroll_visible(animate=False)
+
+    def _finished(self) -> None:
+        """Every question answered: ask the app for the results and say they are being worked out."""
+        self.post_message(ConversationFinished())
+        self.transcript.mount(AssistantLine(WORKING, classes="note working"))
+        self.transcript.scroll_end(animate=False)
+
+    async def start_changing(self) -> None:
+        """Back from the results to change an answer: say what to do next, on the last answer."""
+        if self.stale:
+            self.stale = False
+            await self.rebuild_quietly()
+        await self.query(".working, .changing").remove()
+        await self.transcript.mount(AssistantLine(CHANGING, classes="note changing"))
+        self.action_change()
+
+    async def rebuild_quietly(self) -> None:
+        """Redraw the transcript without asking for the results again."""
+        transcript = self.transcript
+        widgets = self._answered_widgets() + self._question_widgets()
+        with self.app.batch_update():
+            await transcript.remove_children()
+            await transcript.mount_all(widgets)
+            self._update_progress()
+        self.query_one(KeyBar).refresh(layout=True)
 
     def action_why(self) -> None:
         boxes = self.query(QuestionBox)

@@ -15,6 +15,7 @@ from ...eligibility import gaps
 from ...explain import law_context, render_part
 from ...export import history_markdown
 from ...scoring import scorecards
+from ..messages import SaveSpec, SaveText
 from ..widgets.key_bar import KeyBar
 
 if TYPE_CHECKING:
@@ -71,7 +72,7 @@ class StateScreen(Screen[None]):
             return to_html(text, f"{self.code}: how the law changed") if fmt == "html" else text
 
         formats = [Choice("markdown", "Markdown (.md)"), Choice("html", "Web page for printing (.html)")]
-        self.app.save_text("Export this history", formats, f"{self.code}-history.md", make)  # type: ignore[attr-defined]
+        self.post_message(SaveText(SaveSpec("Export this history", formats, f"{self.code}-history.md", make)))
 
     def action_close(self) -> None:
         self.app.pop_screen()

@@ -12,6 +12,7 @@ from textual.screen import Screen
 from textual.widgets import Static
 
 from ...choices import Choice
+from ..messages import BeginConversation
 from ..widgets.choice_list import ChoiceList
 from ..widgets.key_bar import KeyBar
 
@@ -44,6 +45,6 @@ class WelcomeScreen(Screen[None]):
             yield ChoiceList(self.choices, id="audience")
         yield KeyBar(("F2", "Contrast"), ("F4", "All states"))
 
-    async def on_choice_list_chosen(self, event: ChoiceList.Chosen) -> None:
+    def on_choice_list_chosen(self, event: ChoiceList.Chosen) -> None:
         event.stop()
-        await self.app.begin_conversation(event.code)  # type: ignore[attr-defined]
+        self.post_message(BeginConversation(event.code))

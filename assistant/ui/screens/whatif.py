@@ -9,9 +9,10 @@ import dataclasses
 from typing import TYPE_CHECKING
 
 from rich.text import Text
+from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import VerticalScroll
+from textual.containers import Vertical
 from textual.screen import Screen
 from textual.widgets import DataTable, Static
 
@@ -19,6 +20,7 @@ from ...choices import Choice
 from ...eligibility import assess_record
 from ...export import brief
 from ...whatif import rescored, with_feature
+from ..messages import SaveSpec, SaveText
 from ..widgets.key_bar import KeyBar
 from .choose import ChooseScreen
 
@@ -26,6 +28,25 @@ if TYPE_CHECKING:
     from ...catalog import Catalog
     from ...models.answers import Answers
     from ...models.jurisdiction import Jurisdiction
+
+
+# (key, heading, share of the width): the columns wrap their text instead of being cut at 80 columns.
+COLUMNS = [
+    ("category", "Category", 15),
+    ("law", "The law now", 17),
+    ("whatif", "What-if", 17),
+    ("points", "Points", 0),  # a fixed width: POINTS_WIDTH
+    ("ideal", "Ideal", 15),
+]
+POINTS_WIDTH = 6
+CHROME = 4  # the view's padding (1 + 1) and the scroll bar (2)
+
+
+def column_widths(screen_width: int) -> list[int]:
+    """Each column's width for this screen: the shares scaled to fit, less each cell's padding (1 + 1)."""
+    available = max(60, screen_width) - CHROME - 2 * len(COLUMNS) - POINTS_WIDTH
+    total = sum(share for _, _, share in COLUMNS)
+    return [available * share // total if share else POINTS_WIDTH for _, _, share in COLUMNS]
 
 
 class WhatIfScreen(Screen[None]):
@@ -45,7 +66,7 @@ class WhatIfScreen(Screen[None]):
 
     def compose(self) -> ComposeResult:
         name = self.catalog.jurisdictions[self.code].name
-        with VerticalScroll(id="whatif"):
+        with Vertical(id="whatif"):
             yield Static(f"What if {name} changed its law?", classes="title", markup=False)
             yield Static("Enter on a category picks a new level. This is not the law.", classes="hint", markup=False)
             yield Static("", id="score", markup=False)
@@ -55,17 +76,22 @@ class WhatIfScreen(Screen[None]):
         yield KeyBar(("Enter", "Change"), ("I", "All ideal"), ("R", "Reset"), ("E", "Export brief"), ("Esc", "Back"))
 
     def on_mount(self) -> None:
+        self.build_columns()
+        self.query_one(DataTable).focus()
+
+    def build_columns(self) -> None:
         table = self.query_one(DataTable)
-        for key, label in [
-            ("category", "Category"),
-            ("law", "The law now"),
-            ("whatif", "What-if"),
-            ("points", "Points"),
-            ("ideal", "Ideal"),
-        ]:
-            table.add_column(label, key=key)
+        self.widths = column_widths(self.size.width or 80)
+        table.clear(columns=True)
+        for (key, label, _), width in zip(COLUMNS, self.widths, strict=True):
+            table.add_column(label, key=key, width=width)
         self.refresh_view()
-        table.focus()
+
+    def on_resize(self, event: events.Resize) -> None:
+        if getattr(self, "widths", None) != column_widths(self.size.width or 80):
+            cursor = self.query_one(DataTable).cursor_row
+            self.build_columns()
+            self.query_one(DataTable).move_cursor(row=cursor)
 
     def changed(self) -> Jurisdiction:
         j = self.catalog.jurisdictions[self.code]
@@ -79,6 +105,7 @@ class WhatIfScreen(Screen[None]):
         changed = self.changed()
         after, _ = rescored(self.catalog, changed)
         table = self.query_one(DataTable)
+        cursor = table.cursor_row
         table.clear()
         for c_now, c_after in zip(now.categories, after.categories, strict=True):
             ideal = max(c_now.category.levels, key=lambda lv: lv.points)
@@ -90,7 +117,9 @@ class WhatIfScreen(Screen[None]):
                 Text(str(c_after.points) if c_after.known else f"{c_after.low}–{c_after.high}"),
                 Text(f"{ideal.label} ({ideal.points})"),
                 key=c_now.category.id,
+                height=None,
             )
+        table.move_cursor(row=cursor)
         self.query_one("#score", Static).update(
             f"Now: {now.total_text()} points, grade {now.grade_text()}, rank {now.rank_text()}.   "
             f"What-if: {after.total_text()} points, grade {after.grade_text()}, rank {after.rank_text()}. "
@@ -141,7 +170,7 @@ class WhatIfScreen(Screen[None]):
             return to_html(text, f"{self.code}: how to raise its grade") if fmt == "html" else text
 
         formats = [Choice("markdown", "Markdown (.md)"), Choice("html", "Web page for printing (.html)")]
-        self.app.save_text("Export the brief", formats, f"{self.code}-brief.md", make)  # type: ignore[attr-defined]
+        self.post_message(SaveText(SaveSpec("Export the brief", formats, f"{self.code}-brief.md", make)))
 
     def action_close(self) -> None:
         self.app.pop_screen()

@@ -41,6 +41,9 @@ class ChoiceList(_Grace, OptionList):
             super().__init__()
             self.code = code
 
+    class UpFromTop(Message):
+        """Up on the first line: the box above (if any) may take the focus back."""
+
     def __init__(self, choices: list[Choice], *, id: str | None = None, numbered: bool = True) -> None:
         self.numbered = numbered and len(choices) <= 10
         options = [
@@ -63,6 +66,12 @@ class ChoiceList(_Grace, OptionList):
             if self.get_option_at_index(index).id == code:
                 self.highlighted = index
                 return
+
+    def action_cursor_up(self) -> None:
+        if self.highlighted in (None, 0):
+            self.post_message(self.UpFromTop())
+            return
+        super().action_cursor_up()
 
     def action_select(self) -> None:
         if not self.ready or self.highlighted is None:

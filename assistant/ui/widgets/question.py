@@ -2,6 +2,11 @@
 
 Posts `QuestionBox.Answered` with the value; the screen hands it to the flow runner, which checks it.
 "I'm not sure" is the last choice of every question; "why we ask" shows on request (F3).
+
+Keys are the same everywhere: Up and Down move through the choices and Enter picks one; a number
+picks the line with that number. Where a box takes typing (a year, a name, a place), the choices
+under it have no numbers, because a digit typed there is part of the answer: Down moves from the
+box into the choices, and Up from the first choice goes back to the box.
 """
 
 from __future__ import annotations
@@ -10,6 +15,7 @@ from time import monotonic
 from typing import Any
 
 from textual.app import ComposeResult
+from textual.binding import Binding
 from textual.containers import Vertical
 from textual.message import Message
 from textual.validation import Function
@@ -25,9 +31,10 @@ HINTS = {
     "single": "Use the arrow keys and Enter, or press a number.",
     "yes_no": "Use the arrow keys and Enter, or press a number.",
     "multiple": "Space ticks a line (or press its number). Enter confirms.",
-    "year": "Type a year and press Enter, or choose below (Tab).",
-    "text": "Type and press Enter. Leave it empty to skip.",
+    "year": "Type the year with four digits and press Enter. Or press Down to choose a line below, then Enter.",
+    "text": "Type and press Enter. Leave it empty to skip, or press Down for the line below.",
 }
+YEAR_DIGITS = 4
 
 
 def _valid_year(text: str) -> bool:
@@ -35,6 +42,8 @@ def _valid_year(text: str) -> bool:
 
 
 class QuestionBox(Vertical):
+    BINDINGS = [Binding("down", "to_choices", "Choices below", show=False)]
+
     class Answered(Message):
         def __init__(self, key: StepKey, value: Any) -> None:
             super().__init__()
@@ -56,22 +65,23 @@ class QuestionBox(Vertical):
         elif v.kind == "multiple":
             selected = v.value if isinstance(v.value, list) else None
             yield MultiChoiceList(choices, id="multi", selected=selected)
+            yield Static("", id="ticked", classes="ticked", markup=False)
         elif v.kind == "year":
             yield Input(
                 value=str(v.value) if isinstance(v.value, int) else "",
                 placeholder="A year, like 2015",
                 restrict=r"[0-9]{0,4}",
-                max_length=4,
+                max_length=YEAR_DIGITS,
                 validators=[Function(_valid_year, f"Type a year between {FIRST_YEAR} and {this_year()}.")],
                 validate_on=["changed", "submitted"],
                 valid_empty=True,
                 id="year",
             )
-            yield ChoiceList(choices, id="choices")
+            yield ChoiceList(choices, id="choices", numbered=False)
         else:
             yield Input(value=v.value or "", placeholder="Type here", max_length=2000, id="text")
-            yield ChoiceList([v.unsure], id="choices")
-        yield Static("", id="error", classes="error", markup=False)
+            yield ChoiceList([v.unsure], id="choices", numbered=False)
+        yield Static("", id="error", classes="error empty", markup=False)
         hint = "Type to narrow the list; Down, then Enter, to choose." if v.filterable else HINTS[v.kind]
         yield Static(hint + " F3: why we ask.", id="hint", classes="hint", markup=False)
         yield Static(f"Why we ask: {v.why}", id="why", classes="why", markup=False)
@@ -90,11 +100,28 @@ class QuestionBox(Vertical):
                 found.first().focus()
                 return
 
+    def action_to_choices(self) -> None:
+        """Down in a box that takes typing: into the choices under it."""
+        focused = self.screen.focused
+        if isinstance(focused, Input):
+            chooser = self.query_one("#choices", ChoiceList)
+            if chooser.option_count:
+                chooser.highlighted = chooser.highlighted or 0
+                chooser.focus()
+
+    def on_choice_list_up_from_top(self, event: ChoiceList.UpFromTop) -> None:
+        event.stop()
+        boxes = self.query(Input)
+        if boxes:
+            boxes.first().focus()
+
     def toggle_why(self) -> None:
         self.query_one("#why").toggle_class("shown")
 
     def show_error(self, text: str) -> None:
-        self.query_one("#error", Static).update(text)
+        error = self.query_one("#error", Static)
+        error.update(text)
+        error.set_class(not text, "empty")
 
     def _answer(self, value: Any) -> None:
         self.post_message(self.Answered(self.view.key, value))
@@ -102,6 +129,10 @@ class QuestionBox(Vertical):
     def on_choice_list_chosen(self, event: ChoiceList.Chosen) -> None:
         event.stop()
         self._answer(event.code)
+
+    def on_multi_choice_list_changed(self, event: MultiChoiceList.Changed) -> None:
+        event.stop()
+        self.query_one("#ticked", Static).update(event.words)
 
     def on_multi_choice_list_done(self, event: MultiChoiceList.Done) -> None:
         event.stop()
@@ -119,8 +150,12 @@ class QuestionBox(Vertical):
             ]
             self.query_one("#choices", ChoiceList).set_choices(matches)
         elif event.input.id == "year":
+            # No error while a year is being typed: only once it has its four digits.
             result = event.validation_result
-            self.show_error("" if result is None or result.is_valid else " ".join(result.failure_descriptions))
+            if len(event.value) < YEAR_DIGITS or result is None or result.is_valid:
+                self.show_error("")
+            else:
+                self.show_error(" ".join(result.failure_descriptions))
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()

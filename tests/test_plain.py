@@ -1,0 +1,89 @@
+"""Plain mode (relief --plain): years typed as years, lines wrapped at word boundaries, end of input said."""
+
+from __future__ import annotations
+
+import io
+
+import pytest
+
+from assistant.plain import END_OF_INPUT, YEAR_HINT, EndOfInput, PlainSession, wrap
+from tests.conftest import run_relief
+
+TO_THE_YEAR = ["1", "new mexico", "3", "4", "2", "2"]  # survivor; NM; conviction, theft, felony, because
+
+
+def session(catalog, lines, width=80):
+    replies = iter(lines)
+
+    def read() -> str:
+        try:
+            return next(replies)
+        except StopIteration:
+            raise EndOfInput from None
+
+    out = io.StringIO()
+    plain = PlainSession(catalog, read, out, width)
+    return plain, out
+
+
+def test_a_year_typed_as_a_year_is_accepted(catalog):
+    plain, out = session(catalog, [*TO_THE_YEAR, "2016"])
+    plain.run()
+    assert plain.conversation.runner.records[0]["year"] == 2016
+    assert YEAR_HINT not in out.getvalue()
+
+
+def test_a_two_digit_year_is_asked_again_with_four_digits(catalog):
+    plain, out = session(catalog, [*TO_THE_YEAR, "16", "2016"])
+    plain.run()
+    text = out.getvalue()
+    assert f"That answer doesn't fit: {YEAR_HINT}." in text
+    assert "type the number of a choice" not in text
+    assert plain.conversation.runner.records[0]["year"] == 2016
+
+
+def test_a_choice_number_still_picks_a_choice_at_a_year_question(catalog):
+    plain, _ = session(catalog, [*TO_THE_YEAR, "1"])  # 1. I'm not sure
+    plain.run()
+    assert plain.conversation.runner.records[0]["year"] == "unsure"
+
+
+@pytest.mark.parametrize("width", [40, 80])
+def test_long_lines_wrap_at_word_boundaries(catalog, width):
+    answers = [*TO_THE_YEAR, "2014", "1", "2", "2", "2016", "6"]
+    plain, out = session(catalog, answers, width)
+    plain.run()
+    text = out.getvalue()
+    assert "RECORD 1" in text  # the whole report was printed
+    words = set(" ".join(wrap_source(catalog, answers)).split())
+    for line in text.splitlines():
+        assert len(line) <= width or " " not in line.strip(), line  # only a single overlong word may pass
+        for word in line.split():
+            assert word in words or not word.isalpha(), word  # no word was cut in two
+
+
+def wrap_source(catalog, answers):
+    """The same conversation without wrapping: every word as it was written."""
+    plain, out = session(catalog, answers, 10_000)
+    plain.run()
+    return out.getvalue().splitlines()
+
+
+def test_wrapped_list_items_hang_under_their_words():
+    text = "  - " + "word " * 30
+    lines = wrap(text.rstrip(), 40).splitlines()
+    assert lines[0].startswith("  - word") and all(line.startswith("    word") for line in lines[1:])
+
+
+def test_end_of_input_is_said_in_one_line():
+    result = run_relief("--plain", stdin="1\nnew mexico\n")
+    assert result.returncode == 0
+    last = result.stdout.rstrip().splitlines()[-1]
+    assert last == END_OF_INPUT[False]
+    assert len(last) <= 80
+
+
+def test_end_of_input_after_the_results(catalog):
+    plain, out = session(catalog, [*TO_THE_YEAR, "2014", "1", "2", "2", "2016", "6"])
+    assert plain.run() == 0
+    assert out.getvalue().rstrip().splitlines()[-1] == END_OF_INPUT[True]
