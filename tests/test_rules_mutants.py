@@ -1,0 +1,3 @@
+"""Tests written from surviving mutants of assistant/rules.py (benchmarks/mutation.sh)."""
+
+from __future__ import annotations
