@@ -1,3 +1,90 @@
-"""Tests written from surviving mutants of assistant/engine.py (benchmarks/mutation.sh)."""
+"""Engine behaviour that mutation testing found untested (benchmarks/mutation.sh).
+
+A record whose place the person is not sure of is checked under every jurisdiction; the result
+must say the answer depends on the place, offer only remedies of places where the record could be
+cleared, and never claim more confidence than the weakest place's. The slow reference
+`every_outcome` (every fully known version of a record) must agree with the grouped engine.
+"""
 
 from __future__ import annotations
+
+from collections import defaultdict
+
+from assistant.engine import UNSURE_DOMAIN, Evaluator, assess_record, every_outcome, merge_verdicts
+from assistant.results import ELIGIBLE, VERDICTS, Reason
+from tests.factories import answers_with
+
+NOW = 2026
+
+
+def test_unsure_place_depends_on_the_place_and_offers_only_remedies_of_places_that_fit(catalog):
+    evaluator = Evaluator(catalog, NOW)
+    answers = answers_with({"jurisdiction": "unsure", "offense": "theft", "level": "felony"})
+    r = evaluator.assess_record(answers, 0)
+    depends = Reason(
+        "depends",
+        "uncertain",
+        "The result depends on where the record is from. Each state's law is different.",
+        "range_of_relief",
+        "each jurisdiction's own law (see its report card)",
+        None,
+        basis="answer",
+    )
+    assert r.reasons == (depends,) and r.obstacles == (depends,) and r.to_show == ()
+    assert r.jurisdiction is None and r.version is None and r.next_steps == ()
+    assert r.confidence == "low" and r.juvenile_route is False
+    assert r.unsure_fields[0] == "jurisdiction"
+
+    per_place = {}
+    for code in catalog.jurisdictions:
+        placed = answers_with({"jurisdiction": code, "offense": "theft", "level": "felony"})
+        per_place[code] = evaluator.assess_record(placed, 0)
+    assert {(w.value, w.verdicts) for w in r.what_ifs} == {(c, (a.verdict,)) for c, a in per_place.items()}
+    assert r.verdict == merge_verdicts(a.verdict for a in per_place.values())
+    fitting = {(x.type, x.legal_name) for a in per_place.values() if a.verdict in ELIGIBLE for x in a.relief}
+    assert fitting and {(x.type, x.legal_name) for x in r.relief} == fitting
+    # A place where the record is not covered offers no remedy for it.
+    assert all(a.relief == () for a in per_place.values() if a.verdict not in ELIGIBLE)
+
+
+def test_a_juvenile_record_from_an_unsure_place_is_not_a_juvenile_route_result(catalog):
+    answers = answers_with({"jurisdiction": "unsure", "record": "juvenile_adjudication", "age": "minor"})
+    r = Evaluator(catalog, NOW).assess_record(answers, 0)
+    assert r.juvenile_route is False and r.confidence == "low"
+
+
+def test_listing_every_case_agrees_with_the_grouped_engine(catalog):
+    evaluator = Evaluator(catalog, NOW)
+    for code, fields in (
+        ("NM", {"offense": "unsure", "connection": "unsure"}),
+        ("NY", {"record": "unsure", "level": "unsure"}),
+        ("SD", {"age": "unsure", "record": "unsure"}),
+        ("WA", {"pending_charges": "unsure", "connection": "unsure"}),
+    ):
+        answers = answers_with({"jurisdiction": code, **fields}, documentation=["certification"])
+        got = evaluator.assess_record(answers, 0)
+        cases = every_outcome(evaluator, answers, 0)
+        unsure = [k for k in UNSURE_DOMAIN if fields.get(k) == "unsure"]
+        assert len(cases) == len(list(_product(unsure))), code
+        assert [values for values, _ in cases] == list(_product(unsure)), code
+        assert merge_verdicts(v for _, v in cases) == got.verdict, code
+        by_value: dict[tuple[str, str], set[str]] = defaultdict(set)
+        for values, verdict in cases:
+            for k, v in values.items():
+                by_value[k, v].add(verdict)
+        want = {k: tuple(sorted(v, key=VERDICTS.index)) for k, v in by_value.items()}
+        assert {(w.field, w.value): w.verdicts for w in got.what_ifs} == want, code
+
+
+def _product(fields):
+    import itertools
+
+    for choice in itertools.product(*(UNSURE_DOMAIN[k] for k in fields)):
+        yield dict(zip(fields, choice, strict=True))
+
+
+def test_the_module_level_helpers_are_the_evaluator(catalog):
+    answers = answers_with({"jurisdiction": "NY", "record": "arrest"}, {"jurisdiction": "NM"})
+    for i in (0, 1):
+        assert assess_record(catalog, answers, i, NOW) == Evaluator(catalog, NOW).assess_record(answers, i)
+    assert assess_record(catalog, answers, 0, NOW).verdict == "not_covered"  # CPL 440.10: convictions only
