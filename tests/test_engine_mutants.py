@@ -88,3 +88,29 @@ def test_the_module_level_helpers_are_the_evaluator(catalog):
     for i in (0, 1):
         assert assess_record(catalog, answers, i, NOW) == Evaluator(catalog, NOW).assess_record(answers, i)
     assert assess_record(catalog, answers, 0, NOW).verdict == "not_covered"  # CPL 440.10: convictions only
+
+
+def test_the_year_a_result_is_worked_out_for_is_the_one_asked_for(catalog):
+    """Deadlines are counted from `now`: an assessment for 2030 must say 2030, not the clock's year."""
+    import datetime as dt
+
+    from assistant.engine import assess
+
+    answers = answers_with({"jurisdiction": "NM"})
+    later = assess(catalog, answers, now=2030)
+    assert later.year == 2030 and later.today == dt.date(2030, 7, 1)
+    assert assess_record(catalog, answers, 0, now=2030) == Evaluator(catalog, 2030).assess_record(answers, 0)
+    today = Evaluator(catalog, today=dt.date(2029, 3, 2))
+    assert (today.now, today.today) == (2029, dt.date(2029, 3, 2))
+    assert today.assess(answers).year == 2029
+
+
+def test_an_unsure_answer_is_weighed_under_every_code_but_unsure_and_a_link_is_still_a_link():
+    from assistant.engine import _values
+
+    assert _values("connection", leave_out=("not_connected",)) == UNSURE_DOMAIN["connection"]
+    assert "not_connected" not in UNSURE_DOMAIN["connection"] and "forced" in UNSURE_DOMAIN["connection"]
+    assert _values("pending_charges") == ("yes", "no")
+    for field, codes in UNSURE_DOMAIN.items():
+        assert _values(field) == codes or field == "connection", field
+        assert "unsure" not in codes and len(codes) >= 2, field
