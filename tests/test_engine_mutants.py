@@ -114,3 +114,49 @@ def test_an_unsure_answer_is_weighed_under_every_code_but_unsure_and_a_link_is_s
     for field, codes in UNSURE_DOMAIN.items():
         assert _values(field) == codes or field == "connection", field
         assert "unsure" not in codes and len(codes) >= 2, field
+
+
+def test_merging_not_covered_with_no_adult_law_is_not_covered():
+    """If in every case the record is either outside the law or there is no law, it is not covered."""
+    assert merge_verdicts(["not_covered", "no_adult_law"]) == "not_covered"
+    assert merge_verdicts(["no_adult_law"]) == "no_adult_law"
+    assert merge_verdicts(["not_covered", "likely_eligible"]) == "possibly_eligible"
+
+
+def test_a_result_is_only_as_sure_as_the_least_sure_part_of_the_law_it_rests_on(catalog):
+    from assistant.engine import lowest_confidence
+
+    assert lowest_confidence(["high", None, "medium"]) == "medium"
+    assert lowest_confidence([None]) == "low" and lowest_confidence([]) == "low"
+    # New Mexico: records, offences and timing read with high confidence; the hearing, confidentiality and
+    # conditions features only with medium confidence.
+    assert Evaluator(catalog, NOW).assess_record(answers_with({"jurisdiction": "NM"}), 0).confidence == "medium"
+
+
+def test_obstacles_are_what_keeps_a_record_at_possibly_and_notes_that_stand_in_the_way(catalog):
+    pa = Evaluator(catalog, NOW).assess_record(answers_with({"jurisdiction": "PA", "offense": "prostitution"}), 0)
+    assert pa.verdict == "possibly_eligible"
+    # 18 Pa.C.S. § 3019(d)(2)(ii): the prosecutor must consent; a condition and the judge's power say so.
+    assert [(r.rule, r.effect, r.basis) for r in pa.obstacles] == [
+        ("conditions", "uncertain", "judge"),
+        ("conditions", "note", None),
+        ("discretion", "uncertain", "judge"),
+        ("confidentiality", "note", None),
+    ]
+    assert all("3019" in r.citation for r in pa.obstacles)
+    assert [r.rule for r in pa.to_show] == ["nexus", "documentation", "burden", "hearing"]
+    nm = Evaluator(catalog, NOW).assess_record(answers_with({"jurisdiction": "NM"}), 0)
+    # New Mexico's judge can grant over objection and there is no deadline: supports, not obstacles.
+    assert [(r.rule, r.effect) for r in nm.obstacles] == [("conditions", "note"), ("confidentiality", "note")]
+    assert ("discretion", "supports") in [(r.rule, r.effect) for r in nm.reasons]
+
+
+def test_the_juvenile_route_gives_its_own_remedies_even_when_the_age_is_unsure(catalog):
+    """South Dakota has no adult law; S.D. Codified Laws § 26-7A-115.1 vacates and expunges a juvenile record."""
+    evaluator = Evaluator(catalog, NOW)
+    for age in ("minor", "unsure"):
+        r = evaluator.assess_record(answers_with({"jurisdiction": "SD", "age": age}), 0)
+        assert r.verdict == "possibly_eligible" and r.juvenile_route is True, age
+        assert sorted(r.relief_types) == ["expungement", "vacatur"], age
+    adult = evaluator.assess_record(answers_with({"jurisdiction": "SD"}), 0)
+    assert adult.verdict == "no_adult_law" and adult.juvenile_route is False and adult.relief == ()

@@ -464,8 +464,33 @@ def test_a_wait_after_the_sentence_counts_from_the_records_year_at_the_earliest(
 
 
 def test_timing_without_its_own_citation_cites_the_feature(catalog):
-    law = law_with(catalog, "NM", EXPLICIT, timing=Timing(limits=[Period(years=6, start="trafficking_end")]))
-    assert run(rule_timing, law, catalog)[0].citation == "NMSA 1978 § 30-52-1.2"
+    # New York: the time-limits feature cites CPL 440.10(1) (opening); the statute list starts elsewhere.
+    law = law_with(catalog, "NY", EXPLICIT, timing=Timing(limits=[Period(years=6, start="trafficking_end")]))
+    assert run(rule_timing, law, catalog)[0].citation == "CPL 440.10(1) (opening); 440.10(1)(i)"
+    assert law.fallback != "CPL 440.10(1) (opening); 440.10(1)(i)"
+
+
+def test_every_wait_is_told_even_after_one_we_cannot_count(catalog):
+    waits = [Period(years=1, start="trafficking_end"), Period(years=2, start="conviction")]
+    told = run(rule_timing, timing_law(catalog, waits=waits), catalog, trafficking_ended="unsure", year=2025)
+    assert [(r.effect, dict(r.phrases)["start"]) for r in told] == [
+        ("note", "the trafficking ended"),
+        ("uncertain", "the conviction"),
+    ]
+
+
+def test_a_procedure_level_without_a_declared_effect_is_a_note(catalog):
+    rubric = catalog.rubric
+    categories = [
+        c.model_copy(update={"levels": [lv.model_copy(update={"effect": None}) for lv in c.levels]})
+        if c.id == "burden_of_proof"
+        else c
+        for c in rubric.categories
+    ]
+    j = catalog.jurisdictions["NM"]
+    law = LawView(j, j.current, rubric.model_copy(update={"categories": categories}))
+    (burden,) = [r for r in run(rule_procedure, law, catalog) if r.rule == "burden"]
+    assert burden.effect == "note" and burden.text == "{label}: {description}"
 
 
 @pytest.mark.parametrize(

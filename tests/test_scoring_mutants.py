@@ -77,3 +77,19 @@ def test_versions_for_the_chosen_places_only(catalog):
     assert [(j.code, v.id) for j, v in versions_for(catalog, ["GA"], "2019-03")] == [("GA", "v2019")]
     assert len(versions_for(catalog, None, None)) == len(catalog.jurisdictions)
     assert versions_for(catalog, [], None) == versions_for(catalog, None, None)  # no choice: every place
+
+
+def test_an_unknown_category_keeps_the_feature_that_says_why(catalog):
+    from assistant.scoring import score_category
+
+    category = next(c for c in catalog.rubric.categories if c.id == "hearing")
+    unknown = Feature(value=UNKNOWN, note="the hearing rule was not read")
+    score = score_category(category, unknown)
+    assert score.value == UNKNOWN and score.feature is unknown and score.level is None
+    assert (score.low, score.high) == (category.min_points, category.max_points)
+
+
+def test_chosen_places_in_any_case(catalog):
+    from assistant.scoring import scorecards
+
+    assert [c.jurisdiction.code for c in scorecards(catalog, codes=["nm", "GA"])] == ["NM", "GA"]
