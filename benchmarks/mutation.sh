@@ -6,12 +6,13 @@
 # killed / survived / timeout / other counts and the score per file and in total.
 #
 #   benchmarks/mutation.sh              # every mutant (about 2,500; hours on 2 busy cores)
-#   SAMPLE=4 benchmarks/mutation.sh     # a fixed sample: mutants numbered 1, 5, 9, ... in each function
+#   SAMPLE=8 benchmarks/mutation.sh     # a fixed sample: mutants numbered 1, 9, 17, ... in each function
+#   SAMPLE=8 OFFSET=4 benchmarks/mutation.sh   # another, disjoint sample: numbers 5, 13, 21, ...
 #   JOBS=1 benchmarks/mutation.sh       # one worker (default 2)
 #   KEEP=1 benchmarks/mutation.sh       # keep mutants/ and the results in it; run only mutants without one
 #   benchmarks/mutation.sh --report     # only print the figures of the last run (SAMPLE= as in that run)
 #   benchmarks/mutation.sh --survivors  # list the surviving mutants (then: .venv/bin/mutmut show NAME)
-#   benchmarks/mutation.sh --rerun-survivors   # after adding tests: run the survivors again
+#   benchmarks/mutation.sh --rerun-survivors   # after adding tests: run the survivors (and "no tests") again
 #
 # Needs .venv with the project ('.[test]') and mutmut (pip install mutmut). Writes mutants/ and
 # mutants.log (both ignored by git). The score counts killed and timed-out mutants as killed, over all
@@ -25,19 +26,20 @@ PY=${PY:-.venv/bin/python}
 MUTMUT=${MUTMUT:-.venv/bin/mutmut}
 JOBS=${JOBS:-2}
 SAMPLE=${SAMPLE:-1}
+OFFSET=${OFFSET:-0}
 export RELIEF_TODAY=2026-12-01
 
 # The mutants of this run: all, or every SAMPLE-th in each function (numbers 1, 1+SAMPLE, ...).
 names() {  # $1: a status to keep ("" for any)
     "$MUTMUT" results --all true 2>/dev/null | "$PY" -c '
 import re, sys
-sample, want = int(sys.argv[1]), sys.argv[2]
+sample, offset, want = int(sys.argv[1]), int(sys.argv[2]), sys.argv[3]
 for line in sys.stdin:
     name, _, status = line.strip().rpartition(": ")
     m = re.search(r"__mutmut_(\d+)$", name)
-    if m and (int(m.group(1)) - 1) % sample == 0 and (not want or status == want):
+    if m and (int(m.group(1)) - 1 - offset) % sample == 0 and (not want or status == want):
         print(name)
-' "$SAMPLE" "$1"
+' "$SAMPLE" "$OFFSET" "$1"
 }
 
 run() {  # mutmut run [names...]
@@ -52,8 +54,8 @@ case "${1:-}" in
 --report) ;;
 --survivors) names survived; exit 0 ;;
 --rerun-survivors)
-    mapfile -t todo < <(names survived)
-    echo "re-running ${#todo[@]} surviving mutants"
+    mapfile -t todo < <(names survived; names "no tests")
+    echo "re-running ${#todo[@]} surviving (or untested) mutants"
     [[ ${#todo[@]} -eq 0 ]] || run "${todo[@]}" ;;
 *)
     if [[ -z "${KEEP:-}" ]]; then
@@ -71,14 +73,15 @@ esac
 
 REPORT=$(cat <<'PYEOF'
 import collections, re, sys
-sample = int(sys.argv[1])
+sample, offset = int(sys.argv[1]), int(sys.argv[2])
 per = collections.defaultdict(collections.Counter)
 for line in sys.stdin:
     m = re.match(r"\s*assistant\.([a-z_]+)\.\S+__mutmut_(\d+): (.+)$", line.rstrip())
-    if m and (int(m.group(2)) - 1) % sample == 0:
+    if m and (int(m.group(2)) - 1 - offset) % sample == 0:
         per[m.group(1) + ".py"][m.group(3).strip()] += 1
 tot = collections.Counter()
-which = "all" if sample == 1 else f"1 in {sample} (numbers 1, {1 + sample}, ... in each function)"
+first = 1 + offset
+which = "all" if sample == 1 else f"1 in {sample} (numbers {first}, {first + sample}, ... in each function)"
 print(f"mutants: {which}")
 cols = ("file", "total", "killed", "timeout", "survived", "no tests", "unchecked", "score")
 print("{:16} {:>6} {:>7} {:>8} {:>9} {:>9} {:>10} {:>7}".format(*cols))
@@ -97,4 +100,4 @@ for name in sorted(per):
 row("TOTAL", tot)
 PYEOF
 )
-"$MUTMUT" results --all true 2>/dev/null | "$PY" -c "$REPORT" "$SAMPLE"
+"$MUTMUT" results --all true 2>/dev/null | "$PY" -c "$REPORT" "$SAMPLE" "$OFFSET"
