@@ -163,3 +163,71 @@ def test_the_juvenile_route_gives_its_own_remedies_even_when_the_age_is_unsure(c
         assert sorted(r.relief_types) == ["expungement", "vacatur"], age
     adult = evaluator.assess_record(answers_with({"jurisdiction": "SD"}), 0)
     assert adult.verdict == "no_adult_law" and adult.juvenile_route is False and adult.relief == ()
+
+
+def _nm_with_remedies_for_arrests_only(catalog):
+    import dataclasses
+
+    j = catalog.jurisdictions["NM"]
+    relief = [r.model_copy(update={"records": ["arrest"]}) for r in j.current.details.relief]
+    version = j.current.model_copy(update={"details": j.current.details.model_copy(update={"relief": relief})})
+    changed = j.model_copy(update={"versions": [*j.versions[:-1], version]})
+    return dataclasses.replace(catalog, jurisdictions={**catalog.jurisdictions, "NM": changed})
+
+
+def test_a_law_that_reaches_the_record_but_has_no_remedy_for_it_is_only_possibly(catalog):
+    changed = _nm_with_remedies_for_arrests_only(catalog)
+    evaluator = Evaluator(changed, NOW)
+    conviction = answers_with({"jurisdiction": "NM"})
+    r = evaluator.assess_record(conviction, 0)
+    assert r.verdict == "possibly_eligible" and r.relief == ()
+    assert every_outcome(evaluator, conviction, 0) == [({}, "possibly_eligible")]
+    unsure = evaluator.assess_record(answers_with({"jurisdiction": "NM", "record": "unsure"}), 0)
+    by_kind = {w.value: w.verdicts for w in unsure.what_ifs if w.field == "record"}
+    assert by_kind["arrest"] == ("likely_eligible",) and by_kind["conviction"] == ("possibly_eligible",)
+    assert unsure.relief_types == ["sealing"]
+
+
+def test_an_answer_that_changes_the_result_is_named_with_the_feature_it_bears_on(catalog):
+    evaluator = Evaluator(catalog, NOW)
+    ga = evaluator.assess_record(answers_with({"jurisdiction": "GA", "connection": "unsure"}), 0)
+    assert [r for r in ga.reasons if r.rule == "depends"] == [
+        Reason(
+            "depends",
+            "uncertain",
+            "The result depends on an answer {you} were not sure about: {field}.",
+            "nexus",
+            "O.C.G.A. § 35-3-37(j)(6)(A), (D); § 17-10-21(a)(1)",
+            "medium",
+            (("field", "connection"),),
+            basis="answer",
+        )
+    ]
+    wa = evaluator.assess_record(answers_with({"jurisdiction": "WA", "pending_charges": "unsure"}), 0)
+    (depends,) = [r for r in wa.reasons if r.rule == "depends"]
+    assert depends.params == (("field", "pending charges"),)
+    assert depends.feature == "additional_restrictive_conditions" and depends.citation.startswith("RCW 9.96.080(2)")
+
+
+def test_a_blocking_reason_is_an_obstacle_and_not_something_to_show(catalog):
+    evaluator = Evaluator(catalog, NOW)
+    ny = evaluator.assess_record(answers_with({"jurisdiction": "NY", "record": "arrest"}), 0)
+    assert [(r.rule, r.effect) for r in ny.obstacles] == [("record_kind", "blocks")]  # CPL 440.10: convictions only
+    nm = evaluator.assess_record(answers_with({"jurisdiction": "NM", "connection": "not_connected"}), 0)
+    assert nm.verdict == "not_covered"
+    assert ("nexus", "blocks") in [(r.rule, r.effect) for r in nm.obstacles]
+    assert "nexus" not in [r.rule for r in nm.to_show]  # nothing to show about a link the person says is not there
+
+
+def test_no_adult_law_and_no_juvenile_route_is_low_confidence(catalog):
+    import dataclasses
+
+    j = catalog.jurisdictions["SD"]
+    version = j.current.model_copy(update={"details": j.current.details.model_copy(update={"juvenile": None})})
+    changed = dataclasses.replace(
+        catalog, jurisdictions={**catalog.jurisdictions, "SD": j.model_copy(update={"versions": [version]})}
+    )
+    r = Evaluator(changed, NOW).assess_record(answers_with({"jurisdiction": "SD"}), 0)
+    assert r.verdict == "no_adult_law" and r.confidence == "low"
+    sd = Evaluator(catalog, NOW).assess_record(answers_with({"jurisdiction": "SD"}), 0)
+    assert sd.confidence == catalog.jurisdictions["SD"].current.details.juvenile.confidence

@@ -70,6 +70,11 @@ def test_an_adult_law_names_its_remedies_with_the_range_of_relief_citation(catal
     ]
 
 
+def test_every_remedy_of_the_law_is_named_once(catalog):
+    (pa,) = run(rule_adult_law, law_with(catalog, "PA"), catalog)  # 18 Pa.C.S. § 3019(d), (g)
+    assert dict(pa.params)["relief"] == "Motion to vacate conviction, Expungement of records on a granted motion"
+
+
 def test_no_adult_law_cites_the_statute_that_was_searched(catalog):
     assert run(rule_adult_law, law_with(catalog, "SD"), catalog) == [
         R(

@@ -93,3 +93,13 @@ def test_chosen_places_in_any_case(catalog):
     from assistant.scoring import scorecards
 
     assert [c.jurisdiction.code for c in scorecards(catalog, codes=["nm", "GA"])] == ["NM", "GA"]
+
+
+def test_a_known_category_keeps_its_feature(catalog):
+    from assistant.scoring import score_category
+
+    category = next(c for c in catalog.rubric.categories if c.id == "nexus")
+    feature = catalog.jurisdictions["NM"].current.features["nexus"]
+    score = score_category(category, feature)
+    # Scored as the 2019 card graded it ("as a result"), not as eligibility reads the statute ("under duress").
+    assert score.feature is feature and score.value == "as_a_result" and score.known
