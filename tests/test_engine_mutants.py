@@ -186,6 +186,13 @@ def test_a_law_that_reaches_the_record_but_has_no_remedy_for_it_is_only_possibly
     by_kind = {w.value: w.verdicts for w in unsure.what_ifs if w.field == "record"}
     assert by_kind["arrest"] == ("likely_eligible",) and by_kind["conviction"] == ("possibly_eligible",)
     assert unsure.relief_types == ["sealing"]
+    assert unsure.verdict == "possibly_eligible"  # only an arrest would have a remedy
+    # The same with another, independent unsure answer folded in after the record's group.
+    two = evaluator.assess_record(
+        answers_with({"jurisdiction": "NM", "record": "unsure", "pending_charges": "unsure"}), 0
+    )
+    assert two.verdict == "possibly_eligible"
+    assert {w.value: w.verdicts for w in two.what_ifs if w.field == "record"}["conviction"] == ("possibly_eligible",)
 
 
 def test_an_answer_that_changes_the_result_is_named_with_the_feature_it_bears_on(catalog):
@@ -231,3 +238,16 @@ def test_no_adult_law_and_no_juvenile_route_is_low_confidence(catalog):
     assert r.verdict == "no_adult_law" and r.confidence == "low"
     sd = Evaluator(catalog, NOW).assess_record(answers_with({"jurisdiction": "SD"}), 0)
     assert sd.confidence == catalog.jurisdictions["SD"].current.details.juvenile.confidence
+
+
+def test_each_place_in_an_assessment_has_its_law_in_force_its_card_and_gaps(catalog):
+    from assistant.engine import assess
+    from assistant.scoring import gaps, scorecards
+
+    result = assess(catalog, answers_with({"jurisdiction": "NM"}, {"jurisdiction": "NY"}, {"jurisdiction": "NM"}), NOW)
+    assert [j.jurisdiction.code for j in result.jurisdictions] == ["NM", "NY"]
+    cards = {c.jurisdiction.code: c for c in scorecards(catalog)}
+    for place in result.jurisdictions:
+        code = place.jurisdiction.code
+        assert place.version == catalog.jurisdictions[code].current
+        assert place.scorecard == cards[code] and place.gaps == gaps(cards[code])

@@ -906,3 +906,14 @@ def test_which_routes_fit_a_record():
     assert route_fits(arrests, rec(record="unsure"))
     unread = OtherRoute(name="o", summary="s", kind="other")  # no records listed: shown for any record
     assert route_fits(unread, rec())
+
+
+def test_details_without_their_own_citation_cite_the_feature_not_the_whole_statute(catalog):
+    """Oregon: the offences are in ORS 137.221(1), the papers in (3)(a)-(c); the statute as a whole is ORS 137.221."""
+    offenses = catalog.jurisdictions["OR"].current.details.offenses.model_copy(update={"citation": None})
+    (offense,) = run(rule_offense, law_with(catalog, "OR", offenses=offenses), catalog)
+    assert offense.citation == "ORS 137.221(1)"
+    docs = Documentation(documents=["t_visa"])
+    law = law_with(catalog, "OR", {"official_documentation": "presumption"}, documentation=docs)
+    (papers,) = run(rule_documentation, law, catalog)
+    assert papers.citation == "ORS 137.221(3)(a)-(c)" and law.fallback == "ORS 137.221"

@@ -103,3 +103,13 @@ def test_a_known_category_keeps_its_feature(catalog):
     score = score_category(category, feature)
     # Scored as the 2019 card graded it ("as a result"), not as eligibility reads the statute ("under duress").
     assert score.feature is feature and score.value == "as_a_result" and score.known
+
+
+def test_a_category_missing_from_the_file_is_unknown_and_an_ungraded_card_keeps_its_rubric(catalog):
+    from assistant.scoring import score_category
+
+    category = next(c for c in catalog.rubric.categories if c.id == "hearing")
+    missing = score_category(category, None)
+    assert missing.value == UNKNOWN and missing.feature is None and not missing.known
+    ga = card_on(catalog, "GA", "2019-03")
+    assert ga.graded is False and ga.rubric is catalog.rubric
