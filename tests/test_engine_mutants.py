@@ -163,6 +163,10 @@ def test_the_juvenile_route_gives_its_own_remedies_even_when_the_age_is_unsure(c
         assert sorted(r.relief_types) == ["expungement", "vacatur"], age
     adult = evaluator.assess_record(answers_with({"jurisdiction": "SD"}), 0)
     assert adult.verdict == "no_adult_law" and adult.juvenile_route is False and adult.relief == ()
+    # No law for adults is itself the obstacle, cited to the statute that was searched.
+    assert [(r.rule, r.effect, r.citation) for r in adult.obstacles] == [
+        ("adult_law", "no_law", "S.D. Codified Laws § 26-7A-115.1")
+    ]
 
 
 def _nm_with_remedies_for_arrests_only(catalog):

@@ -917,3 +917,15 @@ def test_details_without_their_own_citation_cite_the_feature_not_the_whole_statu
     law = law_with(catalog, "OR", {"official_documentation": "presumption"}, documentation=docs)
     (papers,) = run(rule_documentation, law, catalog)
     assert papers.citation == "ORS 137.221(3)(a)-(c)" and law.fallback == "ORS 137.221"
+
+
+def test_no_timing_without_a_declared_effect_supports(catalog):
+    categories = [
+        c.model_copy(update={"levels": [lv.model_copy(update={"effect": None}) for lv in c.levels]})
+        if c.id == "time_limits"
+        else c
+        for c in catalog.rubric.categories
+    ]
+    j = catalog.jurisdictions["NM"]  # NMSA 1978 § 30-52-1.2: no deadline and no wait
+    law = LawView(j, j.current, catalog.rubric.model_copy(update={"categories": categories}))
+    assert [r.effect for r in run(rule_timing, law, catalog)] == ["supports"]
