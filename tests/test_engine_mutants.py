@@ -172,9 +172,15 @@ def test_the_juvenile_route_gives_its_own_remedies_even_when_the_age_is_unsure(c
 def _nm_with_remedies_for_arrests_only(catalog):
     import dataclasses
 
+    from assistant.models.jurisdiction import RecordCoverage
+
     j = catalog.jurisdictions["NM"]
     relief = [r.model_copy(update={"records": ["arrest"]}) for r in j.current.details.relief]
-    version = j.current.model_copy(update={"details": j.current.details.model_copy(update={"relief": relief})})
+    every_kind = RecordCoverage(
+        arrest="covered", dismissed="covered", conviction="covered", juvenile_adjudication="covered", citation="§ r"
+    )
+    details = j.current.details.model_copy(update={"relief": relief, "records": every_kind})
+    version = j.current.model_copy(update={"details": details})
     changed = j.model_copy(update={"versions": [*j.versions[:-1], version]})
     return dataclasses.replace(catalog, jurisdictions={**catalog.jurisdictions, "NM": changed})
 
@@ -190,7 +196,8 @@ def test_a_law_that_reaches_the_record_but_has_no_remedy_for_it_is_only_possibly
     by_kind = {w.value: w.verdicts for w in unsure.what_ifs if w.field == "record"}
     assert by_kind["arrest"] == ("likely_eligible",) and by_kind["conviction"] == ("possibly_eligible",)
     assert unsure.relief_types == ["sealing"]
-    assert unsure.verdict == "possibly_eligible"  # only an arrest would have a remedy
+    # Only an arrest would have a remedy: the merged verdict must agree with the what-ifs.
+    assert unsure.verdict == "possibly_eligible"
     # The same with another, independent unsure answer folded in after the record's group.
     two = evaluator.assess_record(
         answers_with({"jurisdiction": "NM", "record": "unsure", "pending_charges": "unsure"}), 0
