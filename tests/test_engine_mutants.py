@@ -262,3 +262,32 @@ def test_each_place_in_an_assessment_has_its_law_in_force_its_card_and_gaps(cata
         code = place.jurisdiction.code
         assert place.version == catalog.jurisdictions[code].current
         assert place.scorecard == cards[code] and place.gaps == gaps(cards[code])
+
+
+def test_the_module_helper_counts_deadlines_and_waits_from_the_year_asked_for(catalog):
+    # ORS 137.221(2)(a): 21 days after the judgment. A 2026 conviction: still waiting in 2026, long past in 2030.
+    answers = answers_with({"jurisdiction": "OR", "offense": "prostitution", "year": 2026})
+    assert assess_record(catalog, answers, 0, now=2030).verdict == "likely_eligible"
+    assert assess_record(catalog, answers, 0, now=2026).verdict == "possibly_eligible"
+
+
+def test_listing_every_case_counts_a_deadline_from_the_end_of_the_trafficking(catalog):
+    import dataclasses
+
+    from assistant.models.jurisdiction import Period
+
+    j = catalog.jurisdictions["NM"]
+    timing = j.current.details.timing.model_copy(update={"limits": [Period(years=6, start="trafficking_end")]})
+    features = dict(j.current.features)
+    features["time_limits"] = features["time_limits"].model_copy(update={"value": "explicit_limit"})
+    version = j.current.model_copy(
+        update={"features": features, "details": j.current.details.model_copy(update={"timing": timing})}
+    )
+    changed = dataclasses.replace(
+        catalog, jurisdictions={**catalog.jurisdictions, "NM": j.model_copy(update={"versions": [version]})}
+    )
+    evaluator = Evaluator(changed, NOW)
+    answers = answers_with({"jurisdiction": "NM", "pending_charges": "unsure"}, trafficking_ended=2025)
+    cases = every_outcome(evaluator, answers, 0)  # deadline about 2031: not passed
+    assert {v for _, v in cases} == {"likely_eligible"}
+    assert evaluator.assess_record(answers, 0).verdict == "likely_eligible"

@@ -113,3 +113,11 @@ def test_a_category_missing_from_the_file_is_unknown_and_an_ungraded_card_keeps_
     assert missing.value == UNKNOWN and missing.feature is None and not missing.known
     ga = card_on(catalog, "GA", "2019-03")
     assert ga.graded is False and ga.rubric is catalog.rubric
+
+
+def test_every_card_knows_how_many_laws_it_was_ranked_among(catalog):
+    nm, fl = card_on(catalog, "NM", "2019-03"), card_on(catalog, "FL", "2019-03")
+    ga = card_on(catalog, "GA", "2019-03")  # not graded
+    ranked = rank([nm, fl, ga])
+    assert [c.ranked_among for c in ranked] == [2, 2, 2]
+    assert all(c.value == "not_graded" for c in ga.categories)
