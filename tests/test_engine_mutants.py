@@ -291,3 +291,39 @@ def test_listing_every_case_counts_a_deadline_from_the_end_of_the_trafficking(ca
     cases = every_outcome(evaluator, answers, 0)  # deadline about 2031: not passed
     assert {v for _, v in cases} == {"likely_eligible"}
     assert evaluator.assess_record(answers, 0).verdict == "likely_eligible"
+
+
+def _with_nm(catalog, **details):
+    import dataclasses
+
+    j = catalog.jurisdictions["NM"]
+    version = j.current.model_copy(update={"details": j.current.details.model_copy(update=details)})
+    changed = j.model_copy(update={"versions": [*j.versions[:-1], version]})
+    return dataclasses.replace(catalog, jurisdictions={**catalog.jurisdictions, "NM": changed})
+
+
+def test_a_less_sure_reading_of_the_records_lowers_the_results_confidence(catalog):
+    records = catalog.jurisdictions["NM"].current.details.records.model_copy(update={"confidence": "low"})
+    r = Evaluator(_with_nm(catalog, records=records), NOW).assess_record(answers_with({"jurisdiction": "NM"}), 0)
+    assert r.confidence == "low"
+
+
+def test_a_remedy_only_for_a_record_kind_the_law_does_not_reach_is_not_offered(catalog):
+    from assistant.models.jurisdiction import RecordCoverage, Relief
+
+    records = RecordCoverage(
+        arrest="not_covered", dismissed="covered", conviction="covered", juvenile_adjudication="covered", citation="§ r"
+    )
+    arrests_only = Relief(type="expungement", legal_name="Arrest expungement", records=["arrest"], citation="§ a")
+    relief = [*catalog.jurisdictions["NM"].current.details.relief, arrests_only]
+    r = Evaluator(_with_nm(catalog, records=records, relief=relief), NOW).assess_record(
+        answers_with({"jurisdiction": "NM", "record": "unsure"}), 0
+    )
+    assert {w.value: w.verdicts for w in r.what_ifs if w.field == "record"}["arrest"] == ("not_covered",)
+    assert "Arrest expungement" not in [x.legal_name for x in r.relief] and r.relief
+
+
+def test_an_unsure_answer_that_changes_nothing_is_not_said_to_matter(catalog):
+    # Georgia: the level makes no difference (O.C.G.A. § 17-10-21 reaches misdemeanors and felonies alike).
+    ga = Evaluator(catalog, NOW).assess_record(answers_with({"jurisdiction": "GA", "level": "unsure"}), 0)
+    assert [r for r in ga.reasons if r.rule == "depends"] == []

@@ -929,3 +929,11 @@ def test_no_timing_without_a_declared_effect_supports(catalog):
     j = catalog.jurisdictions["NM"]  # NMSA 1978 § 30-52-1.2: no deadline and no wait
     law = LawView(j, j.current, catalog.rubric.model_copy(update={"categories": categories}))
     assert [r.effect for r in run(rule_timing, law, catalog)] == ["supports"]
+
+
+def test_a_procedure_category_missing_from_the_rubric_is_skipped_not_the_rest(catalog):
+    rubric = catalog.rubric
+    categories = [c for c in rubric.categories if c.id != "burden_of_proof"]
+    j = catalog.jurisdictions["NM"]
+    law = LawView(j, j.current, rubric.model_copy(update={"categories": categories}))
+    assert [r.rule for r in run(rule_procedure, law, catalog)] == ["hearing", "discretion", "confidentiality"]
