@@ -144,10 +144,6 @@ def _fold(options: Iterable[Iterable[Summary]], start: Iterable[Summary] = (NOTH
     return wholes
 
 
-def _reachable(options: Sequence[Iterable[Summary]]) -> set[Verdict]:
-    return {_verdict(w) for w in _fold(options)}
-
-
 class _Space:
     """The groups' outcomes, folded once, so narrowing one or two groups costs a few joins."""
 

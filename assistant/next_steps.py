@@ -54,7 +54,8 @@ def next_steps(catalog: Catalog, law: LawView, rec: RecordAnswers, verdict: Verd
                 )
             )
         juvenile = v.details.juvenile
-        if rec.age in ("minor", UNSURE) and juvenile is not None and juvenile.available and v.adult_relief:
+        young = rec.age in ("minor", UNSURE) or rec.record == "juvenile_adjudication"
+        if young and juvenile is not None and juvenile.available and v.adult_relief:
             out.append(
                 reason(
                     "juvenile_route",
