@@ -152,8 +152,10 @@ class ConversationScreen(Screen[None]):
             # The last answer: the results are worked out first; the transcript is redrawn later,
             # when the person comes back to it, so drawing it does not compete with the results.
             self.stale = True
-            self.query(QuestionBox).remove()
-            self._finished()
+            self.post_message(ConversationFinished())  # first: the worker starts while this screen updates
+            await self.query(QuestionBox).remove()
+            await self.transcript.mount(AnswerLine(self.conversation.answer_label(current), current.key))
+            self._say_working()
         elif editing or dropped or current.question.id == "audience" or len(runner.records) < before:
             await self.rebuild(self._notes(dropped))
         else:
@@ -201,6 +203,10 @@ class ConversationScreen(Screen[None]):
     def _finished(self) -> None:
         """Every question answered: ask the app for the results and say they are being worked out."""
         self.post_message(ConversationFinished())
+        self._say_working()
+
+    def _say_working(self) -> None:
+        self.query_one(KeyBar).refresh(layout=True)
         self.transcript.mount(AssistantLine(WORKING, classes="note working"))
         self.transcript.scroll_end(animate=False)
 
