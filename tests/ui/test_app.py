@@ -360,3 +360,21 @@ async def test_high_contrast_toggle(catalog):
         assert app.theme == "high-contrast"
         await keys(pilot, "f2")
         assert app.theme != "high-contrast"
+
+
+async def test_trafficking_that_has_not_ended_gets_help_at_once(catalog):
+    app = make_app(catalog)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await keys(pilot, "1")  # for myself
+        await record(pilot, app, "new mexico", "3", "4", "2", "1", "2014")
+        await keys(pilot, "2")  # no more records
+        assert current(app) == "trafficking_ended"
+        await keys(pilot, "down", "enter")  # "It has not ended"
+        await pilot.pause()
+        from assistant.ui.widgets.transcript import AssistantLine
+
+        said = " ".join(line.text for line in app.screen.query(AssistantLine) if line.has_class("safety"))
+        assert "1-888-373-7888" in said and "233733" in said and "911" in said
+        assert "Ctrl+Q" in said  # how to leave, said with the keys of this face
+        assert current(app) == "documentation"  # and the person may go on

@@ -34,6 +34,10 @@ CHANGING = (
 )
 
 
+# How to leave, in the words of this face (the safety note names them).
+LEAVE_KEYS = "Press Ctrl+Q, or Escape three times"
+
+
 class ConversationScreen(Screen[None]):
     BINDINGS = [
         Binding("ctrl+b", "back", "Back"),
@@ -107,7 +111,7 @@ class ConversationScreen(Screen[None]):
             self._update_progress()
             self._after_change()
 
-    async def advance(self) -> None:
+    async def advance(self, notes: list[str] | None = None) -> None:
         """After a plain forward answer: swap the question box for the answer and the next question."""
         transcript = self.transcript
         boxes = transcript.query(QuestionBox)
@@ -116,6 +120,7 @@ class ConversationScreen(Screen[None]):
             key = boxes.first().view.key
             step = next(s for s in self.conversation.runner.answered_steps() if s.key == key)
             new.append(AnswerLine(self.conversation.answer_label(step), step.key))
+        new += [AssistantLine(n, classes="note safety") for n in notes or []]
         new += self._question_widgets()
         with self.app.batch_update():
             boxes.remove()
@@ -148,6 +153,9 @@ class ConversationScreen(Screen[None]):
         except AnswerError as exc:
             self.query_one(QuestionBox).show_error(f"That answer doesn't fit: {exc}.")
             return
+        # The trafficking has not ended: help comes at once, before the next question.
+        safety = self.conversation.needs_safety_note(current)
+        help_now = self.conversation.safety_note(LEAVE_KEYS) if safety else []
         if runner.finished and not dropped:
             # The last answer: the results are worked out first; the transcript is redrawn later,
             # when the person comes back to it, so drawing it does not compete with the results.
@@ -157,9 +165,9 @@ class ConversationScreen(Screen[None]):
             await self.transcript.mount(AnswerLine(self.conversation.answer_label(current), current.key))
             self._say_working()
         elif editing or dropped or current.question.id == "audience" or len(runner.records) < before:
-            await self.rebuild(self._notes(dropped))
+            await self.rebuild(self._notes(dropped) + help_now)
         else:
-            await self.advance()
+            await self.advance(help_now)
 
     def _notes(self, dropped: list[Dropped]) -> list[str]:
         if not dropped:
