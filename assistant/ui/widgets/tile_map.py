@@ -13,7 +13,7 @@ from textual.message import Message
 from textual.reactive import reactive
 from textual.widget import Widget
 
-from ...national import TILES
+from ...national import tiles
 from ...scoring import Scorecard
 
 TILE_WIDTH = 6
@@ -58,18 +58,19 @@ class TileMap(Widget, can_focus=True):
     def __init__(self, cards: dict[str, Scorecard], *, id: str | None = None) -> None:
         super().__init__(id=id)
         self.cards = cards
-        self._at = {pos: code for code, pos in TILES.items() if code in cards}
+        self.tiles = tiles(cards) or {"": (0, 0)}
+        self._at = {pos: code for code, pos in self.tiles.items() if code in cards}
 
     def get_content_height(self, container: object, viewport: object, width: int) -> int:
-        return 1 + max(r for r, _ in TILES.values())
+        return 1 + max(r for r, _ in self.tiles.values())
 
     def get_content_width(self, container: object, viewport: object) -> int:
-        return TILE_WIDTH * (1 + max(c for _, c in TILES.values()))
+        return TILE_WIDTH * (1 + max(c for _, c in self.tiles.values()))
 
     def lines(self) -> list[list[tuple[str, str | None]]]:
         """The map as rows of (text, tile class): a state's code and grade letter, or blank space."""
-        rows = 1 + max(r for r, _ in TILES.values())
-        cols = 1 + max(c for _, c in TILES.values())
+        rows = 1 + max(r for r, _ in self.tiles.values())
+        cols = 1 + max(c for _, c in self.tiles.values())
         out = []
         for r in range(rows):
             row: list[tuple[str, str | None]] = []
@@ -111,9 +112,9 @@ class TileMap(Widget, can_focus=True):
         self.refresh()
 
     def action_move(self, dr: int, dc: int) -> None:
-        r, c = TILES[self.cursor]
+        r, c = self.tiles[self.cursor]
         best: tuple[int, str] | None = None
-        for code, (tr, tc) in TILES.items():
+        for code, (tr, tc) in self.tiles.items():
             if code not in self.cards or code == self.cursor:
                 continue
             ahead = (tr - r) * dr > 0 if dr else (tc - c) * dc > 0
