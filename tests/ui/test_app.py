@@ -378,3 +378,13 @@ async def test_trafficking_that_has_not_ended_gets_help_at_once(catalog):
         assert "1-888-373-7888" in said and "233733" in said and "911" in said
         assert "Ctrl+Q" in said  # how to leave, said with the keys of this face
         assert current(app) == "documentation"  # and the person may go on
+
+
+async def test_a_mistyped_place_is_found_and_never_taken_as_not_sure(catalog):
+    app = make_app(catalog)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await keys(pilot, "1")  # for myself
+        await type_and_enter(pilot, "texass")  # one match: taken
+        answers = app.conversation.runner
+        assert answers.records[0].get("jurisdiction") == "TX"

@@ -24,6 +24,7 @@ from textual.widgets import Input, Static
 from ...conversation import QuestionView
 from ...flow import StepKey
 from ...models.answers import FIRST_YEAR, this_year
+from ...places import find_places
 from .choice_list import GRACE_SECONDS, ChoiceList
 from .multi_choice_list import MultiChoiceList
 
@@ -145,9 +146,12 @@ class QuestionBox(Vertical):
         event.stop()
         if event.input.id == "filter":
             text = event.value.strip().lower()
-            matches = [c for c in self.view.choices if text in c.label.lower() or text == c.code.lower()] + [
-                self.view.unsure
-            ]
+            matches = [c for c in self.view.choices if text in c.label.lower() or text == c.code.lower()]
+            if text and not matches:  # a typo or another way to write it ("texass", "Washington DC")
+                names = {str(c.code): c.label.split(" (")[0] for c in self.view.choices}
+                found = find_places(text, names)
+                matches = [c for c in self.view.choices if c.code in found]
+            matches.append(self.view.unsure)  # offered, never chosen for the person
             self.query_one("#choices", ChoiceList).set_choices(matches)
         elif event.input.id == "year":
             # No error while a year is being typed: only once it has its four digits.
