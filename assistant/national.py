@@ -105,4 +105,9 @@ def view(cards: list[Scorecard], filter_code: str = "all", sort: str = DEFAULT_S
 # An election-style tile map: one cell per state, roughly where it sits (row, column).
 def tiles(cards: dict[str, Scorecard]) -> dict[str, tuple[int, int]]:
     """Where each jurisdiction sits on the tile map: its data's `tile` (a new state needs no code)."""
-    return {code: card.jurisdiction.tile for code, card in cards.items() if card.jurisdiction.tile is not None}
+    out: dict[str, tuple[int, int]] = {}
+    for code, card in cards.items():
+        tile = card.jurisdiction.tile
+        if tile is not None:
+            out[code] = (tile[0], tile[1])
+    return out

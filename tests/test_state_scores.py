@@ -51,6 +51,6 @@ def test_jurisdiction_scores_as_reviewed(code, cards, catalog):
 
 def test_each_place_on_the_tile_map_comes_from_its_data_and_is_its_own(catalog):
     """A new state needs a `tile` in its file, not a code change; no two share a square."""
-    tiles = {code: j.tile for code, j in catalog.jurisdictions.items() if j.tile is not None}
+    tiles = {code: tuple(j.tile) for code, j in catalog.jurisdictions.items() if j.tile is not None}
     assert len(set(tiles.values())) == len(tiles)
     assert set(catalog.jurisdictions) - set(tiles) <= {"US"}  # federal law has no square

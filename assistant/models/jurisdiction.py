@@ -277,8 +277,11 @@ class Jurisdiction(Strict):
     code: str = Field(pattern=r"^[A-Z]{2}$", description="Postal code, DC, or US for federal law.")
     name: str
     kind: Literal["state", "district", "federal"]
-    tile: tuple[int, int] | None = Field(
-        default=None, description="Row and column on the trainer's tile map (0-based); none: not on the map."
+    tile: list[int] | None = Field(
+        default=None,
+        min_length=2,
+        max_length=2,
+        description="Row and column on the trainer's tile map (0-based); none: not on the map.",
     )
     as_of: PartialDate = Field(description="The date the encoded law is current to.")
     records_scope: str | None = Field(
