@@ -9,7 +9,7 @@ from __future__ import annotations
 import argparse
 import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
 
@@ -184,28 +184,28 @@ def cmd_compare(args: argparse.Namespace) -> int:
     return _emit(comparison(catalog, comp, fmt), args)
 
 
-def cmd_history(args: argparse.Namespace) -> int:
+def _place_page(args: argparse.Namespace, make: Callable[[Catalog, str], str], title: str) -> int:
+    """One jurisdiction's Markdown page (history, guide), or a printable page with --format html."""
     from .explain import to_html
-    from .export import history_markdown
 
     catalog = _load()
     (code,) = _codes(catalog, [args.code])
-    text = history_markdown(catalog, code)
+    text = make(catalog, code)
     if args.format == "html":
-        text = to_html(text, f"{catalog.jurisdictions[code].name}: how the law changed")
+        text = to_html(text, f"{catalog.jurisdictions[code].name}: {title}")
     return _emit(text, args)
+
+
+def cmd_history(args: argparse.Namespace) -> int:
+    from .export import history_markdown
+
+    return _place_page(args, history_markdown, "how the law changed")
 
 
 def cmd_guide(args: argparse.Namespace) -> int:
-    from .explain import to_html
     from .export import guide_markdown
 
-    catalog = _load()
-    (code,) = _codes(catalog, [args.code])
-    text = guide_markdown(catalog, code)
-    if args.format == "html":
-        text = to_html(text, f"{catalog.jurisdictions[code].name}: how to file")
-    return _emit(text, args)
+    return _place_page(args, guide_markdown, "how to file")
 
 
 def cmd_whatif(args: argparse.Namespace) -> int:

@@ -160,6 +160,18 @@ class _Space:
         return {_verdict(w) for w in _fold(narrowed.values(), base)}
 
 
+def _given_and_unsure(answers: Answers, index: int) -> tuple[dict[str, Any], list[str]]:
+    """A record's facts as answered, and the answers the person was not sure about."""
+    rec = answers.records[index]
+    given: dict[str, Any] = {name: getattr(rec, name) for name in ANSWER_FIELDS}
+    unsure = [k for k in UNSURE_DOMAIN if given.get(k) == UNSURE]
+    if given.get("record") == "juvenile_adjudication":
+        unsure = [k for k in unsure if k != "age"]  # a juvenile record is from before 18
+    given["trafficking_ended"] = answers.trafficking_ended
+    given["documentation"] = tuple(answers.documentation)
+    return given, unsure
+
+
 class Evaluator:
     """Evaluates records against one catalog, remembering what it already worked out."""
 
@@ -257,12 +269,7 @@ class Evaluator:
         if rec.jurisdiction == UNSURE:
             return self._assess_anywhere(answers, index)
         law = self.law(rec.jurisdiction)
-        given: dict[str, Any] = {name: getattr(rec, name) for name in ANSWER_FIELDS}
-        unsure = [k for k in UNSURE_DOMAIN if given.get(k) == UNSURE]
-        if given.get("record") == "juvenile_adjudication":
-            unsure = [k for k in unsure if k != "age"]  # a juvenile record is from before 18
-        given["trafficking_ended"] = answers.trafficking_ended
-        given["documentation"] = tuple(answers.documentation)
+        given, unsure = _given_and_unsure(answers, index)
         groups = self._groups(law, given, unsure)
         space = _Space([[c.summary for c in g.combos] for g in groups])
         verdict = merge_verdicts(space.verdicts())
@@ -425,12 +432,7 @@ def every_outcome(evaluator: Evaluator, answers: Answers, index: int) -> list[tu
     """Every fully known version of the record and its verdict, by listing them all (slow; for tests)."""
     rec = answers.records[index]
     law = evaluator.law(rec.jurisdiction)
-    given: dict[str, Any] = {name: getattr(rec, name) for name in ANSWER_FIELDS}
-    unsure = [k for k in UNSURE_DOMAIN if given.get(k) == UNSURE]
-    if given.get("record") == "juvenile_adjudication":
-        unsure = [k for k in unsure if k != "age"]
-    given["trafficking_ended"] = answers.trafficking_ended
-    given["documentation"] = tuple(answers.documentation)
+    given, unsure = _given_and_unsure(answers, index)
     out = []
     for choice in itertools.product(*(UNSURE_DOMAIN[k] for k in unsure)):
         values = dict(zip(unsure, choice, strict=True))
