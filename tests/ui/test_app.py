@@ -388,3 +388,14 @@ async def test_a_mistyped_place_is_found_and_never_taken_as_not_sure(catalog):
         await type_and_enter(pilot, "texass")  # one match: taken
         answers = app.conversation.runner
         assert answers.records[0].get("jurisdiction") == "TX"
+
+
+async def test_enter_on_a_name_that_matches_nothing_never_answers_not_sure(catalog):
+    app = make_app(catalog)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await keys(pilot, "1")  # for myself
+        await type_and_enter(pilot, "zzzz")
+        await keys(pilot, "enter")  # a second Enter, as a person might press
+        assert current(app) == "jurisdiction"
+        assert app.conversation.runner.records[0].get("jurisdiction") is None

@@ -171,6 +171,9 @@ class QuestionBox(Vertical):
             if chooser.option_count == 2:  # one match plus "not sure": take it
                 chooser.highlighted = 0
                 chooser.action_select()
+            elif chooser.option_count == 1 and widget.value.strip():
+                # Nothing matches: stay in the box (a second Enter must never pick "not sure" for the person).
+                self.show_error("No place has that name. Type a name like Texas, or a code like TX.")
             else:
                 chooser.focus()
         elif widget.id == "year":
