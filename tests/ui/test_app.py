@@ -399,3 +399,18 @@ async def test_enter_on_a_name_that_matches_nothing_never_answers_not_sure(catal
         await keys(pilot, "enter")  # a second Enter, as a person might press
         assert current(app) == "jurisdiction"
         assert app.conversation.runner.records[0].get("jurisdiction") is None
+
+
+async def test_results_lead_with_help_when_the_trafficking_has_not_ended(catalog):
+    from textual.widgets import Static
+
+    from tests.factories import answers_with
+
+    answers = answers_with({"jurisdiction": "NY"}, audience="survivor", trafficking_ended="ongoing")
+    app = make_app(catalog, answers)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.pause(0.5)
+        assert isinstance(app.screen, ResultsScreen)
+        notices = [str(w.render()) for w in app.screen.query(Static) if w.has_class("notice")]
+        assert notices and "1-888-373-7888" in notices[0]  # before the disclaimer and every result

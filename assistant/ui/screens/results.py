@@ -107,6 +107,8 @@ class ResultsScreen(Screen[None]):
         ctx = self.context
         with VerticalScroll(id="results"):
             yield Static(ctx["heading"], classes="title", markup=False)
+            for line in ctx["safety"]:  # the trafficking has not ended: help comes before any result
+                yield Static(line, classes="notice safety", markup=False)
             yield Static(ctx["disclaimer"], classes="notice", markup=False)
             for r, text, laid_out in self.prepared.records:
                 with Vertical(classes=f"card verdict-{r['verdict']}") as card:
