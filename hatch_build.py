@@ -1,4 +1,4 @@
-"""Wheel build hook: validate all data and bundle a snapshot of it (see assistant/snapshot.py).
+"""Wheel build hook: validate all data and bundle a snapshot of it (see assistant/data/snapshot.py).
 
 A wheel is never built from invalid data: the build stops with the same messages `relief validate`
 prints.
@@ -21,8 +21,8 @@ class DataSnapshotHook(BuildHookInterface):  # type: ignore[type-arg]
             return
         sys.path.insert(0, self.root)
         try:
-            from assistant.problems import DataInvalid
-            from assistant.snapshot import SNAPSHOT_NAME, build_snapshot
+            from assistant.data.problems import DataInvalid
+            from assistant.data.snapshot import SNAPSHOT_NAME, build_snapshot
 
             try:
                 text = build_snapshot(Path(self.root))

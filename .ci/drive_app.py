@@ -31,9 +31,9 @@ async def drive(pilot):
 
 
 if __name__ == "__main__":
-    import assistant.ui.widgets.choice_list as choice_list
-    import assistant.ui.widgets.question as question
-    from assistant.ui.app import make_app
+    import assistant.faces.ui.widgets.choice_list as choice_list
+    import assistant.faces.ui.widgets.question as question
+    from assistant.faces.ui.app import make_app
 
     choice_list._Grace.grace = 0.0
     question.GRACE_SECONDS = 0.0

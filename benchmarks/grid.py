@@ -18,8 +18,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from assistant.catalog import load_catalog
-from assistant.engine import Evaluator
+from assistant.core.engine import Evaluator
+from assistant.data.catalog import load_catalog
 from assistant.models.answers import Answers
 
 OFFENSES = ("prostitution", "drug", "theft", "violent", "weapon", "fraud_identity")

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Mutation testing of the eligibility and scoring code (issue 11, "Measure it"). Not run in CI.
 #
-# Mutates assistant/rules.py, engine.py, next_steps.py and scoring.py with mutmut 3 (config in
+# Mutates assistant/core/rules.py, engine.py, next_steps.py and scoring.py with mutmut 3 (config in
 # pyproject.toml under [tool.mutmut]) and runs only the fast tests that exercise them. Prints the
 # killed / survived / timeout / other counts and the score per file and in total.
 #

@@ -53,7 +53,7 @@ def results_shown(app) -> bool:  # type: ignore[no-untyped-def]
 
 
 async def once(catalog, answers) -> float:  # type: ignore[no-untyped-def]
-    from assistant.ui.app import make_app
+    from assistant.faces.ui.app import make_app
 
     app = make_app(catalog, answers)
     async with app.run_test(size=(80, 24)) as pilot:
@@ -84,16 +84,16 @@ def main() -> None:
     )
     args = parser.parse_args()
 
-    import assistant.ui.widgets.choice_list as choice_list
-    import assistant.ui.widgets.question as question
-    from assistant.answers_io import read_answers
-    from assistant.catalog import load_catalog
+    import assistant.faces.ui.widgets.choice_list as choice_list
+    import assistant.faces.ui.widgets.question as question
+    from assistant.data.answers_io import read_answers
+    from assistant.data.catalog import load_catalog
 
     choice_list._Grace.grace = 0.0
     question.GRACE_SECONDS = 0.0
     catalog = load_catalog()
     if args.screen_only:
-        import assistant.eligibility as eligibility
+        import assistant.core.eligibility as eligibility
 
         real, done = eligibility.assess, {}
 

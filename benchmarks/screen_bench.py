@@ -63,12 +63,12 @@ def generate(path: Path, rows: int, codes: list[str], seed: int = 7) -> None:
 
 def run(rows: int, folder: Path) -> tuple[float, int]:
     source, target = folder / f"in-{rows}.csv", folder / f"out-{rows}.csv"
-    from assistant.catalog import load_catalog
+    from assistant.data.catalog import load_catalog
 
     generate(source, rows, list(load_catalog().jurisdictions))
     code = (
-        "import resource, sys; from pathlib import Path; from assistant.catalog import load_catalog; "
-        "from assistant.screening import screen_file; c = load_catalog(); import time; t = time.perf_counter(); "
+        "import resource, sys; from pathlib import Path; from assistant.data.catalog import load_catalog; "
+        "from assistant.faces.screening import screen_file; c = load_catalog(); import time; t = time.perf_counter(); "
         f"s = screen_file(c, Path({str(source)!r}), Path({str(target)!r}), overwrite=True); "
         "print(time.perf_counter() - t, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, s.rows)"
     )

@@ -5,9 +5,9 @@
 
 from __future__ import annotations
 
-from assistant.catalog import load_catalog, validate_paths
-from assistant.scoring import scorecards
-from assistant.yamlio import loader_class
+from assistant.core.scoring import scorecards
+from assistant.data.catalog import load_catalog, validate_paths
+from assistant.data.yamlio import loader_class
 
 
 def test_load_and_validate_all_data(benchmark):
@@ -29,7 +29,7 @@ def test_score_all_jurisdictions(benchmark):
 
 def test_evaluate_one_answers_file_against_every_jurisdiction(benchmark):
     """One record in each of the 52 jurisdictions, with two unsure answers (level, connection)."""
-    from assistant.eligibility import assess
+    from assistant.core.eligibility import assess
     from assistant.models.answers import Answers, RecordAnswers
 
     catalog = load_catalog()

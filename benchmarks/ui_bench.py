@@ -35,8 +35,8 @@ Minimal().run(headless=True)
 
 OURS = """
 import time
-from assistant.ui.app import make_app
-from assistant.ui.screens.welcome import WelcomeScreen
+from assistant.faces.ui.app import make_app
+from assistant.faces.ui.screens.welcome import WelcomeScreen
 def painted(self):
     self.app.call_after_refresh(lambda: (print(time.time(), flush=True), self.app.exit()))
 WelcomeScreen.on_mount = painted
@@ -46,9 +46,9 @@ app.run(headless=True)
 
 RESULTS_MEMORY = """
 import asyncio, resource, sys
-from assistant.catalog import load_catalog
-from assistant.answers_io import read_answers
-from assistant.ui.app import make_app
+from assistant.data.catalog import load_catalog
+from assistant.data.answers_io import read_answers
+from assistant.faces.ui.app import make_app
 catalog = load_catalog()
 from pathlib import Path
 answers = read_answers(Path(sys.argv[1]), list(catalog.jurisdictions))
@@ -85,11 +85,11 @@ def rss_kib(code: str, *args: str) -> int:
 
 async def answer_latency(samples: list[float]) -> None:
     """From the key that answers (handled by the option list) to the next question painted on screen."""
-    import assistant.ui.widgets.choice_list as choice_list
-    import assistant.ui.widgets.question as question
-    from assistant.ui.app import make_app
-    from assistant.ui.widgets.choice_list import ChoiceList
-    from assistant.ui.widgets.question import QuestionBox
+    import assistant.faces.ui.widgets.choice_list as choice_list
+    import assistant.faces.ui.widgets.question as question
+    from assistant.faces.ui.app import make_app
+    from assistant.faces.ui.widgets.choice_list import ChoiceList
+    from assistant.faces.ui.widgets.question import QuestionBox
 
     choice_list._Grace.grace = 0.0
     question.GRACE_SECONDS = 0.0

@@ -8,10 +8,10 @@ from pathlib import Path
 
 import pytest
 
-from assistant.catalog import Catalog, load_catalog
+from assistant.data.catalog import Catalog, load_catalog
 
 ROOT = Path(__file__).resolve().parent.parent
-# Every test, and every command a test runs, sees the same "today" (assistant/clock.py): no result,
+# Every test, and every command a test runs, sees the same "today" (assistant/models/clock.py): no result,
 # golden or deadline changes with the calendar. The suite is also run with the real clock moved to
 # 2030 (benchmarks/clock_check.sh) to show nothing reads the clock around this.
 TODAY = "2026-12-01"

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from assistant.answers_io import read_answers
+from assistant.data.answers_io import read_answers
 
 SCENARIOS = Path(__file__).parent / "scenarios"
 

@@ -6,9 +6,9 @@ import json
 
 import pytest
 
-from assistant.answers_io import answers_text, parse_answers
+from assistant.data.answers_io import answers_text, parse_answers
+from assistant.data.problems import InputInvalid as DataInvalid
 from assistant.models.answers import Answers
-from assistant.problems import InputInvalid as DataInvalid
 
 GOOD = """\
 audience: survivor
@@ -101,6 +101,6 @@ def test_written_answers_read_back_identically(catalog):
 
 
 def test_the_shipped_json_schema_is_current():
-    from assistant.schemas import SCHEMAS
+    from assistant.data.schemas import SCHEMAS
 
     assert SCHEMAS["flows/answers.schema.json"] is Answers

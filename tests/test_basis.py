@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import itertools
 
-from assistant.engine import Evaluator
+from assistant.core.engine import Evaluator
 from tests.factories import answers_with
 
 

@@ -7,11 +7,11 @@ import typing
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from assistant.eligibility import VERDICTS, assess
-from assistant.explain import reason_text, render
+from assistant.core.eligibility import VERDICTS, assess
+from assistant.core.voice import VOICES
 from assistant.models.answers import Answers, RecordAnswers, this_year
 from assistant.models.jurisdiction import Period
-from assistant.voice import VOICES
+from assistant.render.explain import reason_text, render
 
 
 def literal(model, name):

@@ -14,10 +14,10 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from assistant.engine import ANSWER_FIELDS, UNSURE_DOMAIN, Evaluator, merge_verdicts
+from assistant.core.engine import ANSWER_FIELDS, UNSURE_DOMAIN, Evaluator, merge_verdicts
+from assistant.core.results import ELIGIBLE, VERDICTS
+from assistant.core.rules import ADULT_LAW, RULES, Only, Rule
 from assistant.models.common import UNSURE
-from assistant.results import ELIGIBLE, VERDICTS
-from assistant.rules import ADULT_LAW, RULES, Only, Rule
 from tests.factories import answers_with
 
 NOW = 2026

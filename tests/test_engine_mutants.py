@@ -10,8 +10,8 @@ from __future__ import annotations
 
 from collections import defaultdict
 
-from assistant.engine import UNSURE_DOMAIN, Evaluator, assess_record, every_outcome, merge_verdicts
-from assistant.results import ELIGIBLE, VERDICTS, Reason
+from assistant.core.engine import UNSURE_DOMAIN, Evaluator, assess_record, every_outcome, merge_verdicts
+from assistant.core.results import ELIGIBLE, VERDICTS, Reason
 from tests.factories import answers_with
 
 NOW = 2026
@@ -97,7 +97,7 @@ def test_the_year_a_result_is_worked_out_for_is_the_one_asked_for(catalog):
     """Deadlines are counted from `now`: an assessment for 2030 must say 2030, not the clock's year."""
     import datetime as dt
 
-    from assistant.engine import assess
+    from assistant.core.engine import assess
 
     answers = answers_with({"jurisdiction": "NM"})
     later = assess(catalog, answers, now=2030)
@@ -109,7 +109,7 @@ def test_the_year_a_result_is_worked_out_for_is_the_one_asked_for(catalog):
 
 
 def test_an_unsure_answer_is_weighed_under_every_code_but_unsure_and_a_link_is_still_a_link():
-    from assistant.engine import _values
+    from assistant.core.engine import _values
 
     assert _values("connection", leave_out=("not_connected",)) == UNSURE_DOMAIN["connection"]
     assert "not_connected" not in UNSURE_DOMAIN["connection"] and "forced" in UNSURE_DOMAIN["connection"]
@@ -127,7 +127,7 @@ def test_merging_not_covered_with_no_adult_law_is_not_covered():
 
 
 def test_a_result_is_only_as_sure_as_the_least_sure_part_of_the_law_it_rests_on(catalog):
-    from assistant.engine import lowest_confidence
+    from assistant.core.engine import lowest_confidence
 
     assert lowest_confidence(["high", None, "medium"]) == "medium"
     assert lowest_confidence([None]) == "low" and lowest_confidence([]) == "low"
@@ -252,8 +252,8 @@ def test_no_adult_law_and_no_juvenile_route_is_low_confidence(catalog):
 
 
 def test_each_place_in_an_assessment_has_its_law_in_force_its_card_and_gaps(catalog):
-    from assistant.engine import assess
-    from assistant.scoring import gaps, scorecards
+    from assistant.core.engine import assess
+    from assistant.core.scoring import gaps, scorecards
 
     result = assess(catalog, answers_with({"jurisdiction": "NM"}, {"jurisdiction": "NY"}, {"jurisdiction": "NM"}), NOW)
     assert [j.jurisdiction.code for j in result.jurisdictions] == ["NM", "NY"]

@@ -6,9 +6,9 @@ import json
 
 import pytest
 
-from assistant.eligibility import assess
-from assistant.explain import FORMATS, md_literal, render
+from assistant.core.eligibility import assess
 from assistant.models.answers import Answers, RecordAnswers
+from assistant.render.explain import FORMATS, md_literal, render
 from tests.conftest import run_relief
 
 

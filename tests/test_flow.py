@@ -7,11 +7,11 @@ from pathlib import Path
 
 import pytest
 
-from assistant.catalog import load_catalog
-from assistant.flow import AnswerError, FlowRunner, jurisdiction_choices
+from assistant.core.flow import AnswerError, FlowRunner, jurisdiction_choices
+from assistant.data.catalog import load_catalog
+from assistant.data.problems import DataInvalid
 from assistant.models.answers import Answers
 from assistant.models.common import UNSURE
-from assistant.problems import DataInvalid
 from tests.reading_level import grade
 
 

@@ -7,7 +7,7 @@ import sys
 
 from tests.conftest import ROOT
 
-# Every module outside assistant/ui: the core and the thin non-Textual faces (CLI, plain mode).
+# Every module outside assistant/faces/ui: the core and the thin non-Textual faces (CLI, plain mode).
 CORE = sorted(
     "assistant." + str(p.relative_to(ROOT / "assistant").with_suffix("")).replace("/", ".")
     for p in (ROOT / "assistant").rglob("*.py")
@@ -17,13 +17,13 @@ CORE = sorted(
 
 def test_the_list_covers_the_core():
     assert {
-        "assistant.eligibility",
-        "assistant.flow",
-        "assistant.explain",
-        "assistant.screening",
-        "assistant.plain",
-        "assistant.compare",
-        "assistant.whatif",
+        "assistant.core.eligibility",
+        "assistant.core.flow",
+        "assistant.render.explain",
+        "assistant.faces.screening",
+        "assistant.faces.plain",
+        "assistant.core.compare",
+        "assistant.core.whatif",
     } <= set(CORE)
 
 
@@ -32,7 +32,7 @@ def test_core_modules_do_not_import_textual_or_rich():
         "import importlib, sys\n"
         f"for name in {CORE!r}:\n"
         "    importlib.import_module(name)\n"
-        "from assistant.catalog import load_catalog\n"
+        "from assistant.data.catalog import load_catalog\n"
         "load_catalog()\n"
         "print(sorted(m for m in sys.modules if m.split('.')[0] in ('textual', 'rich')))\n"
     )
@@ -44,7 +44,7 @@ def test_core_modules_do_not_import_textual_or_rich():
 def test_data_commands_do_not_import_textual():
     code = (
         "import sys\n"
-        "from assistant.cli import main\n"
+        "from assistant.faces.cli import main\n"
         "import contextlib, io\n"
         "with contextlib.redirect_stdout(io.StringIO()):\n"
         "    main(['score', '--format', 'json'])\n"

@@ -10,9 +10,9 @@ from pathlib import Path
 
 import pytest
 
-from assistant.intake_csv import MAX_FIELD, MAX_LINE, detect_encoding, normalise_code
-from assistant.problems import InputInvalid
-from assistant.screening import ANSWER_COLUMNS, screen_file
+from assistant.data.intake_csv import MAX_FIELD, MAX_LINE, detect_encoding, normalise_code
+from assistant.data.problems import InputInvalid
+from assistant.faces.screening import ANSWER_COLUMNS, screen_file
 from tests.conftest import run_relief
 
 GOOD = [

@@ -49,7 +49,7 @@ def test_wheel_installed_outside_the_checkout_scores_every_jurisdiction(tmp_path
     codes = [j["code"] for j in json.loads(result.stdout)["jurisdictions"]]
     assert codes == sorted(catalog.jurisdictions)
     where = subprocess.run(
-        [str(python), "-c", "from assistant.paths import data_root; print(data_root())"],
+        [str(python), "-c", "from assistant.data.paths import data_root; print(data_root())"],
         capture_output=True,
         text=True,
         cwd=elsewhere,

@@ -5,9 +5,9 @@ Goldens name the deciding facts in their file names; each test also asserts why 
 
 from __future__ import annotations
 
-from assistant.eligibility import assess
-from assistant.explain import environment, next_context
-from assistant.packet import packet
+from assistant.core.eligibility import assess
+from assistant.core.packet import packet
+from assistant.render.explain import environment, next_context
 from tests.factories import answers_with
 from tests.test_tools import golden
 

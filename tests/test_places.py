@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from assistant.places import find_places
+from assistant.core.places import find_places
 from tests.conftest import run_relief
 
 

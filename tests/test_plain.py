@@ -6,7 +6,7 @@ import io
 
 import pytest
 
-from assistant.plain import END_OF_INPUT, YEAR_HINT, EndOfInput, PlainSession, wrap
+from assistant.faces.plain import END_OF_INPUT, YEAR_HINT, EndOfInput, PlainSession, wrap
 from tests.conftest import run_relief
 
 TO_THE_YEAR = ["1", "new mexico", "3", "4", "2", "2"]  # survivor; NM; conviction, theft, felony, because

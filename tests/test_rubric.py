@@ -7,7 +7,7 @@ from pathlib import Path
 
 import yaml
 
-from assistant.catalog import load_catalog
+from assistant.data.catalog import load_catalog
 from tests.conftest import run_relief
 
 SEED_POINTS = {

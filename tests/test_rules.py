@@ -8,9 +8,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from assistant.engine import Evaluator
-from assistant.models.jurisdiction import Condition, Documentation, RecordCoverage
-from assistant.rules import (
+from assistant.core.engine import Evaluator
+from assistant.core.rules import (
     LawView,
     Only,
     rule_adult_law,
@@ -22,6 +21,7 @@ from assistant.rules import (
     rule_record_kind,
     rule_timing,
 )
+from assistant.models.jurisdiction import Condition, Documentation, RecordCoverage
 
 NOW = 2026
 FACTS = {

@@ -12,16 +12,8 @@ from typing import Any
 
 import pytest
 
-from assistant.models.jurisdiction import (
-    Condition,
-    Documentation,
-    LevelCoverage,
-    Period,
-    RecordCoverage,
-    Timing,
-)
-from assistant.results import Reason
-from assistant.rules import (
+from assistant.core.results import Reason
+from assistant.core.rules import (
     LawView,
     Only,
     _start_year,
@@ -37,6 +29,14 @@ from assistant.rules import (
     rule_procedure,
     rule_record_kind,
     rule_timing,
+)
+from assistant.models.jurisdiction import (
+    Condition,
+    Documentation,
+    LevelCoverage,
+    Period,
+    RecordCoverage,
+    Timing,
 )
 from tests.test_rules import law_with, run
 
@@ -693,11 +693,11 @@ def test_procedure_in_new_mexico(catalog):
         R(
             "hearing",
             "note",
-            "{label}: we could not confirm this.",
+            "{label}: {description}",
             "hearing",
             "NMSA 1978 § 30-52-1.2",
-            None,
-            (("label", "Hearing"),),
+            "high",
+            (("label", "Hearing"), ("description", "No hearing is required.")),
         ),
         R(
             "discretion",
@@ -726,6 +726,23 @@ def test_procedure_in_new_mexico(catalog):
                 ("description", "The law does not protect confidentiality or allow filing under seal."),
             ),
         ),
+    ]
+
+
+def test_a_hearing_we_could_not_read_says_so_without_a_confidence(catalog):
+    hearing = [
+        r for r in run(rule_procedure, law_with(catalog, "NM", {"hearing": "unknown"}), catalog) if r.rule == "hearing"
+    ]
+    assert hearing == [
+        R(
+            "hearing",
+            "note",
+            "{label}: we could not confirm this.",
+            "hearing",
+            "NMSA 1978 § 30-52-1.2",
+            None,
+            (("label", "Hearing"),),
+        )
     ]
 
 
@@ -787,13 +804,13 @@ def test_a_basis_is_kept_only_on_an_uncertain_reason():
     )
 
 
-# --- other ways forward (assistant/next_steps.py) ------------------------------------------------------------
+# --- other ways forward (assistant/core/next_steps.py) ------------------------------------------------------------
 
 FEDERAL_LAW = "Trafficking Survivors Relief Act (Pub. L. 119-73), 18 U.S.C. § 3771A"
 
 
 def steps(catalog: Any, code: str, verdict: str, **record: Any) -> list[Reason]:
-    from assistant.next_steps import next_steps
+    from assistant.core.next_steps import next_steps
     from tests.factories import answers_with
 
     j = catalog.jurisdictions[code]
@@ -887,9 +904,9 @@ def test_no_federal_note_for_a_federal_record_or_without_a_federal_law(catalog):
 
 
 def test_which_routes_fit_a_record():
+    from assistant.core.next_steps import route_fits
     from assistant.models.answers import RecordAnswers
     from assistant.models.jurisdiction import OtherRoute
-    from assistant.next_steps import route_fits
     from tests.factories import record
 
     def rec(**fields: Any) -> RecordAnswers:

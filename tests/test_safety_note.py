@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from assistant.conversation import Conversation
-from assistant.eligibility import assess
-from assistant.explain import render
+from assistant.core.conversation import Conversation
+from assistant.core.eligibility import assess
+from assistant.render.explain import render
 from tests.factories import answers_with
 
 HOTLINE = "1-888-373-7888"
@@ -56,7 +56,7 @@ def test_the_results_and_every_export_lead_with_help(catalog):
 
 
 def test_batch_screening_puts_help_first_for_a_client_still_being_trafficked(catalog):
-    from assistant.screening import Screener
+    from assistant.faces.screening import Screener
 
     screener = Screener(catalog)
     row = {

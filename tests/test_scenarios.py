@@ -17,9 +17,9 @@ from pathlib import Path
 import pytest
 import yaml
 
-from assistant.answers_io import read_answers
-from assistant.eligibility import VERDICTS, assess
-from assistant.explain import render
+from assistant.core.eligibility import VERDICTS, assess
+from assistant.data.answers_io import read_answers
+from assistant.render.explain import render
 
 SCENARIOS = sorted((Path(__file__).parent / "scenarios").glob("*.yaml"))
 NOW = 2026

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 
-from assistant.schemas import SCHEMAS, schema_text
+from assistant.data.schemas import SCHEMAS, schema_text
 from tests.conftest import ROOT
 
 

@@ -8,9 +8,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from assistant.core.scoring import rank, score_version, scorecards
 from assistant.models.common import UNKNOWN
 from assistant.models.jurisdiction import Feature
-from assistant.scoring import rank, score_version, scorecards
 
 NM_CARD = {  # shared/seed/000_c80ce4ebd3995cfe.txt, "AWARDED POINTS"
     "range_of_relief": 4,

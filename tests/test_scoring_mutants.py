@@ -8,9 +8,9 @@ from __future__ import annotations
 
 import dataclasses
 
+from assistant.core.scoring import UNKNOWN_GAP, Gap, gaps, rank, score_version, versions_for
 from assistant.models.common import UNKNOWN
 from assistant.models.jurisdiction import Feature
-from assistant.scoring import UNKNOWN_GAP, Gap, gaps, rank, score_version, versions_for
 
 
 def card_on(catalog, code, day, **unknown):
@@ -80,7 +80,7 @@ def test_versions_for_the_chosen_places_only(catalog):
 
 
 def test_an_unknown_category_keeps_the_feature_that_says_why(catalog):
-    from assistant.scoring import score_category
+    from assistant.core.scoring import score_category
 
     category = next(c for c in catalog.rubric.categories if c.id == "hearing")
     unknown = Feature(value=UNKNOWN, note="the hearing rule was not read")
@@ -90,13 +90,13 @@ def test_an_unknown_category_keeps_the_feature_that_says_why(catalog):
 
 
 def test_chosen_places_in_any_case(catalog):
-    from assistant.scoring import scorecards
+    from assistant.core.scoring import scorecards
 
     assert [c.jurisdiction.code for c in scorecards(catalog, codes=["nm", "GA"])] == ["NM", "GA"]
 
 
 def test_a_known_category_keeps_its_feature(catalog):
-    from assistant.scoring import score_category
+    from assistant.core.scoring import score_category
 
     category = next(c for c in catalog.rubric.categories if c.id == "nexus")
     feature = catalog.jurisdictions["NM"].current.features["nexus"]
@@ -106,7 +106,7 @@ def test_a_known_category_keeps_its_feature(catalog):
 
 
 def test_a_category_missing_from_the_file_is_unknown_and_an_ungraded_card_keeps_its_rubric(catalog):
-    from assistant.scoring import score_category
+    from assistant.core.scoring import score_category
 
     category = next(c for c in catalog.rubric.categories if c.id == "hearing")
     missing = score_category(category, None)

@@ -12,8 +12,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from assistant.problems import InputInvalid
-from assistant.screening import ANSWER_COLUMNS, RESULT_COLUMNS, screen_file, template
+from assistant.data.problems import InputInvalid
+from assistant.faces.screening import ANSWER_COLUMNS, RESULT_COLUMNS, screen_file, template
 from tests.conftest import run_relief
 
 GOOD = {
@@ -123,8 +123,8 @@ CODES = {
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(data=st.data())
 def test_screening_gives_the_engines_result_for_any_answers(catalog, data):
-    from assistant.eligibility import Evaluator
-    from assistant.screening import Screener
+    from assistant.core.eligibility import Evaluator
+    from assistant.faces.screening import Screener
 
     row = {**GOOD, **{k: data.draw(st.sampled_from(v), label=k) for k, v in CODES.items()}}
     row["jurisdiction"] = data.draw(st.sampled_from([*sorted(catalog.jurisdictions), "unsure"]), label="place")
@@ -144,7 +144,7 @@ def test_output_is_owner_only_and_not_overwritten(catalog, tmp_path):
     write(tmp_path / "in.csv", [GOOD])
     screen_file(catalog, tmp_path / "in.csv", tmp_path / "out.csv")
     assert stat.S_IMODE((tmp_path / "out.csv").stat().st_mode) == 0o600
-    from assistant.files import WriteRefused
+    from assistant.data.files import WriteRefused
 
     with pytest.raises(WriteRefused):
         screen_file(catalog, tmp_path / "in.csv", tmp_path / "out.csv")

@@ -6,9 +6,9 @@ from pathlib import Path
 
 import pytest
 
-from assistant.catalog import load_catalog, load_catalog_from_yaml
-from assistant.problems import DataInvalid
-from assistant.snapshot import SNAPSHOT_NAME, build_snapshot, read_snapshot
+from assistant.data.catalog import load_catalog, load_catalog_from_yaml
+from assistant.data.problems import DataInvalid
+from assistant.data.snapshot import SNAPSHOT_NAME, build_snapshot, read_snapshot
 
 
 def test_snapshot_rebuilds_the_same_models_as_the_yaml(data_copy: Path):

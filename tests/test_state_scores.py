@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from assistant.scoring import scorecards
+from assistant.core.scoring import scorecards
 
 EXPECTED = yaml.safe_load((Path(__file__).parent / "expected_scores.yaml").read_text(encoding="utf-8"))
 

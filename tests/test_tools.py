@@ -9,11 +9,11 @@ from pathlib import Path
 
 import pytest
 
-from assistant.compare import compare
-from assistant.export import brief, comparison, history_markdown
-from assistant.history import history
-from assistant.scoring import score_version
-from assistant.whatif import IDEAL_CODE, ideal, improvements, rescored, with_feature
+from assistant.core.compare import compare
+from assistant.core.history import history
+from assistant.core.scoring import score_version
+from assistant.core.whatif import IDEAL_CODE, ideal, improvements, rescored, with_feature
+from assistant.render.export import brief, comparison, history_markdown
 from tests.conftest import run_relief
 from tests.scenarios_helpers import load_answers
 
@@ -60,7 +60,7 @@ def test_compare_golden_table():
 
 
 def test_compare_same_facts_differ_by_state(catalog):
-    from assistant.eligibility import assess_record
+    from assistant.core.eligibility import assess_record
 
     answers = load_answers(catalog, "nm-theft-felony-sealing")
     comp = compare(catalog, ["NM", "OR"], answers)
@@ -101,7 +101,7 @@ def test_what_if_changes_score_grade_rank_and_verdicts(catalog):
     answers = load_answers(catalog, "or-theft-not-covered")
     from dataclasses import replace
 
-    from assistant.eligibility import assess_record
+    from assistant.core.eligibility import assess_record
 
     what_if_catalog = replace(catalog, jurisdictions={**catalog.jurisdictions, "OR": changed})
     assert assess_record(catalog, answers, 0).verdict == "not_covered"
@@ -138,9 +138,9 @@ def test_history_of_georgia(catalog):
 
 
 def test_html_export_is_self_contained_and_inert(catalog, tmp_path):
-    from assistant.eligibility import assess
-    from assistant.explain import render
+    from assistant.core.eligibility import assess
     from assistant.models.answers import Answers, RecordAnswers
+    from assistant.render.explain import render
 
     rec = RecordAnswers(
         jurisdiction="NM",

@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from assistant.catalog import load_catalog, validate_paths
-from assistant.problems import DataInvalid
+from assistant.data.catalog import load_catalog, validate_paths
+from assistant.data.problems import DataInvalid
 from tests.conftest import run_relief
 
 

@@ -13,9 +13,9 @@ from pathlib import Path
 
 import pytest
 
-from assistant.answers_io import read_answers
-from assistant.eligibility import assess
-from assistant.explain import context, render
+from assistant.core.eligibility import assess
+from assistant.data.answers_io import read_answers
+from assistant.render.explain import context, render
 from tests.factories import answers_with
 from tests.reading_level import grade
 

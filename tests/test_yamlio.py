@@ -7,7 +7,7 @@ import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from assistant import yamlio
+from assistant.data import yamlio
 
 FORMS = [
     "010",

@@ -26,7 +26,7 @@ FIRST_YEAR = 1950
 
 
 def this_year() -> int:
-    from ..clock import this_year as year
+    from .clock import this_year as year
 
     return year()
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from assistant.catalog import load_catalog
-from assistant.ui.themes import HIGH_CONTRAST
+from assistant.data.catalog import load_catalog
+from assistant.faces.ui.themes import HIGH_CONTRAST
 from tests.conftest import ROOT
 
 
@@ -60,8 +60,8 @@ def test_every_verdict_has_words_and_a_symbol():
 
 
 def test_the_tile_map_shows_a_letter_on_every_tile(catalog):
-    from assistant.scoring import scorecards
-    from assistant.ui.widgets.tile_map import TileMap
+    from assistant.core.scoring import scorecards
+    from assistant.faces.ui.widgets.tile_map import TileMap
 
     cards = {c.jurisdiction.code: c for c in scorecards(catalog)}
     text = "\n".join("".join(piece for piece, _ in row) for row in TileMap(cards).lines())

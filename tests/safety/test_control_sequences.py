@@ -16,7 +16,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from assistant.safe_text import FORMULA_START, clean, dumps, one_line, spreadsheet_cell
+from assistant.data.safe_text import FORMULA_START, clean, dumps, one_line, spreadsheet_cell
 from tests.conftest import ROOT, run_relief
 
 OSC_TITLE = "\x1b]0;PWNED\x07"  # renames the window (and the tab)
@@ -223,7 +223,7 @@ def test_plain_mode_typed_label_and_answers():
 
 
 def test_a_saved_answers_file_is_inert_and_reads_back_the_same(catalog):
-    from assistant.answers_io import answers_text, parse_answers
+    from assistant.data.answers_io import answers_text, parse_answers
 
     text = (ROOT / "tests" / "scenarios" / "two-states-advocate.yaml").read_text(encoding="utf-8")
     text = text.replace("label: Miami 2014", f"label: {json.dumps('Mi' + OSC_TITLE + C1 + OTHER + 'ami')}")

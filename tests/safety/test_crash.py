@@ -8,12 +8,12 @@ from tests.safety.ptyrun import Terminal
 
 SECRET = "Denver-2014-secret-label"
 CRASHING = f"""
-import assistant.ui.screens.conversation as conversation
+import assistant.faces.ui.screens.conversation as conversation
 async def broken(self, *args, **kwargs):
     local_secret = {SECRET!r}
     raise RuntimeError("boom " + local_secret)
 conversation.ConversationScreen.on_question_box_answered = broken
-from assistant.cli import main
+from assistant.faces.cli import main
 raise SystemExit(main([]))
 """
 

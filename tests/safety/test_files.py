@@ -15,10 +15,10 @@ from pathlib import Path
 
 import pytest
 
-from assistant import files
-from assistant.files import AlreadyExists, WriteRefused, private_file, write_private
-from assistant.problems import InputInvalid
-from assistant.screening import ANSWER_COLUMNS, Screener, screen_file
+from assistant.data import files
+from assistant.data.files import AlreadyExists, WriteRefused, private_file, write_private
+from assistant.data.problems import InputInvalid
+from assistant.faces.screening import ANSWER_COLUMNS, Screener, screen_file
 from tests.conftest import ROOT, run_relief
 
 ROW = {

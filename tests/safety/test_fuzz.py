@@ -17,11 +17,11 @@ from pathlib import Path
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from assistant.answers_io import parse_answers
-from assistant.catalog import validate_paths
-from assistant.files import WriteRefused
-from assistant.problems import InputInvalid, Problem
-from assistant.screening import screen_file
+from assistant.data.answers_io import parse_answers
+from assistant.data.catalog import validate_paths
+from assistant.data.files import WriteRefused
+from assistant.data.problems import InputInvalid, Problem
+from assistant.faces.screening import screen_file
 from tests.conftest import ROOT
 
 FUZZ = settings(
@@ -246,8 +246,8 @@ def test_fuzz_csv_encodings_delimiters_and_control_characters(catalog, tmp_path_
 @settings(max_examples=80, deadline=5000, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(label=hostile_text, notes=hostile_text, fmt=st.sampled_from(["text", "markdown", "json", "html"]))
 def test_fuzz_labels_and_notes_through_every_report_format(catalog, label, notes, fmt):
-    from assistant.eligibility import assess
-    from assistant.explain import render
+    from assistant.core.eligibility import assess
+    from assistant.render.explain import render
 
     text = ANSWERS.replace("label: Miami 2014", f"label: {json.dumps(label[:80])}")
     text += f"notes: {json.dumps(notes)}\n"
@@ -256,7 +256,7 @@ def test_fuzz_labels_and_notes_through_every_report_format(catalog, label, notes
     except InputInvalid as exc:
         check_problems(exc.problems)
         return
-    from assistant.safe_text import clean
+    from assistant.data.safe_text import clean
 
     out = clean(render(assess(catalog, answers), catalog, fmt))  # as every command writes it
     assert_inert(out)
@@ -274,7 +274,7 @@ def test_fuzz_labels_and_notes_through_every_report_format(catalog, label, notes
 )
 def test_fuzz_command_lines_never_crash_or_echo_control_characters(command, args):
     """A command first, so no abbreviation of --plain can start the interactive app here."""
-    from assistant.cli import main
+    from assistant.faces.cli import main
 
     args = [command, *args]
 
@@ -293,7 +293,7 @@ def test_fuzz_command_lines_never_crash_or_echo_control_characters(command, args
 @settings(max_examples=60, deadline=10000, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(lines=st.lists(st.one_of(st.sampled_from(["1", "2", "b", "why", "change", "", "32", "3"]), hostile_text)))
 def test_fuzz_plain_mode_typed_input(catalog, lines):
-    from assistant.plain import PlainSession
+    from assistant.faces.plain import PlainSession
 
     feed = iter(lines)
 

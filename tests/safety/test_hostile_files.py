@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from assistant.answers_io import MAX_BYTES, MAX_RECORDS, read_answers
-from assistant.problems import InputInvalid
+from assistant.data.answers_io import MAX_BYTES, MAX_RECORDS, read_answers
+from assistant.data.problems import InputInvalid
 from tests.conftest import ROOT, run_relief
 
 GOOD = (ROOT / "tests" / "scenarios" / "two-states-advocate.yaml").read_text(encoding="utf-8")

@@ -15,11 +15,11 @@ from pathlib import Path
 
 import pytest
 
-import assistant.ui.widgets.choice_list as choice_list
-import assistant.ui.widgets.question as question
-from assistant.cli import main
-from assistant.ui.app import make_app
-from assistant.ui.screens.results import ResultsScreen
+import assistant.faces.ui.widgets.choice_list as choice_list
+import assistant.faces.ui.widgets.question as question
+from assistant.faces.cli import main
+from assistant.faces.ui.app import make_app
+from assistant.faces.ui.screens.results import ResultsScreen
 from tests.conftest import ROOT
 
 SCENARIO = str(ROOT / "tests" / "scenarios" / "two-states-advocate.yaml")

@@ -16,7 +16,7 @@ from tests.safety.ptyrun import ROOT, Terminal
 CLEAR = b"\x1b[H\x1b[2J\x1b[3J"
 SLOW_ENGINE = """
 import time
-import assistant.eligibility as eligibility
+import assistant.core.eligibility as eligibility
 real = eligibility.assess
 def slow(*args, **kwargs):
     deadline = time.monotonic() + 20
@@ -24,7 +24,7 @@ def slow(*args, **kwargs):
         sum(range(2000))
     return real(*args, **kwargs)
 eligibility.assess = slow
-from assistant.cli import main
+from assistant.faces.cli import main
 raise SystemExit(main(["--answers", {answers!r}]))
 """
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 from jinja2.exceptions import SecurityError, UndefinedError
 
-from assistant.explain import environment
-from assistant.yamlio import YamlProblem, loads
+from assistant.data.yamlio import YamlProblem, loads
+from assistant.render.explain import environment
 
 
 @pytest.mark.parametrize(

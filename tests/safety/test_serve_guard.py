@@ -157,8 +157,8 @@ def test_busy_and_invalid_ports_are_named(served):
 
 def test_web_mode_saves_by_download_never_to_a_server_path(tmp_path, catalog, monkeypatch):
     """In a browser, the save dialog asks for a file name and the file goes to the browser."""
-    from assistant.choices import Choice
-    from assistant.ui.app import ReliefApp
+    from assistant.core.choices import Choice
+    from assistant.faces.ui.app import ReliefApp
 
     delivered: list[tuple[str, str]] = []
 

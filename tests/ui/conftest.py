@@ -2,8 +2,8 @@ from __future__ import annotations
 
 import pytest
 
-import assistant.ui.widgets.choice_list as choice_list
-import assistant.ui.widgets.question as question
+import assistant.faces.ui.widgets.choice_list as choice_list
+import assistant.faces.ui.widgets.question as question
 
 
 @pytest.fixture(autouse=True)

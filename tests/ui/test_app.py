@@ -10,14 +10,14 @@ import pytest
 from rich.console import Console
 from textual.widgets import Input
 
-from assistant.eligibility import assess
-from assistant.ui.app import make_app
-from assistant.ui.screens.conversation import ConversationScreen
-from assistant.ui.screens.help import HelpScreen
-from assistant.ui.screens.results import ResultsScreen
-from assistant.ui.screens.welcome import WelcomeScreen
-from assistant.ui.widgets.question import QuestionBox
-from assistant.ui.widgets.transcript import AnswerLine
+from assistant.core.eligibility import assess
+from assistant.faces.ui.app import make_app
+from assistant.faces.ui.screens.conversation import ConversationScreen
+from assistant.faces.ui.screens.help import HelpScreen
+from assistant.faces.ui.screens.results import ResultsScreen
+from assistant.faces.ui.screens.welcome import WelcomeScreen
+from assistant.faces.ui.widgets.question import QuestionBox
+from assistant.faces.ui.widgets.transcript import AnswerLine
 
 
 async def settle(pilot):
@@ -372,7 +372,7 @@ async def test_trafficking_that_has_not_ended_gets_help_at_once(catalog):
         assert current(app) == "trafficking_ended"
         await keys(pilot, "down", "enter")  # "It has not ended"
         await pilot.pause()
-        from assistant.ui.widgets.transcript import AssistantLine
+        from assistant.faces.ui.widgets.transcript import AssistantLine
 
         said = " ".join(line.text for line in app.screen.query(AssistantLine) if line.has_class("safety"))
         assert "1-888-373-7888" in said and "233733" in said and "911" in said

@@ -13,10 +13,10 @@ import pytest
 from rich.segment import Segment
 from textual.widgets import DataTable, OptionList
 
-from assistant.ui.app import make_app
-from assistant.ui.textual_private import screen_segments
-from assistant.ui.widgets.multi_choice_list import MultiChoiceList
-from assistant.ui.widgets.question import QuestionBox
+from assistant.faces.ui.app import make_app
+from assistant.faces.ui.textual_private import screen_segments
+from assistant.faces.ui.widgets.multi_choice_list import MultiChoiceList
+from assistant.faces.ui.widgets.question import QuestionBox
 from tests.safety.test_accessibility import contrast
 from tests.scenarios_helpers import load_answers
 

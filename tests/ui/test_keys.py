@@ -5,14 +5,14 @@ from __future__ import annotations
 import pytest
 from textual.widgets import Input
 
-from assistant.ui.app import make_app
-from assistant.ui.screens.conversation import ConversationScreen
-from assistant.ui.screens.help import HelpScreen
-from assistant.ui.screens.results import ResultsScreen
-from assistant.ui.screens.welcome import WelcomeScreen
-from assistant.ui.widgets.choice_list import ChoiceList
-from assistant.ui.widgets.key_bar import KeyBar
-from assistant.ui.widgets.question import QuestionBox
+from assistant.faces.ui.app import make_app
+from assistant.faces.ui.screens.conversation import ConversationScreen
+from assistant.faces.ui.screens.help import HelpScreen
+from assistant.faces.ui.screens.results import ResultsScreen
+from assistant.faces.ui.screens.welcome import WelcomeScreen
+from assistant.faces.ui.widgets.choice_list import ChoiceList
+from assistant.faces.ui.widgets.key_bar import KeyBar
+from assistant.faces.ui.widgets.question import QuestionBox
 from tests.scenarios_helpers import load_answers
 
 BINDING_NAMES = {"Ctrl+Q": "ctrl+q", "Esc": "escape", "Enter": "enter", "Space": "space"}

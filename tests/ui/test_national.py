@@ -13,12 +13,12 @@ import itertools
 import pytest
 from textual.widgets import DataTable
 
-from assistant.national import DEFAULT_SORT, data_date, is_stale, view
-from assistant.report import short_name
-from assistant.scoring import scorecards
-from assistant.ui.app import make_app
-from assistant.ui.screens.national import LegendScreen, NationalScreen
-from assistant.ui.widgets.choice_list import ChoiceList
+from assistant.core.national import DEFAULT_SORT, data_date, is_stale, view
+from assistant.core.scoring import scorecards
+from assistant.faces.ui.app import make_app
+from assistant.faces.ui.screens.national import LegendScreen, NationalScreen
+from assistant.faces.ui.widgets.choice_list import ChoiceList
+from assistant.render.report import short_name
 
 TODAY = dt.date(2026, 6, 1)  # "now" for these tests; never the wall clock
 

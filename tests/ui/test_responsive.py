@@ -13,11 +13,11 @@ from types import SimpleNamespace
 import pytest
 from textual import events
 
-import assistant.eligibility as eligibility
-from assistant.ui import messages
-from assistant.ui.app import make_app
-from assistant.ui.screens.conversation import ConversationScreen
-from assistant.ui.screens.results import ResultsScreen
+import assistant.core.eligibility as eligibility
+from assistant.faces.ui import messages
+from assistant.faces.ui.app import make_app
+from assistant.faces.ui.screens.conversation import ConversationScreen
+from assistant.faces.ui.screens.results import ResultsScreen
 from tests.scenarios_helpers import load_answers
 
 SLOW_SECONDS = 8.0

@@ -10,12 +10,12 @@ import pytest
 from rich.text import Text
 from textual.widgets import DataTable, Static
 
-from assistant.ui.app import make_app
-from assistant.ui.screens.compare import CompareScreen
-from assistant.ui.screens.national import NationalScreen
-from assistant.ui.screens.whatif import WhatIfScreen
-from assistant.ui.textual_private import screen_segments
-from assistant.ui.widgets.key_bar import KeyBar
+from assistant.faces.ui.app import make_app
+from assistant.faces.ui.screens.compare import CompareScreen
+from assistant.faces.ui.screens.national import NationalScreen
+from assistant.faces.ui.screens.whatif import WhatIfScreen
+from assistant.faces.ui.textual_private import screen_segments
+from assistant.faces.ui.widgets.key_bar import KeyBar
 from tests.scenarios_helpers import load_answers
 
 SIZE = (80, 24)

@@ -11,8 +11,8 @@ import datetime as dt
 import pytest
 from textual.widgets import Input
 
-from assistant.catalog import load_catalog
-from assistant.ui.app import make_app
+from assistant.data.catalog import load_catalog
+from assistant.faces.ui.app import make_app
 from tests.conftest import ROOT
 from tests.scenarios_helpers import load_answers
 

@@ -1,7 +1,7 @@
 """Textual's private API is used in one module only, and a Textual upgrade that removes a piece fails here.
 
 Each of these protects a person (a crash that would print answers, a quick exit that must clear the
-terminal it draws on); see assistant/ui/textual_private.py.
+terminal it draws on); see assistant/faces/ui/textual_private.py.
 """
 
 from __future__ import annotations
@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from assistant.ui.textual_private import PRIVATE_API, present
+from assistant.faces.ui.textual_private import PRIVATE_API, present
 
 UI = Path(__file__).resolve().parents[2] / "assistant" / "ui"
 # The quick exit's own module is being reworked on another branch (signals); it reads the driver's
@@ -22,7 +22,7 @@ ALLOWED_ELSEWHERE = {"quick_exit.py": {"_file", "attrs_before"}}
 @pytest.mark.parametrize(("where", "name", "how"), PRIVATE_API, ids=[f"{w}.{n}" for w, n, _ in PRIVATE_API])
 def test_the_private_api_we_rely_on_is_still_there(where, name, how):
     assert present(where, name, how), (
-        f"Textual no longer has {where}.{name}: assistant/ui/textual_private.py must be updated "
+        f"Textual no longer has {where}.{name}: assistant/faces/ui/textual_private.py must be updated "
         "before this Textual is used (a crash could print answers, or the quick exit could fail to clear)."
     )
 

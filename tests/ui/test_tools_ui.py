@@ -4,15 +4,15 @@ from __future__ import annotations
 
 from textual.widgets import DataTable
 
-from assistant.eligibility import assess
-from assistant.ui.app import make_app
-from assistant.ui.screens.compare import CompareScreen
-from assistant.ui.screens.national import NationalScreen
-from assistant.ui.screens.results import ResultsScreen
-from assistant.ui.screens.state import StateScreen
-from assistant.ui.screens.whatif import WhatIfScreen
-from assistant.ui.widgets.choice_list import ChoiceList
-from assistant.ui.widgets.tile_map import TileMap
+from assistant.core.eligibility import assess
+from assistant.faces.ui.app import make_app
+from assistant.faces.ui.screens.compare import CompareScreen
+from assistant.faces.ui.screens.national import NationalScreen
+from assistant.faces.ui.screens.results import ResultsScreen
+from assistant.faces.ui.screens.state import StateScreen
+from assistant.faces.ui.screens.whatif import WhatIfScreen
+from assistant.faces.ui.widgets.choice_list import ChoiceList
+from assistant.faces.ui.widgets.tile_map import TileMap
 from tests.scenarios_helpers import load_answers
 
 

@@ -1,0 +1,82 @@
+"""Compare jurisdictions side by side, and the same facts evaluated in each ("same facts, different states")."""
+
+from __future__ import annotations
+
+import dataclasses
+from dataclasses import dataclass
+
+from ..data.catalog import Catalog
+from ..models.answers import Answers
+from ..models.jurisdiction import Jurisdiction
+from .eligibility import RecordAssessment, assess_record
+from .scoring import Scorecard, score_version, scorecards
+from .whatif import IDEAL_CODE, ideal
+
+
+@dataclass(frozen=True)
+class Cell:
+    label: str
+    points: str
+    value: str
+
+
+@dataclass(frozen=True)
+class Row:
+    category_id: str
+    name: str
+    max_points: int
+    cells: tuple[Cell, ...]
+    differs: bool  # the compared jurisdictions (not the ideal column) differ here
+
+
+@dataclass(frozen=True)
+class Comparison:
+    columns: tuple[Scorecard, ...]
+    rows: tuple[Row, ...]
+    facts: tuple[tuple[RecordAssessment, ...], ...]  # per record: one assessment per column
+
+    @property
+    def codes(self) -> list[str]:
+        return [c.jurisdiction.code for c in self.columns]
+
+
+def with_jurisdictions(catalog: Catalog, extra: list[Jurisdiction]) -> Catalog:
+    return dataclasses.replace(catalog, jurisdictions={**catalog.jurisdictions, **{j.code: j for j in extra}})
+
+
+def compare(
+    catalog: Catalog, codes: list[str], answers: Answers | None = None, include_ideal: bool = False
+) -> Comparison:
+    rubric = catalog.rubric
+    ranked = {c.jurisdiction.code: c for c in scorecards(catalog)}
+    columns = [ranked[code] for code in codes]
+    work = catalog
+    if include_ideal:
+        model = ideal(rubric)
+        columns.append(score_version(model, model.current, rubric))
+        work = with_jurisdictions(catalog, [model])
+    rows = []
+    for category in rubric.categories:
+        cells = []
+        for card in columns:
+            c = card.category(category.id)
+            assert c is not None
+            label = c.level.label if c.level is not None else ("Not graded" if not card.graded else "Not known")
+            cells.append(Cell(label, str(c.points) if c.known else f"{c.low}–{c.high}", c.value))
+        real = [cell.value for cell, card in zip(cells, columns, strict=True) if not is_ideal(card)]
+        rows.append(Row(category.id, category.name, category.max_points, tuple(cells), len(set(real)) > 1))
+    facts: list[tuple[RecordAssessment, ...]] = []
+    if answers is not None:
+        for i, rec in enumerate(answers.records):
+            per_column = []
+            for card in columns:
+                moved = rec.model_copy(update={"jurisdiction": card.jurisdiction.code})
+                placed = answers.model_copy(update={"records": [moved]})
+                result = assess_record(work, placed, 0)
+                per_column.append(dataclasses.replace(result, index=i))
+            facts.append(tuple(per_column))
+    return Comparison(tuple(columns), tuple(rows), tuple(facts))
+
+
+def is_ideal(card: Scorecard) -> bool:
+    return card.jurisdiction.code == IDEAL_CODE

@@ -1,0 +1,86 @@
+"""Other ways forward for one record, all from the data: other routes, juvenile routes, federal law.
+
+Every sentence here names a route the jurisdiction's file describes, with that route's own
+citation, and only for records the route reaches: a pardon only for a conviction, arrest and
+non-conviction routes only for arrests and dropped charges, a juvenile route only for someone who
+was (or may have been) under 18.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from ..models.answers import RecordAnswers
+from ..models.common import UNSURE
+from ..models.jurisdiction import OtherRoute
+from .results import Reason, Verdict
+from .rules import LawView, reason
+
+if TYPE_CHECKING:
+    from ..data.catalog import Catalog
+
+FEDERAL = "US"
+
+
+def route_fits(route: OtherRoute, rec: RecordAnswers) -> bool:
+    """The route reaches this kind of record (an unsure kind could be any; an unread reach is shown)."""
+    if route.kind == "defense":
+        return False  # a defense is raised at trial; it clears no record that already exists
+    if route.kind == "juvenile" and rec.age == "adult" and rec.record != "juvenile_adjudication":
+        return False
+    return not route.records or rec.record == UNSURE or rec.record in route.records
+
+
+def next_steps(catalog: Catalog, law: LawView, rec: RecordAnswers, verdict: Verdict) -> list[Reason]:
+    j, v = law.j, law.v
+    out: list[Reason] = []
+    if verdict in ("not_covered", "no_adult_law", "possibly_eligible"):
+        for route in v.details.other_routes:
+            if not route_fits(route, rec):
+                continue
+            if route.kind == "pardon":
+                text = "A pardon may be possible: {name}. {summary}"
+            else:
+                text = "Another law may help: {name}. {summary}"
+            out.append(
+                reason(
+                    "pardon" if route.kind == "pardon" else "other_route",
+                    "note",
+                    text,
+                    "details.other_routes",
+                    route.citation or law.fallback,
+                    route.confidence,
+                    {"name": route.name, "summary": route.summary},
+                )
+            )
+        juvenile = v.details.juvenile
+        young = rec.age in ("minor", UNSURE) or rec.record == "juvenile_adjudication"
+        if young and juvenile is not None and juvenile.available and v.adult_relief:
+            out.append(
+                reason(
+                    "juvenile_route",
+                    "note",
+                    "For charges from when {you_were} under 18: {summary}",
+                    "details.juvenile",
+                    juvenile.citation or law.fallback,
+                    juvenile.confidence,
+                    {"summary": juvenile.summary},
+                )
+            )
+    federal = catalog.jurisdictions.get(FEDERAL)
+    if j.code != FEDERAL and federal is not None and federal.current.adult_relief and federal.current.statutes:
+        statute = federal.current.statutes[0]
+        out.append(
+            reason(
+                "federal",
+                "note",
+                "The federal law ({law}) covers federal records only, not records from {name}.",
+                "range_of_relief",
+                statute.citation,
+                federal.current.features["range_of_relief"].confidence
+                if "range_of_relief" in federal.current.features
+                else None,
+                {"law": federal.current.label, "name": j.name},
+            )
+        )
+    return out

@@ -1,0 +1,510 @@
+"""The eligibility rules: small, named, each reading only the facts it declares.
+
+Each rule looks at one part of a law (adult law, record kind, offence, link to the trafficking,
+timing, conditions, documentation, procedure) and returns Reasons tied to a statute feature and its
+citation. How a rubric level bears on a person's case is read from the rubric data (a level's
+`effect`, `meets` and `implies`; the rubric's `conditions`), never decided here.
+
+A rule is given a view of the facts that holds only the fields it declares in `reads`: reading any
+other field raises, so the engine's memo (keyed by those fields) can never serve a stale answer.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from typing import Any, NamedTuple
+
+from ..models.common import UNKNOWN, UNSURE
+from ..models.jurisdiction import Jurisdiction, LawVersion, Period
+from ..models.rubric import Level, Rubric
+from .results import Basis, Reason, ReasonEffect
+
+Phrases = dict[str, dict[str, str]]  # the terms' short phrases: field -> code -> words
+
+
+class Facts(NamedTuple):
+    """One record with every listed answer known (year and trafficking end may still be 'unsure')."""
+
+    record: str
+    offense: str
+    level: str
+    connection: str
+    age: str
+    pending_charges: str
+    year: int | str
+    trafficking_ended: int | str
+    documentation: tuple[str, ...]
+
+
+class Only:
+    """The facts a rule declared it reads, and nothing else."""
+
+    __slots__ = ("_values",)
+
+    def __init__(self, values: Mapping[str, Any]) -> None:
+        object.__setattr__(self, "_values", values)
+
+    def __getattr__(self, name: str) -> Any:
+        values = object.__getattribute__(self, "_values")
+        if name not in values:
+            raise AttributeError(f"this rule does not declare that it reads '{name}'")
+        return values[name]
+
+
+class LawView:
+    """One law version's features and details, with fallbacks for citations."""
+
+    def __init__(self, j: Jurisdiction, v: LawVersion, rubric: Rubric) -> None:
+        self.j, self.v, self.rubric = j, v, rubric
+        self.categories = {c.id: c for c in rubric.categories}
+        first = v.statutes[0].citation if v.statutes else None
+        self.fallback = first or f"no trafficking relief statute found for {j.name} (as of {j.as_of})"
+
+    def value(self, category: str) -> str:
+        """The statute's reading (what eligibility tests), not a card's `scored_as`."""
+        f = self.v.features.get(category)
+        return f.value if f is not None else UNKNOWN
+
+    def level(self, category: str) -> Level | None:
+        cat = self.categories.get(category)
+        return cat.level(self.value(category)) if cat is not None else None
+
+    def cite(self, category: str) -> str:
+        f = self.v.features.get(category)
+        return (f.citation if f is not None and f.citation else None) or self.fallback
+
+    def conf(self, category: str) -> str | None:
+        f = self.v.features.get(category)
+        return f.confidence if f is not None and f.value != UNKNOWN else None
+
+    def quote(self, category: str) -> str:
+        f = self.v.features.get(category)
+        if f is not None and f.quote:
+            return f'"{f.quote}"'
+        level = self.level(category)
+        return level.label if level is not None else "linked to"
+
+
+def reason(
+    rule: str,
+    effect: ReasonEffect,
+    text: str,
+    feature: str,
+    citation: str,
+    confidence: str | None = None,
+    params: Mapping[str, str | int] | None = None,
+    phrases: Mapping[str, str] | None = None,
+    basis: Basis | None = None,
+) -> Reason:
+    return Reason(
+        rule,
+        effect,
+        text,
+        feature,
+        citation,
+        confidence,
+        tuple((params or {}).items()),
+        tuple((phrases or {}).items()),
+        basis if effect == "uncertain" else None,
+    )
+
+
+# A level's declared effect, as a reason's effect: an obstacle keeps the verdict at "possibly".
+LEVEL_EFFECT: dict[str, ReasonEffect] = {"supports": "supports", "note": "note", "obstacle": "uncertain"}
+
+RuleFn = Callable[[LawView, Any, Phrases, int], list[Reason]]
+
+
+@dataclass(frozen=True)
+class Rule:
+    name: str
+    reads: tuple[str, ...]  # the Facts fields the rule may read
+    check: RuleFn
+
+
+def effective_age(f: Any) -> str:
+    """A juvenile adjudication is a record from when the person was under 18."""
+    return "minor" if f.record == "juvenile_adjudication" else f.age
+
+
+def rule_adult_law(law: LawView, f: Any, ph: Phrases, now: int) -> list[Reason]:
+    v, j = law.v, law.j
+    if v.adult_relief:
+        names = ", ".join(dict.fromkeys(r.legal_name for r in v.details.relief)) or "relief"
+        return [
+            reason(
+                "adult_law",
+                "supports",
+                "{name} has a law that can clear records from trafficking: {relief}.",
+                "range_of_relief",
+                law.cite("range_of_relief"),
+                law.conf("range_of_relief"),
+                {"name": j.name, "relief": names},
+            )
+        ]
+    juvenile = v.details.juvenile
+    if effective_age(f) == "minor" and juvenile is not None and juvenile.available:
+        return [
+            reason(
+                "juvenile_route",
+                "uncertain",
+                "{name} has no such law for adults. Because {you_were} under 18, a route for young people "
+                "may help: {summary}",
+                "details.juvenile",
+                juvenile.citation or law.fallback,
+                juvenile.confidence,
+                {"name": j.name, "summary": juvenile.summary},
+                basis="show",
+            )
+        ]
+    return [
+        reason(
+            "adult_law",
+            "no_law",
+            "{name} has no law that clears records from trafficking for people who were adults.",
+            "range_of_relief",
+            law.fallback,
+            None,
+            {"name": j.name},
+        )
+    ]
+
+
+RECORD_KINDS = ("arrest", "dismissed", "conviction", "juvenile_adjudication")
+
+
+def rule_record_kind(law: LawView, f: Any, ph: Phrases, now: int) -> list[Reason]:
+    records = law.v.details.records
+    feature = "arrests_and_adjudications"
+    if records is None:
+        return [
+            reason(
+                "record_kind",
+                "uncertain",
+                "We could not confirm which records this law reaches.",
+                feature,
+                law.cite(feature),
+                basis="data",
+            )
+        ]
+    cov = records.coverage(f.record)
+    cite = records.citation or law.cite(feature)
+    params: dict[str, str | int] = {"kind": ph["record"][f.record]}
+    if cov == "covered":
+        return [
+            reason("record_kind", "supports", "This law reaches {kind}.", feature, cite, records.confidence, params)
+        ]
+    if cov == "not_covered":
+        reached = [ph["record"][k] for k in RECORD_KINDS if records.coverage(k) == "covered"]
+        params["reached"] = ", ".join(reached) if reached else "no other kind"
+        return [
+            reason(
+                "record_kind",
+                "blocks",
+                "This law does not reach {kind}. It reaches: {reached}.",
+                feature,
+                cite,
+                records.confidence,
+                params,
+            )
+        ]
+    text = (
+        "This law reaches only some cases of {kind}."
+        if cov == "some"
+        else "We could not confirm that this law reaches {kind}."
+    )
+    basis: Basis = "show" if cov == "some" else "data"
+    return [reason("record_kind", "uncertain", text, feature, cite, records.confidence, params, basis=basis)]
+
+
+def rule_offense(law: LawView, f: Any, ph: Phrases, now: int) -> list[Reason]:
+    offenses = law.v.details.offenses
+    feature = "offenses_covered"
+    if offenses is None:
+        return [
+            reason(
+                "offense",
+                "uncertain",
+                "We could not confirm which charges this law covers.",
+                feature,
+                law.cite(feature),
+                basis="data",
+            )
+        ]
+    cov = offenses.coverage(f.offense, f.level)
+    cite = offenses.citation or law.cite(feature)
+    params: dict[str, str | int] = {
+        "offense": ph["offense"][f.offense],
+        "level": ph["level"][f.level],
+        "summary": offenses.summary,
+    }
+    conf = offenses.confidence
+    if cov == "covered":
+        return [reason("offense", "supports", "It covers {offense} as a {level}.", feature, cite, conf, params)]
+    if cov == "not_covered":
+        text = "It does not cover {offense} as a {level}. It covers: {summary}"
+        return [reason("offense", "blocks", text, feature, cite, conf, params)]
+    if cov == "some":
+        text = "It covers only some kinds of {offense} as a {level}. It covers: {summary}"
+        return [reason("offense", "uncertain", text, feature, cite, conf, params, basis="show")]
+    text = "We could not confirm whether it covers {offense} as a {level}."
+    return [reason("offense", "uncertain", text, feature, cite, conf, params, basis="data")]
+
+
+def rule_nexus(law: LawView, f: Any, ph: Phrases, now: int) -> list[Reason]:
+    cite, conf = law.cite("nexus"), law.conf("nexus")
+    phrases = {"connection": ph["connection"][f.connection]}
+    if f.connection == "not_connected":
+        text = "{You} said {connection}. These laws only clear charges that came from the trafficking."
+        return [reason("nexus", "blocks", text, "nexus", cite, conf, phrases=phrases)]
+    level = law.level("nexus")
+    if level is None:
+        text = "We could not confirm how closely the charge must be linked to the trafficking."
+        return [reason("nexus", "uncertain", text, "nexus", cite, conf, phrases=phrases, basis="data")]
+    fit = (level.meets or {}).get(f.connection, "possibly")
+    params: dict[str, str | int] = {"standard": law.quote("nexus"), "meaning": level.description}
+    if fit == "likely":
+        text = "{You} said {connection}. The law's test for the link is {standard}. That fits."
+        return [reason("nexus", "supports", text, "nexus", cite, conf, params, phrases)]
+    text = (
+        "{You} said {connection}. The law's test for the link is {standard}. {meaning} {You} would need to show that."
+    )
+    return [reason("nexus", "uncertain", text, "nexus", cite, conf, params, phrases, basis="show")]
+
+
+def _start_year(start: str, f: Any) -> int | str | None:
+    """The year a period starts, from the answers: a number, 'unsure', 'ongoing', or None if we never know."""
+    if start == "trafficking_end":
+        return f.trafficking_ended
+    if start in ("arrest", "conviction", "disposition"):
+        return f.year
+    return None
+
+
+START_WORDS = {
+    "trafficking_end": "the trafficking ended",
+    "arrest": "the arrest",
+    "conviction": "the conviction",
+    "sentence_completion": "the sentence was finished",
+    "disposition": "the case ended",
+    "turning_18": "{you} turned 18",
+    "services_sought": "{you} asked for help from services",
+}
+
+
+def duration(period: Period) -> str:
+    """Plain words for a period: '21 days', '6 months', '1 year', '2.5 years'."""
+    if period.days is not None:
+        return f"{period.days} day{'s' if period.days != 1 else ''}"
+    years = period.length_years
+    if years < 1:
+        months = years * 12
+        if months >= 1 and abs(months - round(months)) < 0.05:
+            whole = round(months)
+            return f"{whole} month{'s' if whole != 1 else ''}"
+        days = round(years * 365)
+        return f"{days} day{'s' if days != 1 else ''}"
+    return f"{years:g} year{'s' if years != 1 else ''}"
+
+
+def rule_timing(law: LawView, f: Any, ph: Phrases, now: int) -> list[Reason]:
+    """Deadlines and waits, worked out from the years in the answers where the law counts from them."""
+    timing = law.v.details.timing
+    cite = (timing.citation if timing is not None and timing.citation else None) or law.cite("time_limits")
+    conf = law.conf("time_limits")
+    out: list[Reason] = []
+
+    def add(
+        effect: ReasonEffect,
+        text: str,
+        params: dict[str, str | int] | None = None,
+        start: str | None = None,
+        basis: Basis = "show",
+    ) -> None:
+        phrases = {"start": START_WORDS[start]} if start else None
+        out.append(reason("timing", effect, text, "time_limits", cite, conf, params, phrases, basis))
+
+    level = law.level("time_limits")
+    if level is None:
+        add("uncertain", "We could not confirm whether this law has a deadline or a waiting time.", basis="data")
+        return out
+    if level.implies is not None and level.implies.no_timing:
+        add(LEVEL_EFFECT[level.effect or "supports"], "There is no deadline and no waiting time.")
+        return out
+    if timing is None:
+        add("uncertain", "The law has timing rules we could not confirm.", basis="data")
+        return out
+    if timing.reasonable_time:
+        add("note", "{You} must apply {words}.", {"words": timing.reasonable_time})
+    for period in (p for p in timing.limits if p.applies(f.level)):
+        params: dict[str, str | int] = {"years": duration(period)}
+        begin = _start_year(period.start, f)
+        if isinstance(begin, int):
+            params["deadline"] = begin + int(period.length_years)
+            if now > begin + int(period.length_years):
+                add(
+                    "uncertain",
+                    "The deadline is {years} after {start}: about {deadline}. It may have passed. "
+                    "Ask a lawyer about exceptions.",
+                    params,
+                    period.start,
+                )
+            else:
+                add("note", "Apply by about {deadline}: the deadline is {years} after {start}.", params, period.start)
+        elif begin == "ongoing":
+            add("note", "The deadline ({years}) starts counting when the trafficking ends.", params, period.start)
+        else:
+            add(
+                "uncertain",
+                "There is a deadline: {years} after {start}. We could not work out if it has passed.",
+                params,
+                period.start,
+                "answer" if begin == UNSURE else "show",
+            )
+    for period in (p for p in timing.waits if p.applies(f.level)):
+        params = {"years": duration(period)}
+        begin = _start_year(period.start, f)
+        if period.start == "sentence_completion" and isinstance(f.year, int):
+            begin = f.year  # the sentence ended no earlier than the record's year
+        if not isinstance(begin, int):
+            add("note", "{You} must wait {years} after {start}.", params, period.start)
+            continue
+        params["earliest"] = begin + math.ceil(period.length_years)
+        if begin + period.length_years <= now:
+            if period.start == "sentence_completion":  # still depends on when the sentence really ended
+                add("note", "{You} must wait {years} after {start}.", params, period.start)
+            else:
+                add("supports", "The waiting time ({years} after {start}) has passed.", params, period.start)
+        elif period.start == "sentence_completion":
+            text = "{You} may need to wait {years} after {start}, so not before about {earliest}."
+            add("uncertain", text, params, period.start)
+        else:
+            text = "{You} may need to wait until about {earliest}: the law asks for {years} after {start}."
+            add("uncertain", text, params, period.start)
+    if not out:
+        add("supports", "No deadline or waiting time applies to this kind of charge.")
+    return out
+
+
+def rule_conditions(law: LawView, f: Any, ph: Phrases, now: int) -> list[Reason]:
+    feature = "additional_restrictive_conditions"
+    out: list[Reason] = []
+    if law.level(feature) is None:
+        text = "We could not confirm whether the law adds other conditions."
+        out.append(reason("conditions", "uncertain", text, feature, law.cite(feature), basis="data"))
+    for cond in law.v.details.conditions:
+        how = law.rubric.conditions[cond.code]  # the catalog refuses a rubric without every code
+        params: dict[str, str | int] = {"condition": cond.text}
+        effect: ReasonEffect = LEVEL_EFFECT[how.effect]
+        text = "Condition: {condition}"
+        if how.met_by == "no_pending_charges":
+            if f.pending_charges == "yes":
+                effect, text = (
+                    "uncertain",
+                    "Condition: {condition} {You} said a case is open, so {you} may need to wait.",
+                )
+            elif f.pending_charges == "no":
+                effect = "supports"
+        elif how.met_by == "certification":
+            effect = "supports" if "certification" in f.documentation else "uncertain"
+        if how.caution:
+            text += " {caution}"
+            params["caution"] = how.caution
+        basis: Basis = "show" if how.met_by else "judge"  # an obstacle no answer can meet is the decider's call
+        cite = cond.citation or law.cite(feature)
+        out.append(reason("conditions", effect, text, feature, cite, cond.confidence, params, basis=basis))
+    return out
+
+
+def held_documents(f: Any) -> list[str]:
+    return [d for d in f.documentation if d not in ("none", UNSURE)]
+
+
+def rule_documentation(law: LawView, f: Any, ph: Phrases, now: int) -> list[Reason]:
+    feature = "official_documentation"
+    docs = law.v.details.documentation
+    cite = (docs.citation if docs is not None and docs.citation else None) or law.cite(feature)
+    conf = law.conf(feature)
+    held = held_documents(f)
+    out: list[Reason] = []
+    if docs is not None and docs.required and not set(docs.required) & set(held):
+        names = " or ".join(ph["document"][d] for d in docs.required)
+        text = "The law asks for {names}. {You} did not say {you_have} one."
+        out.append(reason("documentation", "uncertain", text, feature, cite, conf, {"names": names}, basis="show"))
+    level = law.level(feature)
+    presumption = level.implies.presumption if level is not None and level.implies is not None else None
+    if presumption and docs is not None:
+        counted = [d for d in held if d in docs.documents]
+        if counted:
+            names = ", ".join(ph["document"][d] for d in counted)
+            text = "{Your} papers ({names}) should make the court presume that {you_are} eligible."
+            out.append(reason("documentation", "supports", text, feature, cite, conf, {"names": names}))
+        else:
+            names = ", ".join(ph["document"][d] for d in docs.documents) or "official documents"
+            text = "Official papers ({names}) would make the court presume {you_are} eligible."
+            if docs.without_documents_standard == "clear_and_convincing":
+                text += " Without them, the proof must be stronger (clear and convincing evidence)."
+            out.append(reason("documentation", "note", text, feature, cite, conf, {"names": names}))
+    elif presumption is False:
+        text = "Papers do not create a presumption here, but they can still help as evidence."
+        out.append(reason("documentation", "note", text, feature, cite, conf))
+    else:
+        text = "We could not confirm what official papers do under this law."
+        out.append(reason("documentation", "note", text, feature, cite, conf))
+    return out
+
+
+def certification_gate_met(law: LawView, f: Any) -> bool:
+    """The law lets the prosecutor decide through a certification, and the person has one."""
+    d = law.v.details
+    needs = any(c.code == "certification_required" for c in d.conditions) or (
+        d.documentation is not None and "certification" in d.documentation.required
+    )
+    return needs and "certification" in f.documentation
+
+
+PROCEDURE = (
+    ("burden_of_proof", "burden"),
+    ("hearing", "hearing"),
+    ("judicial_discretion", "discretion"),
+    ("confidentiality", "confidentiality"),
+)
+
+
+def rule_procedure(law: LawView, f: Any, ph: Phrases, now: int) -> list[Reason]:
+    """What the process asks of the person: burden of proof, hearing, judge's power, privacy."""
+    gate = certification_gate_met(law, f)
+    out: list[Reason] = []
+    for category, name in PROCEDURE:
+        cat = law.categories.get(category)
+        if cat is None:
+            continue
+        level = law.level(category)
+        text = "{label}: {description}" if level is not None else "{label}: we could not confirm this."
+        params: dict[str, str | int] = {"label": cat.name}
+        effect: ReasonEffect = "note"
+        if level is not None:
+            params["description"] = level.description
+            effect = LEVEL_EFFECT[level.effect or "note"]
+        if effect == "uncertain" and category == "judicial_discretion" and gate:
+            effect = "supports"
+            text += " The law's certification is how the prosecutor agrees, and {you_have} one."
+        out.append(reason(name, effect, text, category, law.cite(category), law.conf(category), params, basis="judge"))
+    return out
+
+
+# The rules in the order their reasons are told. The adult-law rule comes first: without a law for
+# adults nothing else is asked. Relief (which remedies reach the record) is read by the engine.
+ADULT_LAW = Rule("adult", ("age", "record"), rule_adult_law)
+RULES: tuple[Rule, ...] = (
+    ADULT_LAW,
+    Rule("record", ("record",), rule_record_kind),
+    Rule("offense", ("offense", "level"), rule_offense),
+    Rule("nexus", ("connection",), rule_nexus),
+    Rule("timing", ("level", "year", "trafficking_ended"), rule_timing),
+    Rule("conditions", ("pending_charges", "documentation"), rule_conditions),
+    Rule("documents", ("documentation",), rule_documentation),
+    Rule("procedure", ("documentation",), rule_procedure),
+)

@@ -1,0 +1,1 @@
+"""Loading and checking the data: YAML files, the catalog, answers files, the snapshot, private files."""

@@ -1,0 +1,813 @@
+"""Load and validate all data once: rubrics, jurisdictions (and, later, flows).
+
+Every problem found is collected (not just the first), each naming file, line, field, value and
+what is allowed. Nothing here raises a traceback for bad data: callers get `DataInvalid`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, get_args
+
+from pydantic import BaseModel, ValidationError
+
+from ..models.common import CONNECTIONS, UNKNOWN, UNSURE, date_key
+from ..models.flow import Flow
+from ..models.guide import Guide
+from ..models.jurisdiction import ConditionCode, Jurisdiction, LawVersion, OffenseKind
+from ..models.rubric import RULES_READ, Level, Rubric
+from ..models.terms import Terms
+from .paths import data_root
+from .problems import DataInvalid, Problem, closest, field_path, from_validation_error
+from .yamlio import LineDict, YamlProblem, line_of, load_file
+
+DEFAULT_FLOW = "screening"
+TERMS_FILE = "terms"
+
+
+@dataclass(frozen=True)
+class Catalog:
+    root: Path
+    rubrics: dict[str, Rubric]
+    default_rubric_id: str
+    jurisdictions: dict[str, Jurisdiction]
+    flows: dict[str, Flow]
+    terms: Terms
+    guides: dict[str, Guide] = field(default_factory=dict)  # what to do after the verdict; 'national' too
+
+    @property
+    def flow(self) -> Flow:
+        return self.flows[DEFAULT_FLOW]
+
+    @property
+    def rubric(self) -> Rubric:
+        return self.rubrics[self.default_rubric_id]
+
+    def jurisdiction(self, code: str) -> Jurisdiction | None:
+        return self.jurisdictions.get(code.upper())
+
+
+@dataclass
+class _Parsed:
+    path: Path
+    display: str
+    data: Any
+    model: BaseModel | None
+
+
+def _display(path: Path, root: Path | None) -> str:
+    for base in (root, Path.cwd()):
+        if base is None:
+            continue
+        try:
+            return str(path.resolve().relative_to(base.resolve()))
+        except ValueError:
+            continue
+    return str(path)
+
+
+def _parse(path: Path, model: type[BaseModel], root: Path | None, problems: list[Problem]) -> _Parsed:
+    shown = _display(path, root)
+    try:
+        data = load_file(path)
+    except YamlProblem as exc:
+        problems.append(Problem(shown, exc.message, exc.line))
+        return _Parsed(path, shown, None, None)
+    if data is None:
+        problems.append(Problem(shown, "the file is empty; expected a mapping of fields"))
+        return _Parsed(path, shown, None, None)
+    if not isinstance(data, LineDict):
+        problems.append(Problem(shown, f"expected a mapping of fields at the top, found {type(data).__name__}", 1))
+        return _Parsed(path, shown, data, None)
+    try:
+        parsed = model.model_validate(data)
+    except ValidationError as exc:
+        problems.extend(from_validation_error(exc, model, data, shown))
+        return _Parsed(path, shown, data, None)
+    return _Parsed(path, shown, data, parsed)
+
+
+class _Reporter:
+    """Adds problems for one parsed file, finding the line from a field path."""
+
+    def __init__(self, parsed: _Parsed, problems: list[Problem]) -> None:
+        self.parsed = parsed
+        self.problems = problems
+
+    def add(
+        self,
+        loc: Sequence[str | int],
+        message: str,
+        allowed: Sequence[str] = (),
+        value: object = None,
+    ) -> None:
+        self.problems.append(
+            Problem(
+                self.parsed.display,
+                message,
+                line_of(self.parsed.data, loc),
+                field_path(loc),
+                tuple(allowed),
+                closest(value, list(allowed)) if value is not None else None,
+            )
+        )
+
+
+# --- rubric checks ------------------------------------------------------------------------------
+
+
+def _declares(level: Level, path: str) -> bool:
+    """The level writes this attribute out (even as null), so the rules know how to read it."""
+    head, _, rest = path.partition(".")
+    value = getattr(level, head)
+    if value is None:
+        return False
+    return not rest or rest in value.model_fields_set
+
+
+def _check_rubric(rubric: Rubric, rep: _Reporter) -> None:
+    seen_ids: set[str] = set()
+    for ci, category in enumerate(rubric.categories):
+        if category.id in seen_ids:
+            rep.add(("categories", ci, "id"), f"category id '{category.id}' is listed twice")
+        seen_ids.add(category.id)
+        seen_codes: set[str] = set()
+        best = max(level.points for level in category.levels)
+        for li, level in enumerate(category.levels):
+            if level.points < best and not level.means:
+                rep.add(
+                    ("categories", ci, "levels", li, "means"),
+                    "a level below the best needs 'means': what falling short here means for the person",
+                )
+            if level.code == UNKNOWN:
+                rep.add(
+                    ("categories", ci, "levels", li, "code"), "'unknown' is reserved for features no source settles"
+                )
+            if level.code in seen_codes:
+                rep.add(("categories", ci, "levels", li, "code"), f"level code '{level.code}' is listed twice")
+            seen_codes.add(level.code)
+            for answer in level.meets or {}:
+                if answer not in CONNECTIONS:
+                    rep.add(
+                        ("categories", ci, "levels", li, "meets", answer),
+                        f"'{answer}' is not an answer about the connection to the trafficking",
+                        CONNECTIONS,
+                        answer,
+                    )
+            needed = RULES_READ.get(category.id)
+            if needed is not None and not _declares(level, needed):
+                rep.add(
+                    ("categories", ci, "levels", li, needed.split(".")[0]),
+                    f"eligibility cannot interpret this level: it must declare '{needed}' "
+                    "(how a law at this level bears on a person's case)",
+                )
+            if level.meets is not None and set(level.meets) != set(CONNECTIONS):
+                missing = sorted(set(CONNECTIONS) - set(level.meets))
+                if missing:
+                    rep.add(("categories", ci, "levels", li, "meets"), f"'meets' must say: {', '.join(missing)}")
+    ids = {c.id for c in rubric.categories}
+    for cid in sorted(set(RULES_READ) - ids):
+        rep.add(("categories",), f"eligibility reads the category '{cid}', which this rubric does not have")
+    for code in sorted(set(get_args(ConditionCode)) - set(rubric.conditions)):
+        rep.add(("conditions",), f"eligibility cannot interpret the condition '{code}': add it under 'conditions'")
+    total = sum(c.max_points for c in rubric.categories)
+    if total != rubric.max_points:
+        rep.add(("max_points",), f"the category maxima add up to {total}, but max_points is {rubric.max_points}")
+    mins = [band.min for band in rubric.grading.bands]
+    if mins != sorted(mins, reverse=True) or len(set(mins)) != len(mins):
+        rep.add(("grading", "bands"), "grade bands must go from highest to lowest, each with its own min")
+    elif mins[-1] != 0:
+        rep.add(("grading", "bands"), "the lowest grade band must start at 0")
+
+
+# --- jurisdiction checks ------------------------------------------------------------------------
+
+
+def _source_refs(obj: Any, loc: tuple[str | int, ...]) -> Iterable[tuple[tuple[str | int, ...], str]]:
+    """Every source id referenced anywhere in a version or bill, with its location."""
+    if isinstance(obj, BaseModel):
+        for name in type(obj).model_fields:
+            value = getattr(obj, name)
+            if name == "sources" and isinstance(value, list):
+                for i, ref in enumerate(value):
+                    yield (*loc, "sources", i), ref
+            else:
+                yield from _source_refs(value, (*loc, name))
+    elif isinstance(obj, list):
+        for i, item in enumerate(obj):
+            yield from _source_refs(item, (*loc, i))
+    elif isinstance(obj, dict):
+        for key, item in obj.items():
+            yield from _source_refs(item, (*loc, key))
+
+
+def _check_jurisdiction(
+    j: Jurisdiction, rep: _Reporter, rubrics: dict[str, Rubric], default_rubric: Rubric | None
+) -> None:
+    stem = rep.parsed.path.stem
+    if stem != j.code:
+        rep.add(("code",), f"the code '{j.code}' does not match the file name '{rep.parsed.path.name}'")
+    if (j.code == "US") != (j.kind == "federal"):
+        rep.add(("kind",), "code US and kind 'federal' go together")
+    if (j.code == "DC") != (j.kind == "district"):
+        rep.add(("kind",), "code DC and kind 'district' go together")
+
+    keys = [date_key(v.effective) for v in j.versions]
+    if keys != sorted(keys) or len(set(keys)) != len(keys):
+        order = ", ".join(f"{v.id} ({v.effective})" for v in j.versions)
+        rep.add(("versions",), f"versions must be listed oldest first, each with its own date; found {order}")
+    ids = [v.id for v in j.versions]
+    for vi, vid in enumerate(ids):
+        if ids.index(vid) != vi:
+            rep.add(("versions", vi, "id"), f"version id '{vid}' is used twice")
+    if date_key(j.as_of) < date_key(j.current.effective):
+        rep.add(("as_of",), f"as_of {j.as_of} is earlier than the newest version ({j.current.effective})")
+
+    known_sources = list(j.sources)
+    for loc, ref in _source_refs(j.versions, ("versions",)):
+        if ref not in j.sources:
+            rep.add(loc, f"source '{ref}' is not in this file's sources", known_sources, ref)
+    for loc, ref in _source_refs(j.pending, ("pending",)):
+        if ref not in j.sources:
+            rep.add(loc, f"source '{ref}' is not in this file's sources", known_sources, ref)
+
+    for vi, version in enumerate(j.versions):
+        _check_version(version, ("versions", vi), rep, rubrics, default_rubric)
+
+
+def _category_lookup(rubrics: dict[str, Rubric]) -> dict[str, list[str]]:
+    codes: dict[str, list[str]] = {}
+    for rubric in rubrics.values():
+        for category in rubric.categories:
+            codes.setdefault(category.id, [])
+            for code in category.codes:
+                if code not in codes[category.id]:
+                    codes[category.id].append(code)
+    return codes
+
+
+def _check_version(
+    v: LawVersion,
+    loc: tuple[str | int, ...],
+    rep: _Reporter,
+    rubrics: dict[str, Rubric],
+    default_rubric: Rubric | None,
+) -> None:
+    categories = _category_lookup(rubrics)
+    if not v.adult_relief and v.features:
+        rep.add(
+            (*loc, "features"),
+            "a law without adult relief is not graded (it scores 0); leave features out and describe "
+            "any juvenile route under details.juvenile",
+        )
+    for cat_id, feature in v.features.items():
+        floc = (*loc, "features", cat_id)
+        if cat_id not in categories:
+            rep.add(floc, f"'{cat_id}' is not a category of any rubric", sorted(categories), cat_id)
+            continue
+        allowed = [*categories[cat_id], UNKNOWN]
+        if feature.value not in allowed:
+            rep.add((*floc, "value"), f"'{feature.value}' is not a level of '{cat_id}'", allowed, feature.value)
+        for ai, alt in enumerate(feature.alternatives):
+            if alt not in categories[cat_id] or alt == feature.value:
+                rep.add(
+                    (*floc, "alternatives", ai), f"'{alt}' is not another level of '{cat_id}'", categories[cat_id], alt
+                )
+        if feature.scored_as is not None:
+            if feature.scored_as not in categories[cat_id] or feature.scored_as == feature.value:
+                rep.add(
+                    (*floc, "scored_as"),
+                    f"'{feature.scored_as}' must be another level of '{cat_id}' (the published card's reading)",
+                    categories[cat_id],
+                    feature.scored_as,
+                )
+            if not feature.note:
+                rep.add((*floc, "note"), "a feature scored differently from the statute's words needs a note on why")
+        if feature.value == UNKNOWN:
+            if not feature.note:
+                rep.add((*floc, "note"), "an unknown feature needs a note saying what is uncertain")
+        else:
+            if not feature.citation:
+                rep.add((*floc, "citation"), "a known feature needs the statute citation (section and subsection)")
+            if not feature.sources:
+                rep.add((*floc, "sources"), "a known feature needs at least one source")
+
+    if not v.adult_relief:
+        return
+    if default_rubric is not None:
+        missing = [c.id for c in default_rubric.categories if c.id not in v.features]
+        if missing:
+            rep.add(
+                (*loc, "features"),
+                f"missing categories of the {default_rubric.id} rubric: {', '.join(missing)} "
+                "(write value: unknown with a note when no source settles one)",
+            )
+    d = v.details
+    dloc = (*loc, "details")
+    for name in ("records", "offenses", "timing", "documentation"):
+        if getattr(d, name) is None:
+            rep.add((*dloc, name), f"a law with adult relief needs details.{name}")
+    if not d.relief:
+        rep.add((*dloc, "relief"), "a law with adult relief needs at least one entry in details.relief")
+    if d.records is not None:
+        for ri, relief in enumerate(d.relief):
+            for ki, kind in enumerate(relief.records):
+                if d.records.coverage(kind) == "not_covered":
+                    rep.add(
+                        (*dloc, "relief", ri, "records", ki),
+                        f"relief reaches '{kind}' records, but details.records says {kind}: not_covered",
+                    )
+        reached = {kind for relief in d.relief for kind in relief.records}
+        for kind in ("arrest", "dismissed", "conviction", "juvenile_adjudication"):
+            if d.records.coverage(kind) == "covered" and kind not in reached:
+                rep.add((*dloc, "records", kind), f"'{kind}' is covered, but no details.relief entry lists it")
+
+    _consistent(v, loc, rep)
+
+
+def _consistent(v: LawVersion, loc: tuple[str | int, ...], rep: _Reporter) -> None:
+    """Features and details must tell the same story, so the score and the explanation agree."""
+    f = v.features
+    d = v.details
+    conditions = f.get("additional_restrictive_conditions")
+    if conditions is not None:
+        if conditions.value == "none" and d.conditions:
+            rep.add(
+                (*loc, "details", "conditions"), "the feature says no restrictive conditions, but conditions are listed"
+            )
+        if conditions.value == "explicit_conditions" and not d.conditions:
+            rep.add(
+                (*loc, "details", "conditions"), "the feature says explicit conditions; list them in details.conditions"
+            )
+    timing = f.get("time_limits")
+    if timing is not None and d.timing is not None:
+        t = d.timing
+        if timing.value == "none" and (t.limits or t.waits or t.reasonable_time):
+            rep.add((*loc, "details", "timing"), "the feature says no time limit or wait, but details.timing sets one")
+        if timing.value == "explicit_limit" and not (t.limits or t.waits):
+            rep.add(
+                (*loc, "details", "timing"), "the feature says an explicit limit or wait; give it in limits or waits"
+            )
+        if timing.value == "lenient" and not t.reasonable_time:
+            rep.add((*loc, "details", "timing", "reasonable_time"), "lenient timing needs the law's words here")
+    docs = f.get("official_documentation")
+    if docs is not None and docs.value == "presumption" and (d.documentation is None or not d.documentation.documents):
+        rep.add((*loc, "details", "documentation", "documents"), "a presumption needs the documents that create it")
+    _records_agree(v, loc, rep)
+    _offenses_agree(v, loc, rep)
+
+
+_OFFENSE_KINDS: tuple[str, ...] = get_args(OffenseKind)
+
+
+def _records_agree(v: LawVersion, loc: tuple[str | int, ...], rep: _Reporter) -> None:
+    """The arrests level and details.records must say the same thing about non-conviction records."""
+    arrests = v.features.get("arrests_and_adjudications")
+    records = v.details.records
+    if arrests is None or records is None:
+        return
+    reached = [k for k in ("arrest", "dismissed") if records.coverage(k) in ("covered", "some")]
+    if arrests.value == "convictions_only" and reached:
+        rep.add(
+            (*loc, "details", "records", reached[0]),
+            f"the feature says convictions only, but details.records covers {' and '.join(reached)} records",
+        )
+    if arrests.value == "comprehensive" and not reached:
+        rep.add(
+            (*loc, "details", "records"),
+            "the feature says arrests and other non-conviction records are covered, but details.records covers none",
+        )
+
+
+def _offenses_agree(v: LawVersion, loc: tuple[str | int, ...], rep: _Reporter) -> None:
+    """The offences level and details.offenses must not contradict each other."""
+    level = v.features.get("offenses_covered")
+    offenses = v.details.offenses
+    if level is None or offenses is None:
+        return
+    oloc = (*loc, "details", "offenses")
+
+    def cover(kind: str, lvl: str) -> str:
+        return offenses.coverage(kind, lvl)
+
+    if level.value == "prostitution_sex_only":
+        loose = [
+            f"{lvl} {kind}"
+            for lvl in ("misdemeanor", "felony")
+            for kind in _OFFENSE_KINDS
+            if kind not in ("prostitution", "sex_related") and cover(kind, lvl) != "not_covered"
+        ]
+        if loose:
+            rep.add(
+                oloc,
+                "the feature says prostitution or sex offences only, but details.offenses leaves other offences "
+                f"covered or unknown: {', '.join(loose[:4])}{' ...' if len(loose) > 4 else ''}",
+            )
+    if level.value == "all_offenses":
+        levels = ("misdemeanor", "felony")
+        short = [f"{lvl} {k}" for lvl in levels for k in _OFFENSE_KINDS if cover(k, lvl) != "covered"]
+        if short:
+            rep.add(oloc, f"the feature says all offences, but details.offenses does not cover: {', '.join(short[:4])}")
+    if level.value in ("all_misdemeanors", "prostitution_enumerated_misdemeanors"):
+        felonies = [k for k in _OFFENSE_KINDS if cover(k, "felony") == "covered"]
+        if felonies:
+            rep.add(
+                (*oloc, "felony"),
+                f"the feature says misdemeanors only, but details.offenses covers felonies: {', '.join(felonies[:4])}",
+            )
+    if level.value == "all_misdemeanors":
+        short = [k for k in _OFFENSE_KINDS if cover(k, "misdemeanor") in ("not_covered", "unknown")]
+        if short:
+            rep.add(
+                (*oloc, "misdemeanor"),
+                f"the feature says every misdemeanor, but details.offenses does not cover: {', '.join(short[:4])}",
+            )
+
+
+# --- flow checks --------------------------------------------------------------------------------
+
+
+def _answer_contract() -> dict[str, tuple[str, ...]]:
+    """Allowed codes of each answers-file field (from the Answers model), for checking a flow."""
+    from ..models.answers import Answers, RecordAnswers
+    from .problems import literal_values
+
+    out: dict[str, tuple[str, ...]] = {}
+    for model in (Answers, RecordAnswers):
+        for name, info in model.model_fields.items():
+            tp = info.annotation
+            if name == "documentation":
+                import typing
+
+                tp = typing.get_args(tp)[0]
+            out[name] = literal_values(tp)
+    return out
+
+
+def _check_flow(flow: Flow, rep: _Reporter) -> None:
+    contract = _answer_contract()
+    seen: dict[str, int] = {}
+    group_started = group_ended = False
+    loops = 0
+    for qi, q in enumerate(flow.questions):
+        qloc: tuple[str | int, ...] = ("questions", qi)
+        if q.id in seen:
+            rep.add((*qloc, "id"), f"question id '{q.id}' is used twice")
+        if q.group is not None:
+            if group_ended:
+                rep.add((*qloc, "group"), "the questions of a group must come one after another")
+            group_started = True
+        elif group_started:
+            group_ended = True
+        if q.loop:
+            loops += 1
+            last_in_group = qi + 1 == len(flow.questions) or flow.questions[qi + 1].group is None
+            if q.kind != "yes_no" or q.group is None or not last_in_group:
+                rep.add((*qloc, "loop"), "the loop question must be the last yes/no question of its group")
+        if q.kind in ("single", "multiple", "yes_no") and not q.options and q.options_from is None:
+            rep.add((*qloc, "options"), f"a {q.kind} question needs options")
+        if q.unsure_means is not None and q.unsure_means not in q.codes:
+            rep.add(
+                (*qloc, "unsure_means"),
+                f"'{q.unsure_means}' is not one of this question's options",
+                q.codes,
+                q.unsure_means,
+            )
+        if q.kind == "yes_no" and sorted(q.codes) != ["no", "yes"]:
+            rep.add((*qloc, "options"), "a yes/no question has exactly the options 'yes' and 'no'")
+        codes = [o.code for o in [*q.options, *q.extra_years]]
+        for oi, code in enumerate(q.codes):
+            if code == UNSURE:
+                rep.add((*qloc, "options", oi, "code"), "'unsure' is added to every question; do not list it")
+            if codes.count(code) > 1:
+                rep.add((*qloc, "options", oi, "code"), f"option code '{code}' is listed twice")
+        allowed = contract.get(q.id)
+        if allowed:
+            for oi, opt in enumerate([*q.options, *q.extra_years]):
+                if opt.code not in allowed:
+                    rep.add(
+                        (*qloc, "options", oi, "code"),
+                        f"'{opt.code}' is not a code the answers file allows for '{q.id}'",
+                        allowed,
+                        opt.code,
+                    )
+        if q.when is not None:
+            earlier = flow.questions[seen[q.when.answer]] if q.when.answer in seen else None
+            if earlier is None:
+                rep.add(
+                    (*qloc, "when", "answer"),
+                    f"'{q.when.answer}' is not a question asked before '{q.id}'",
+                    list(seen),
+                    q.when.answer,
+                )
+            elif earlier.options:
+                choices = [*earlier.codes, UNSURE]
+                for ci, code in enumerate(q.when.codes):
+                    if code not in choices:
+                        field = "one_of" if q.when.one_of is not None else "none_of"
+                        rep.add(
+                            (*qloc, "when", field, ci), f"'{code}' is not an answer to '{q.when.answer}'", choices, code
+                        )
+        seen[q.id] = qi
+    if loops != (1 if group_started else 0):
+        rep.add(("questions",), "a group of repeated questions needs exactly one loop question at its end")
+
+
+# --- loading ------------------------------------------------------------------------------------
+
+
+def _yaml_files(folder: Path) -> list[Path]:
+    if not folder.is_dir():
+        return []
+    return sorted(p for p in folder.iterdir() if p.suffix in (".yaml", ".yml") and not p.name.startswith("_"))
+
+
+def _load_rubrics(
+    files: Sequence[Path], root: Path | None, problems: list[Problem]
+) -> dict[str, tuple[Rubric, _Parsed]]:
+    rubrics: dict[str, tuple[Rubric, _Parsed]] = {}
+    for path in files:
+        parsed = _parse(path, Rubric, root, problems)
+        if isinstance(parsed.model, Rubric):
+            rubric = parsed.model
+            rep = _Reporter(parsed, problems)
+            if rubric.id != path.stem:
+                rep.add(("id",), f"the id '{rubric.id}' does not match the file name '{path.name}'")
+            if rubric.id in rubrics:
+                rep.add(("id",), f"rubric id '{rubric.id}' is also used by {rubrics[rubric.id][1].display}")
+            _check_rubric(rubric, rep)
+            rubrics[rubric.id] = (rubric, parsed)
+    return rubrics
+
+
+def _load_jurisdictions(
+    files: Sequence[Path],
+    root: Path | None,
+    rubrics: dict[str, Rubric],
+    default_rubric: Rubric | None,
+    problems: list[Problem],
+) -> dict[str, Jurisdiction]:
+    found: dict[str, tuple[Jurisdiction, _Parsed]] = {}
+    for path in files:
+        parsed = _parse(path, Jurisdiction, root, problems)
+        if not isinstance(parsed.model, Jurisdiction):
+            continue
+        j = parsed.model
+        rep = _Reporter(parsed, problems)
+        if j.code in found:
+            rep.add(("code",), f"code '{j.code}' is also used by {found[j.code][1].display}")
+            continue
+        _check_jurisdiction(j, rep, rubrics, default_rubric)
+        _check_published(j, rep, rubrics)
+        found[j.code] = (j, parsed)
+    return {code: found[code][0] for code in sorted(found)}
+
+
+def _check_published(j: Jurisdiction, rep: _Reporter, rubrics: dict[str, Rubric]) -> None:
+    for vi, version in enumerate(j.versions):
+        for si, score in enumerate(version.published_scores):
+            sloc: tuple[str | int, ...] = ("versions", vi, "published_scores", si)
+            rubric = rubrics.get(score.rubric)
+            if rubric is None:
+                rep.add((*sloc, "rubric"), f"no rubric called '{score.rubric}'", sorted(rubrics), score.rubric)
+                continue
+            for cat_id, points in score.categories.items():
+                category = rubric.category(cat_id)
+                if category is None:
+                    rep.add(
+                        (*sloc, "categories", cat_id),
+                        f"'{cat_id}' is not a category of {rubric.id}",
+                        [c.id for c in rubric.categories],
+                        cat_id,
+                    )
+                elif points not in {lvl.points for lvl in category.levels} | {0}:
+                    rep.add(
+                        (*sloc, "categories", cat_id),
+                        f"{points} is not a points value of '{cat_id}'",
+                        [str(p) for p in sorted({lvl.points for lvl in category.levels})],
+                    )
+            grades = [band.grade for band in rubric.grading.bands]
+            if score.grade is not None and score.grade not in grades:
+                rep.add((*sloc, "grade"), f"'{score.grade}' is not a grade of {rubric.id}", grades, score.grade)
+
+
+# --- guide checks -------------------------------------------------------------------------------
+
+
+def _load_guides(
+    files: Sequence[Path], root: Path | None, jurisdictions: dict[str, Jurisdiction], problems: list[Problem]
+) -> dict[str, Guide]:
+    guides: dict[str, Guide] = {}
+    for path in files:
+        parsed = _parse(path, Guide, root, problems)
+        if not isinstance(parsed.model, Guide):
+            continue
+        guide = parsed.model
+        rep = _Reporter(parsed, problems)
+        if guide.code != path.stem:
+            rep.add(("code",), f"the code '{guide.code}' does not match the file name '{path.name}'")
+            continue
+        j = jurisdictions.get(guide.code)
+        if guide.code != "national" and j is None and jurisdictions:
+            rep.add(("code",), f"no jurisdiction '{guide.code}' in states/", sorted(jurisdictions), guide.code)
+            continue
+        _check_guide(guide, j, rep)
+        guides[guide.code] = guide
+    return guides
+
+
+def _check_guide(guide: Guide, j: Jurisdiction | None, rep: _Reporter) -> None:
+    """Every source a guide names exists; every route matches a remedy of the law in force."""
+    known = set(guide.sources)
+
+    def cited(loc: tuple[str | int, ...], ids: Sequence[str]) -> None:
+        for si, sid in enumerate(ids):
+            if sid not in known:
+                rep.add((*loc, "sources", si), f"no source '{sid}' in this file's sources", sorted(known), sid)
+
+    remedies = {r.type for r in j.current.details.relief} if j is not None else set()
+    juvenile = j is not None and j.current.details.juvenile is not None and bool(j.current.details.juvenile.available)
+    for ri, route in enumerate(guide.routes):
+        rloc: tuple[str | int, ...] = ("routes", ri)
+        if j is not None:
+            if route.relief == "juvenile" and not juvenile:
+                rep.add((*rloc, "relief"), "a juvenile route, but the law in force has no juvenile relief available")
+            elif route.relief != "juvenile" and route.relief not in remedies:
+                rep.add(
+                    (*rloc, "relief"),
+                    f"'{route.relief}' is not a remedy of the law in force (details.relief)",
+                    sorted(remedies),
+                    route.relief,
+                )
+        for name in (
+            "where_to_file",
+            "who_may_file",
+            "form",
+            "fee",
+            "service",
+            "hearing",
+            "sealed_papers",
+            "after_order",
+            "immigration",
+        ):
+            fact = getattr(route, name)
+            cited((*rloc, name), fact.sources)
+            if getattr(fact, "text", "") is not None and not fact.sources:
+                rep.add((*rloc, name, "sources"), "a known fact needs at least one source")
+    covered = {route.relief for route in guide.routes} | {t for route in guide.routes for t in route.covers}
+    for missing in sorted(remedies - covered):
+        rep.add(("routes",), f"the law in force has the remedy '{missing}', but no route says how to use it")
+    for pi, paper in enumerate(guide.papers):
+        cited(("papers", pi), paper.sources)
+    for hi, entry in enumerate(guide.help):
+        cited(("help", hi), entry.sources)
+
+
+# The rubric every state file is written against (features must cover all its categories).
+DEFAULT_RUBRIC = "polaris-2019"
+
+
+def _pick_default(rubrics: dict[str, tuple[Rubric, _Parsed]], problems: list[Problem], where: str) -> Rubric | None:
+    if not rubrics:
+        problems.append(Problem(where, "no rubric files found (expected rubric/*.yaml)"))
+        return None
+    chosen = DEFAULT_RUBRIC if DEFAULT_RUBRIC in rubrics else sorted(rubrics)[0]
+    return rubrics[chosen][0]
+
+
+def load_catalog(root: Path | None = None) -> Catalog:
+    """Load every data file under `root`; raise DataInvalid listing every problem.
+
+    An installed wheel carries a validated snapshot of its data; it is used when it matches the
+    files exactly (see snapshot.py). Otherwise the YAML is read and validated.
+    """
+    root = root or data_root()
+    from .snapshot import read_snapshot
+
+    snap = read_snapshot(root)
+    if snap is not None:
+        return snap
+    return load_catalog_from_yaml(root)
+
+
+def _load_flows(root: Path, problems: list[Problem]) -> tuple[dict[str, Flow], Terms | None]:
+    flows, terms = _parse_flow_files(_yaml_files(root / "flows"), root, problems)
+    where = _display(root / "flows", root)
+    if DEFAULT_FLOW not in flows and not any(p.file.startswith(where) for p in problems):
+        problems.append(Problem(where, f"no '{DEFAULT_FLOW}' flow found (expected flows/{DEFAULT_FLOW}.yaml)"))
+    if terms is None and not (root / "flows" / f"{TERMS_FILE}.yaml").exists():
+        problems.append(Problem(where, f"no terms file found (expected flows/{TERMS_FILE}.yaml)"))
+    return flows, terms
+
+
+def _parse_flow_files(
+    files: Sequence[Path], root: Path, problems: list[Problem]
+) -> tuple[dict[str, Flow], Terms | None]:
+    flows: dict[str, Flow] = {}
+    terms: Terms | None = None
+    for path in files:
+        if path.stem == TERMS_FILE:
+            parsed = _parse(path, Terms, root, problems)
+            terms = parsed.model if isinstance(parsed.model, Terms) else None
+            continue
+        parsed = _parse(path, Flow, root, problems)
+        if isinstance(parsed.model, Flow):
+            rep = _Reporter(parsed, problems)
+            if parsed.model.id != path.stem:
+                rep.add(("id",), f"the id '{parsed.model.id}' does not match the file name '{path.name}'")
+            _check_flow(parsed.model, rep)
+            flows[parsed.model.id] = parsed.model
+    return flows, terms
+
+
+def load_catalog_from_yaml(root: Path) -> Catalog:
+    problems: list[Problem] = []
+    flows, terms = _load_flows(root, problems)
+    rubric_files = _yaml_files(root / "rubric")
+    rubrics = _load_rubrics(rubric_files, root, problems)
+    default = _pick_default(rubrics, problems if not rubric_files else [], _display(root / "rubric", root))
+    plain_rubrics = {rid: r for rid, (r, _) in rubrics.items()}
+    state_files = _yaml_files(root / "states")
+    if not state_files:
+        problems.append(
+            Problem(_display(root / "states", root), "no jurisdiction files found (expected states/XX.yaml)")
+        )
+    jurisdictions = _load_jurisdictions(state_files, root, plain_rubrics, default, problems)
+    guides = _load_guides(_yaml_files(root / "guides"), root, jurisdictions, problems)
+    if problems or default is None or terms is None:
+        raise DataInvalid(problems)
+    return Catalog(
+        root=root,
+        rubrics=plain_rubrics,
+        default_rubric_id=default.id,
+        jurisdictions=jurisdictions,
+        flows=flows,
+        terms=terms,
+        guides=guides,
+    )
+
+
+def validate_paths(paths: Sequence[Path], root: Path | None = None) -> list[Problem]:
+    """Check the given files or folders (all data when empty); return every problem found."""
+    root = root or data_root()
+    if not paths:
+        try:
+            load_catalog_from_yaml(root)
+        except DataInvalid as exc:
+            return exc.problems
+        return []
+    problems: list[Problem] = []
+    files: list[Path] = []
+    for path in paths:
+        if path.is_dir():
+            inner = [path / name for name in ("rubric", "states", "flows", "guides") if (path / name).is_dir()]
+            if inner:
+                for folder in inner:
+                    files.extend(_yaml_files(folder))
+            else:
+                files.extend(_yaml_files(path))
+        elif path.exists():
+            files.append(path)
+        else:
+            problems.append(Problem(str(path), "no such file or folder"))
+    rubric_files = [p for p in files if _kind_of(p) == "rubric"]
+    state_files = [p for p in files if _kind_of(p) == "states"]
+    flow_files = [p for p in files if _kind_of(p) == "flows"]
+    guide_files = [p for p in files if _kind_of(p) == "guides"]
+    others = [p for p in files if _kind_of(p) not in ("rubric", "states", "flows", "guides")]
+    for path in others:
+        message = "not a data file: expected a file under rubric/, states/, flows/ or guides/"
+        problems.append(Problem(_display(path, root), message))
+    _parse_flow_files(flow_files, root, problems)
+    # Jurisdictions are checked against the given rubrics, or else the project's own.
+    rubric_problems: list[Problem] = []
+    given = _load_rubrics(rubric_files, root, rubric_problems)
+    problems.extend(rubric_problems)
+    if not given and state_files:
+        given = _load_rubrics(_yaml_files(root / "rubric"), root, problems)
+    default = _pick_default(given, problems, "rubric/") if state_files else None
+    found = _load_jurisdictions(state_files, root, {rid: r for rid, (r, _) in given.items()}, default, problems)
+    if guide_files:
+        # A guide is checked against its jurisdiction's law: the given file, or else the project's own.
+        wanted = {p.stem for p in guide_files} - set(found)
+        extra = [root / "states" / f"{code}.yaml" for code in sorted(wanted)]
+        found.update(_load_jurisdictions([p for p in extra if p.exists()], root, {}, None, []))
+        _load_guides(guide_files, root, found, problems)
+    return problems
+
+
+def _kind_of(path: Path) -> str:
+    parent = path.resolve().parent.name
+    if parent in ("rubric", "states", "flows", "guides"):
+        return parent
+    try:
+        head = path.read_text(encoding="utf-8")[:4000]
+    except (OSError, UnicodeDecodeError):
+        return "unknown"
+    if "\ncategories:" in head or head.startswith("categories:"):
+        return "rubric"
+    if "\nversions:" in head or "\ncode:" in head or head.startswith("code:"):
+        return "states"
+    return "unknown"

@@ -1,0 +1,260 @@
+"""Plain mode: the same conversation line by line on standard input and output.
+
+For screen readers, braille displays and piping: no full-screen drawing, no colour, numbered
+choices. It drives the same flow runner as the app. Words to type at any question:
+  b        go back one question
+  change   list the answers so far and change one
+  why      why we ask this question
+  quit     leave at once (also Ctrl+C, Ctrl+D or Ctrl+Q); nothing is saved
+
+Leaving that way (or by SIGTERM or SIGHUP) clears the screen and the scrollback when the output is
+a terminal, as the full-screen app does; into a pipe or a file it adds nothing. Everything printed
+passes through safe_text.clean, so typed text cannot send control sequences to the terminal.
+
+Long lines wrap at word boundaries to the terminal's width (80 columns when the output is not a
+terminal). A year is typed as a year ("2016"); the end of piped input is said in one line. When the
+trafficking has not ended, help comes at once, before the next question.
+"""
+
+from __future__ import annotations
+
+import re
+import shutil
+import signal
+import sys
+import textwrap
+from collections.abc import Callable
+from pathlib import Path
+from typing import TextIO
+
+from ..core.choices import Choice
+from ..core.conversation import Conversation, QuestionView
+from ..core.flow import AnswerError
+from ..data.catalog import Catalog
+from ..data.safe_text import clean
+from .terminal import CTRL_Q, PlainInput, on_leave_signals, wipe
+
+QUIT_WORDS = ("quit", "q", "exit", "leave")
+INTRO = (
+    "Record relief assistant (plain mode).\n"
+    "It helps survivors of human trafficking, and the people who help them, find out if a state's law can clear "
+    "records that came from being trafficked.\n"
+    "It is not legal advice. Nothing is sent anywhere. Nothing is saved unless you choose to.\n"
+    "At any question: type b to go back, change to change an earlier answer, why to hear why we ask, "
+    "quit to leave at once."
+)
+
+
+YEAR_HINT = "type the year with four digits, like 2016"
+WIDTH = 80
+END_OF_INPUT = {
+    False: "End of input before the last question: no results, and nothing was saved.",
+    True: "End of input: nothing was saved.",
+}
+LEAVE_KEYS = "Type quit, or press Ctrl+C"
+_ITEM = re.compile(r"(?:[-*•] |\d+\. |\[\d+ of about \d+\] )")
+
+
+def wrap(text: str, width: int = WIDTH) -> str:
+    """Each line wrapped at word boundaries; a list item's later lines line up under its words."""
+    out = []
+    for line in text.split("\n"):
+        if len(line) <= width:
+            out.append(line)
+            continue
+        body = line.lstrip(" ")
+        indent = line[: len(line) - len(body)]
+        item = _ITEM.match(body)
+        hang = indent + " " * (len(item.group(0)) if item else 0)
+        out.append(textwrap.fill(line, width, subsequent_indent=hang, break_long_words=False, break_on_hyphens=False))
+    return "\n".join(out)
+
+
+class Quit(Exception):
+    """The person asked to leave."""
+
+
+class EndOfInput(Exception):
+    """Piped input ran out (not a person's Ctrl+D at a terminal, which is a way to quit)."""
+
+
+class PlainSession:
+    def __init__(
+        self, catalog: Catalog, read: Callable[[], str], out: TextIO, width: int = WIDTH, piped: bool = True
+    ) -> None:
+        self.catalog = catalog
+        self.conversation = Conversation(catalog)
+        self.read_line = read
+        self.out = out
+        self.width = width
+        self.piped = piped  # input from a pipe or file: its end is no request to leave
+        self.left = False  # the person chose to leave (quit, Ctrl+C, Ctrl+D, Ctrl+Q)
+        self.results_shown = False
+
+    def say(self, text: str = "") -> None:
+        self.out.write(wrap(clean(text), self.width) + "\n")
+        self.out.flush()
+
+    def ask(self, prompt: str) -> str:
+        wrapped = wrap(clean(prompt).rstrip(" "), self.width - 1)  # room for the space and the cursor
+        self.out.write(wrapped + (" " if prompt.endswith(" ") else ""))
+        self.out.flush()
+        try:
+            line = self.read_line()
+        except EOFError:
+            raise (EndOfInput() if self.piped else Quit()) from None
+        text = line.strip()
+        if text.lower() in QUIT_WORDS or CTRL_Q in line:
+            raise Quit()
+        return text
+
+    def run(self) -> int:
+        self.say(INTRO)
+        try:
+            while (view := self.conversation.view()) is not None:
+                self.one_question(view)
+            self.results()
+        except EndOfInput:
+            self.say()
+            self.say(END_OF_INPUT[self.results_shown])
+            return 0
+        except (Quit, KeyboardInterrupt):
+            self.left = True
+            return 0
+        return 0
+
+    def one_question(self, view: QuestionView) -> None:
+        runner = self.conversation.runner
+        self.say()
+        number, total = self.conversation.position()
+        self.say(f"[{number} of about {total}] {self.conversation.question_line(view.step)}")
+        choices = [*view.choices, view.unsure]
+        for number, choice in enumerate(choices, start=1):
+            self.say(f"  {number}. {choice.label}")
+        hint = {
+            "multiple": "Type the numbers that fit, separated by commas: ",
+            "year": "Type a year, or the number of a choice: ",
+            "text": "Type your answer, or press Enter (or 1) to skip: ",
+        }.get(view.kind, "Type a number: ")
+        if view.filterable:
+            hint = "Type a number, or a state's name or code: "
+        reply = self.ask(hint)
+        lowered = reply.lower()
+        if lowered == "b":
+            if runner.back() is None:
+                self.say("This is the first question.")
+            return
+        if lowered == "why":
+            self.say(f"Why we ask: {view.why}")
+            return
+        if lowered == "change":
+            self.change()
+            return
+        try:
+            value = self.value(view, reply, choices)
+            dropped = runner.answer(value, view.step)
+        except AnswerError as exc:
+            self.say(f"That answer doesn't fit: {exc}. Please try again.")
+            return
+        if self.conversation.needs_safety_note(view.step):  # the trafficking has not ended: help first
+            self.say()
+            for line in self.conversation.safety_note(LEAVE_KEYS):
+                self.say(line)
+        if dropped:
+            n = len(dropped)
+            self.say(f"(Removed {n} {'answer that no longer applies' if n == 1 else 'answers that no longer apply'}.)")
+
+    def value(self, view: QuestionView, reply: str, choices: list[Choice]) -> object:
+        def pick(token: str) -> str:
+            token = token.strip()
+            if token.isdigit() and 1 <= int(token) <= len(choices) and not (view.kind == "year" and len(token) == 4):
+                return str(choices[int(token) - 1].code)
+            for c in choices:
+                if token.lower() in (c.code.lower(), c.label.lower()):
+                    return str(c.code)
+            if view.filterable:
+                from ..core.places import find_places
+
+                found = find_places(token, {str(c.code): c.label for c in choices})
+                if len(found) == 1:
+                    return found[0]
+                if found:
+                    names = " or ".join(c.label for c in choices if c.code in found)
+                    raise AnswerError(f"did you mean {names}? Type more of the name, or its number")
+                raise AnswerError("no place has that name; type a name like Texas, a code like TX, or a number")
+            raise AnswerError("type the number of a choice")
+
+        if view.kind == "multiple":
+            return [pick(t) for t in reply.replace(" ", ",").split(",") if t.strip()]
+        if view.kind == "year":
+            if reply.isdigit():
+                if len(reply) == 4:
+                    return int(reply)
+                if 1 <= int(reply) <= len(choices):
+                    return pick(reply)
+                raise AnswerError(YEAR_HINT)
+            try:
+                return pick(reply)
+            except AnswerError:
+                raise AnswerError(f"{YEAR_HINT}, or the number of a choice") from None
+        if view.kind == "text":
+            return None if reply == "1" else reply
+        return pick(reply)
+
+    def change(self) -> None:
+        runner = self.conversation.runner
+        steps = runner.answered_steps()
+        if not steps:
+            self.say("There are no answers yet.")
+            return
+        for number, step in enumerate(steps, start=1):
+            self.say(f"  {number}. {self.conversation.question_line(step)} -> {self.conversation.answer_label(step)}")
+        reply = self.ask("Type the number of the answer to change (or Enter to go on): ")
+        if reply.isdigit() and 1 <= int(reply) <= len(steps):
+            runner.edit(steps[int(reply) - 1].key)
+
+    def results(self) -> None:
+        from ..core.eligibility import assess
+        from ..render.explain import render
+
+        answers = self.conversation.runner.to_answers()
+        report = clean(render(assess(self.catalog, answers), self.catalog, "text"))
+        self.say()
+        self.say(report)
+        self.results_shown = True
+        path = self.ask("To save this summary, type a file path. Or press Enter to finish without saving: ")
+        if path:
+            from ..data.files import WriteRefused, write_private
+
+            try:
+                written = write_private(Path(path), report)
+            except WriteRefused as exc:
+                self.say(f"Not saved: {exc}.")
+                return
+            self.say(f"Saved to {written}. Only you can read it.")
+
+
+def terminal_width() -> int:
+    """The terminal's width when the output is a terminal, else 80."""
+    if sys.stdout.isatty():
+        return max(20, shutil.get_terminal_size((WIDTH, 24)).columns)
+    return WIDTH
+
+
+def run_plain(catalog: Catalog) -> int:
+    with PlainInput(sys.stdin, sys.stdout) as keys, on_leave_signals(_leave_by_signal(keys)):
+        session = PlainSession(catalog, keys.read, sys.stdout, terminal_width(), piped=not keys.tty)
+        status = session.run()
+    # The end of piped input is no request to hide anything; Ctrl+D on a terminal is.
+    if session.left and not (keys.ended and not keys.tty):
+        wipe(sys.stdout)
+    return status
+
+
+def _leave_by_signal(keys: PlainInput) -> Callable[[int], None]:
+    def leave(signum: int) -> None:
+        if signum == signal.SIGINT:  # Ctrl+C: leave through the session, as the word quit does
+            raise KeyboardInterrupt
+        keys.leave(signum)  # SIGTERM, SIGHUP: terminal settings back, screen wiped, process ended
+
+    return leave

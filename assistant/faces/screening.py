@@ -1,0 +1,271 @@
+"""Batch screening of an intake list: one CSV row per record in, the same rows plus results out.
+
+Bad rows get their row number, field and reason in an `errors` column (and in the summary); good
+rows are still screened. The input is only read. The output is created owner-only and never
+overwrites a file unless asked; it appears only when every row is done (files.private_file). Rows
+stream through, so memory does not grow with the file. Encodings, delimiters, spelling of codes and
+formula injection: see intake_csv.py.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import csv
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from pydantic import ValidationError
+
+from ..core.eligibility import Evaluator, Reason, RecordAssessment
+from ..data.catalog import Catalog
+from ..data.files import private_file
+from ..data.intake_csv import UNSURE_WORDS, IntakeReader, IntakeWriter, Row, normalise_code
+from ..data.problems import InputInvalid, Problem, closest, from_validation_error
+from ..models.answers import Answers, this_year
+from ..render.explain import reason_text
+
+ANSWER_COLUMNS = [
+    "client_id",
+    "audience",
+    "trafficking_ended",
+    "documentation",
+    "jurisdiction",
+    "record",
+    "offense",
+    "level",
+    "connection",
+    "year",
+    "age",
+    "pending_charges",
+    "label",
+]
+REQUIRED = [
+    "jurisdiction",
+    "record",
+    "offense",
+    "level",
+    "connection",
+    "year",
+    "age",
+    "trafficking_ended",
+    "documentation",
+]
+RESULT_COLUMNS = ["verdict", "relief", "main_reason", "law_as_of", "errors"]
+EXAMPLE = {
+    "client_id": "A-001",
+    "audience": "advocate",
+    "trafficking_ended": "2016",
+    "documentation": "t_visa;certification",
+    "jurisdiction": "NM",
+    "record": "conviction",
+    "offense": "theft",
+    "level": "felony",
+    "connection": "because",
+    "year": "2014",
+    "age": "adult",
+    "pending_charges": "no",
+    "label": "",
+}
+
+
+def main_reason(r: RecordAssessment) -> Reason | None:
+    """The one reason a screening row shows: what stands in the way, or else what fits.
+
+    Only reasons true whatever the unsure answers are, so a row never says what the person did not say.
+    """
+    if r.changing_fields:
+        return None  # the unsure answers decide it: the row says which
+    main = next((x for x in r.reasons if x.effect in ("blocks", "no_law", "uncertain")), None)
+    return main or next((x for x in r.reasons if x.rule == "offense"), r.reasons[0] if r.reasons else None)
+
+
+def depends_text(r: RecordAssessment, fields: dict[str, str] | None = None) -> str:
+    words = fields or {}
+    changing = [words.get(f, f.replace("_", " ")) for f in r.changing_fields]
+    return "depends on: " + "; ".join(changing) if changing else ""
+
+
+def template() -> str:
+    """The header (and one example row) a screening CSV should have."""
+    import io
+
+    out = io.StringIO()
+    writer = csv.DictWriter(out, fieldnames=ANSWER_COLUMNS, lineterminator="\n")
+    writer.writeheader()
+    writer.writerow(EXAMPLE)
+    return out.getvalue()
+
+
+@dataclass
+class Summary:
+    rows: int = 0
+    screened: int = 0
+    errors: list[str] = field(default_factory=list)  # the first problems, for the person to see
+
+    @property
+    def bad(self) -> int:
+        return self.rows - self.screened
+
+
+def _number(text: str) -> Any:
+    return int(text) if text.strip().isdigit() else text.strip()
+
+
+def _answers_from_row(row: dict[str, str]) -> dict[str, Any]:
+    docs = [d.strip() for d in (row.get("documentation") or "").replace(",", ";").split(";") if d.strip()]
+    record = {
+        k: (row.get(k) or "").strip() for k in ("jurisdiction", "record", "offense", "level", "connection", "age")
+    }
+    record["year"] = _number(row.get("year") or "")
+    # Intake sheets often write postal codes in lower case.
+    record["jurisdiction"] = (
+        record["jurisdiction"].upper() if len(record["jurisdiction"]) == 2 else record["jurisdiction"]
+    )
+    if (row.get("pending_charges") or "").strip():
+        record["pending_charges"] = row["pending_charges"].strip()
+    if (row.get("label") or "").strip():
+        record["label"] = row["label"].strip()
+    return {
+        "audience": (row.get("audience") or "").strip() or "advocate",
+        "trafficking_ended": _number(row.get("trafficking_ended") or ""),
+        "documentation": docs,
+        "records": [record],
+    }
+
+
+class Screener:
+    """Evaluates rows with the eligibility engine itself (one Evaluator, so rows share its caches)."""
+
+    def __init__(self, catalog: Catalog) -> None:
+        self.catalog = catalog
+        self.codes = list(catalog.jurisdictions)
+        self.evaluator = Evaluator(catalog, this_year())
+
+    def problems(self, row: dict[str, str]) -> tuple[Answers | None, list[str]]:
+        data = _answers_from_row(row)
+        try:
+            answers = Answers.model_validate(data)
+        except ValidationError as exc:
+            out = []
+            for p in from_validation_error(exc, Answers, data, "row"):
+                name = p.field.replace("records[0].", "")
+                hint = f" (did you mean '{p.suggestion}'?)" if p.suggestion else ""
+                out.append(f"{name}: {p.message}{hint}")
+            return None, out
+        code = answers.records[0].jurisdiction
+        if code != "unsure" and code not in self.catalog.jurisdictions:
+            guess = closest(code, self.codes)
+            said = f" (did you mean '{guess}'?)" if guess else ""
+            return None, [f"jurisdiction: '{code}' is not a jurisdiction we have{said}"]
+        return answers, []
+
+    def result(self, answers: Answers) -> dict[str, str]:
+        r = self.evaluator.assess_record(answers, 0)
+        row = self._row(r.verdict, r.relief_types, main_reason(r), r.as_of, depends_text(r, self.catalog.terms.fields))
+        if answers.trafficking_ended == "ongoing":  # help comes first, before any result
+            row["main_reason"] = f"{self.catalog.terms.safety.help_now('advocate')} {row['main_reason']}"
+        return row
+
+    @staticmethod
+    def _row(verdict: str, relief: Sequence[str], main: Reason | None, as_of: str, text: str = "") -> dict[str, str]:
+        return {
+            "verdict": verdict,
+            "relief": ";".join(relief),
+            "main_reason": reason_text(main, "advocate") if main is not None else text,
+            "law_as_of": as_of,
+            "errors": "",
+        }
+
+
+def screen_rows(
+    catalog: Catalog,
+    rows: Iterable[Row],
+    values: Callable[[Row], dict[str, str]],
+    write: Callable[[Row, dict[str, str]], None],
+    summary: Summary,
+    progress: Callable[[int], None] | None = None,
+) -> None:
+    """Screen each row; `values` gives its answers by column name, `write` gets it with its results."""
+    screener = Screener(catalog)
+    for row in rows:
+        summary.rows += 1
+        answers, problems = (None, [row.problem]) if row.problem else screener.problems(values(row))
+        if answers is None:
+            text = "; ".join(problems)
+            if len(summary.errors) < 20:
+                summary.errors.append(f"row {row.number}: {text}")
+            write(row, {**dict.fromkeys(RESULT_COLUMNS, ""), "errors": f"row {row.number}: {text}"})
+        else:
+            write(row, screener.result(answers))
+            summary.screened += 1
+        if progress is not None and summary.rows % 5000 == 0:
+            progress(summary.rows)
+
+
+CODE_COLUMNS = ("audience", "trafficking_ended", "record", "offense", "level", "connection", "year", "age")
+
+
+def _values(index: dict[str, int], names: dict[str, str]) -> Callable[[Row], dict[str, str]]:
+    """A row's answers by column name, with codes as the model spells them ("Felony" -> felony)."""
+
+    def values(row: Row) -> dict[str, str]:
+        out = {name: row.cells[i] for name, i in index.items()}
+        for name in CODE_COLUMNS:
+            if out.get(name, "").strip():
+                out[name] = normalise_code(name, out[name])
+        if out.get("pending_charges", "").strip():
+            out["pending_charges"] = normalise_code("pending_charges", out["pending_charges"])
+        docs = (out.get("documentation") or "").replace(",", ";").split(";")
+        out["documentation"] = ";".join(normalise_code("documentation", d) for d in docs if d.strip())
+        place = (out.get("jurisdiction") or "").strip()
+        out["jurisdiction"] = names.get(place.lower()) or place  # a name, or a code in any case
+        return out
+
+    return values
+
+
+def screen_file(
+    catalog: Catalog,
+    source: Path,
+    target: Path,
+    *,
+    overwrite: bool = False,
+    progress: Callable[[int], None] | None = None,
+    encoding: str | None = None,
+) -> Summary:
+    """Screen the intake list `source` into `target`: all of it, or (on any failure) no file at all."""
+    same = source.resolve() == target.resolve()
+    with contextlib.suppress(OSError):
+        same = same or (target.exists() and target.samefile(source))  # a hard link to the input
+    if same:
+        raise InputInvalid([Problem(str(target), "the output must be a different file from the input")])
+    with IntakeReader(source, encoding) as reader:
+        header = reader.header
+        index: dict[str, int] = {}
+        for i, name in enumerate(header):
+            index.setdefault(name.lower().replace(" ", "_"), i)
+        missing = [c for c in REQUIRED if c not in index]
+        if missing:
+            hints = [
+                f"'{h}' (did you mean '{closest(h, ANSWER_COLUMNS)}'?)"
+                for h in header
+                if h.lower() not in ANSWER_COLUMNS and closest(h, ANSWER_COLUMNS)
+            ]
+            message = f"the header is missing: {', '.join(missing)}"
+            if hints:
+                message += f"; unknown columns: {', '.join(hints)}"
+            raise InputInvalid([Problem(str(source), message, 1, "header", tuple(ANSWER_COLUMNS))])
+        names = {j.name.lower(): code for code, j in catalog.jurisdictions.items()}
+        names.update({"federal": "US", **{w.replace("_", " "): "unsure" for w in UNSURE_WORDS}})
+        summary = Summary()
+        with private_file(target, overwrite=overwrite, newline="", inputs=[source]) as out:
+            writer = IntakeWriter(out, reader.delimiter, bom=reader.from_spreadsheet)
+            writer.write([*header, *RESULT_COLUMNS])
+
+            def write(row: Row, results: dict[str, str]) -> None:
+                writer.write([*row.cells, *(results[c] for c in RESULT_COLUMNS)])
+
+            screen_rows(catalog, reader.rows(), _values(index, names), write, summary, progress)
+    return summary

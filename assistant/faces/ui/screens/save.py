@@ -1,0 +1,84 @@
+"""Saving, only on request: the person types a path; the file is owner-only; never overwritten silently."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Input, Static
+
+from ....core.choices import Choice
+from ..widgets.choice_list import ChoiceList
+
+
+@dataclass(frozen=True)
+class SaveRequest:
+    path: str
+    fmt: str
+
+
+class SaveScreen(ModalScreen[SaveRequest | None]):
+    BINDINGS = [Binding("escape", "cancel", "Cancel")]
+
+    def __init__(self, title: str, formats: list[Choice], suggested: str, *, download: bool = False) -> None:
+        super().__init__()
+        self.title_text = title
+        self.formats = formats
+        self.suggested = suggested
+        self.download = download  # in a browser: a download under this name, never a path on the server
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="dialog"):
+            yield Static(self.title_text, classes="subtitle", markup=False)
+            if self.download:
+                yield Static(
+                    "Your browser will download the file. Think about who else uses this computer.", markup=False
+                )
+                yield Static("File name:", markup=False)
+            else:
+                yield Static(
+                    "The file will be readable only by you. Think about who else uses this computer.", markup=False
+                )
+                yield Static("Save to (type a file path):", markup=False)
+            yield Input(value=self.suggested, id="path")
+            if len(self.formats) > 1:
+                yield Static("Format (Tab, then choose):", markup=False)
+                yield ChoiceList(self.formats, id="format")
+            yield Static("", id="error", classes="error", markup=False)
+            yield Static("Enter saves. Escape cancels.", classes="hint", markup=False)
+
+    def on_mount(self) -> None:
+        self.query_one("#path", Input).focus()
+
+    def _fmt(self) -> str:
+        found = self.query("#format")
+        if found:
+            chooser = found.first(ChoiceList)
+            if chooser.highlighted is not None:
+                return str(chooser.get_option_at_index(chooser.highlighted).id)
+        return self.formats[0].code
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        self._submit()
+
+    def on_choice_list_chosen(self, event: ChoiceList.Chosen) -> None:
+        event.stop()
+        self._submit()
+
+    def _submit(self) -> None:
+        path = self.query_one("#path", Input).value.strip()
+        if not path:
+            missing = "Type a file name." if self.download else "Type where to save the file."
+            self.query_one("#error", Static).update(missing)
+            return
+        self.dismiss(SaveRequest(path, self._fmt()))
+
+    def show_error(self, text: str) -> None:
+        self.query_one("#error", Static).update(text)
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)

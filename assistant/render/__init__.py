@@ -1,0 +1,1 @@
+"""Rendering results as text, Markdown, HTML and JSON (Jinja2 templates in templates/)."""

@@ -1,0 +1,486 @@
+"""Explanations: an Assessment rendered as Markdown or plain text (Jinja2), or as JSON.
+
+Templates render in a sandbox with StrictUndefined, so a missing value is an error the tests
+catch, and no template can reach into Python. Anything a person typed (a record's name, a note)
+is passed as data, on one line and without control characters (safe_text); it is never read as
+markup or as template code.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+from ..core.eligibility import WHY_RULES, Assessment, Gap, Reason, RecordAssessment
+from ..core.freshness import STALE_MONTHS, months_old
+from ..core.packet import Packet, packet
+from ..core.scoring import Scorecard
+from ..core.voice import say
+from ..data.catalog import Catalog
+from ..data.safe_text import dumps, one_line
+from ..models.guide import FilingRoute
+
+TEMPLATES = Path(__file__).resolve().parent / "templates"
+ASSESSMENT_FORMAT = "relief-assistant/assessment"
+ASSESSMENT_FORMAT_VERSION = 1
+FORMATS = ("markdown", "text", "json", "html")
+
+
+@cache
+def environment(autoescape: bool = False) -> Any:
+    from jinja2 import FileSystemLoader, StrictUndefined
+    from jinja2.sandbox import ImmutableSandboxedEnvironment
+
+    env = ImmutableSandboxedEnvironment(
+        loader=FileSystemLoader(str(TEMPLATES)),
+        undefined=StrictUndefined,
+        autoescape=autoescape,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+    env.filters["md_literal"] = md_literal
+    return env
+
+
+_MD_SPECIAL = "\\`*_{}[]<>()#+-.!|~"
+
+
+def md_literal(text: str) -> str:
+    """Text a person typed, made inert in Markdown: every markup character is escaped."""
+    return "".join("\\" + ch if ch in _MD_SPECIAL else ch for ch in str(text))
+
+
+def reason_text(reason: Reason, voice: str) -> str:
+    return say(reason.text, voice, dict(reason.params), dict(reason.phrases))
+
+
+def record_title(r: RecordAssessment, catalog: Catalog) -> str:
+    ph = catalog.terms.phrases
+    rec = r.record
+    kind = ph.record.get(rec.record, "a record") if rec.record != "unsure" else "a record"
+    offense = ph.offense.get(rec.offense, "") if rec.offense != "unsure" else ""
+    level = ph.level.get(rec.level, "") if rec.level != "unsure" else ""
+    bits = [kind[0].upper() + kind[1:]]
+    if offense:
+        bits.append(f"for {offense}" + (f" ({level})" if level else ""))
+    bits.append(f"in {r.place}" if r.jurisdiction is not None else "(place not known)")
+    if isinstance(rec.year, int):
+        bits.append(str(rec.year))
+    return " ".join(bits)
+
+
+def or_list(items: list[str]) -> str:
+    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " or " + items[-1]
+
+
+def what_if_lines(r: RecordAssessment, catalog: Catalog, voice: str) -> list[str]:
+    """'If it was a misdemeanor: likely eligible. If it was a felony: not covered by this law.'"""
+    labels: dict[str, str] = {code: t.label.lower() for code, t in catalog.terms.verdicts.items()}
+    ph = catalog.terms.phrases
+    # Each answer as the clause after "If": "it was a felony", "the trafficker made them do it".
+    clauses: dict[str, dict[str, str]] = {
+        "record": {k: f"it was {v}" for k, v in ph.record.items()},
+        "offense": {k: f"it was {v}" for k, v in ph.offense.items()},
+        "level": {k: f"it was a {v}" for k, v in ph.level.items()},
+        "connection": {k: say(v, voice) for k, v in ph.connection.items()},
+        "age": {"adult": say("{you_were} 18 or older", voice), "minor": say("{you_were} under 18", voice)},
+        "pending_charges": {"yes": "a case is open", "no": "no case is open"},
+        "jurisdiction": {code: f"it is from {j.name}" for code, j in catalog.jurisdictions.items()},
+    }
+    out = []
+    for field in r.changing_fields:
+        groups: dict[tuple[str, ...], list[str]] = {}
+        for w in r.what_ifs:
+            if w.field == field:
+                groups.setdefault(w.verdicts, []).append(clauses[field].get(w.value, w.value))
+        others = [catalog.terms.fields.get(f, f.replace("_", " ")) for f in r.changing_fields if f != field]
+        parts = []
+        for verdicts, values in groups.items():
+            said = " or ".join(labels[v] for v in verdicts)
+            if len(verdicts) > 1 and others:
+                said += f" (it also depends on: {', '.join(others)})"
+            parts.append(f"If {or_list(values)}: {said}.")
+        out.append(" ".join(parts))
+    return out
+
+
+LAWYER_CHECK = "Part of this law is not in our information yet. A lawyer should check that part."
+
+
+def anywhere_context(r: RecordAssessment, catalog: Catalog) -> dict[str, Any] | None:
+    """For a record whose place is not known: in how many places each verdict holds, with a few names."""
+    if r.jurisdiction is not None:
+        return None
+    verdicts = catalog.terms.verdicts
+    groups = []
+    for verdict in ("likely_eligible", "possibly_eligible", "not_covered", "no_adult_law"):
+        names = [
+            catalog.jurisdictions[w.value].name
+            for w in r.what_ifs
+            if w.field == "jurisdiction" and w.verdicts == (verdict,)
+        ]
+        if names:
+            examples = ", ".join(names[:3]) + (f" and {len(names) - 3} more" if len(names) > 3 else "")
+            groups.append(
+                {
+                    "label": verdicts[verdict].label,
+                    "symbol": verdicts[verdict].symbol,
+                    "count": len(names),
+                    "examples": examples,
+                }
+            )
+    return {"groups": groups}
+
+
+def short_why(r: RecordAssessment, voice: str) -> list[str]:
+    """At most two sentences on what decided the verdict, in the reader's voice."""
+    if r.verdict == "likely_eligible":
+        fits = [x for x in r.reasons if x.rule == "nexus" and x.effect == "supports"]
+        return [reason_text(fits[0], voice)] if fits else []
+    wanted = {"not_covered": ("blocks",), "no_adult_law": ("no_law",), "possibly_eligible": ("uncertain",)}[r.verdict]
+    chosen = [x for x in r.reasons if x.effect in wanted]
+    if r.verdict == "possibly_eligible":
+        # What the person can act on first; what only a lawyer can check is said once, below.
+        chosen = [x for x in chosen if x.basis != "data"] or chosen[:1]
+    if r.verdict == "no_adult_law":
+        chosen = chosen + [x for x in r.reasons if x.rule == "juvenile_route"]
+    return [reason_text(x, voice) for x in chosen[:2]]
+
+
+def first_steps(r: RecordAssessment, p: Packet, catalog: Catalog, voice: str) -> list[str]:
+    """What to do first, at most three steps, tied to this record."""
+    steps: list[str] = []
+    titles: dict[str, str] = {str(k): t.title for k, t in catalog.terms.papers.items()}
+    if p.checklist:
+        got = [titles.get(item.kind, item.kind) for item in p.checklist[:2]]
+        got = [say(t, voice) for t in got]
+        steps.append("Get " + " and ".join(t[0].lower() + t[1:] for t in got) + ".")
+        if p.route is not None and p.route.where_to_file.text:
+            steps.append(p.route.where_to_file.text.split(". ")[0].rstrip(".") + ".")
+    else:
+        other = [x for x in r.next_steps if x.rule in ("other_route", "pardon", "juvenile_route")]
+        if other:
+            steps.append(
+                say("Ask a lawyer about this: " + str(dict(other[0].params).get("name", "another law")) + ".", voice)
+            )
+    if p.help:
+        h = p.help[0]
+        reach = h.phone or h.web or h.email
+        steps.append(f"Talk to free legal help: {h.name}, {reach}.")
+    return steps[:3]
+
+
+def _fact(fact: Any) -> dict[str, Any] | None:
+    """A filing-guide fact for templates: its words (or why it is not known) and its citation."""
+    if fact is None:
+        return None
+    text = getattr(fact, "text", None)
+    return {
+        "text": text,
+        "unknown": text is None,
+        "note": fact.note or "",
+        "citation": fact.citation or "",
+        "confidence": fact.confidence,
+    }
+
+
+def route_context(route: FilingRoute) -> dict[str, Any]:
+    """One filing route of a guide, as template data."""
+    form = route.form
+    return {
+        "name": route.name,
+        "citation": route.citation,
+        "facts": [
+            (label, _fact(getattr(route, name)))
+            for name, label in (
+                ("where_to_file", "Where to file"),
+                ("who_may_file", "Who may file"),
+                ("fee", "Fee"),
+                ("service", "Who must be told"),
+                ("hearing", "Hearing"),
+                ("sealed_papers", "Are the papers private"),
+                ("after_order", "After the order"),
+            )
+        ],
+        "form": {
+            "statewide": form.statewide,
+            "name": form.name,
+            "number": form.number,
+            "publisher": form.publisher,
+            "note": form.note,
+            "citation": form.citation,
+        },
+        "immigration": {
+            "text": route.immigration.text,
+            "legal_defect": route.immigration.legal_defect,
+            "citation": route.immigration.citation or "",
+        },
+    }
+
+
+def next_context(catalog: Catalog, p: Packet, voice: str) -> dict[str, Any]:
+    """What to do next for one record, in the reader's voice (checklist, filing route, help, outline)."""
+    words = catalog.terms.papers
+    route = p.route
+    return {
+        "has_guide": p.has_guide,
+        "place_known": p.record.jurisdiction is not None,
+        "guide_as_of": p.guide.as_of if p.guide is not None else None,
+        "route": None if route is None else route_context(route),
+        "checklist": [
+            {
+                "kind": item.kind,
+                "title": say(words[item.kind].title, voice) if item.kind in words else item.kind,
+                "why": say(getattr(words[item.kind].why, voice), voice) if item.kind in words else "",
+                "citation": item.citation,
+                "where": item.where,
+                "cost": item.cost,
+                "notes": [say(n, voice) for n in item.notes],
+                "missing": say(getattr(words[item.kind].when_missing, voice), voice)
+                if item.missing and item.kind in words and words[item.kind].when_missing
+                else None,
+            }
+            for item in p.checklist
+        ],
+        "outline": [
+            {
+                "element": e.element,
+                "citation": e.citation,
+                "facts": say(e.facts, voice),
+                "evidence": say(e.evidence, voice),
+                "open": say(e.open_point, voice, dict(e.open_params), dict(e.open_phrases)) if e.open_point else None,
+            }
+            for e in p.outline
+        ]
+        if voice == "advocate"
+        else [],
+        "help": [
+            {
+                "name": h.name,
+                "area": h.area,
+                "reach": "; ".join(x for x in (h.phone, h.web, h.email) if x),
+                "note": h.note or "",
+                "checked": h.checked,
+            }
+            for h in p.help
+        ],
+    }
+
+
+def context(assessment: Assessment, catalog: Catalog) -> dict[str, Any]:
+    voice = assessment.voice
+    terms = catalog.terms
+    records = []
+    for r in assessment.records:
+        verdict = terms.verdicts[r.verdict]
+        records.append(
+            {
+                "number": r.index + 1,
+                "title": record_title(r, catalog),
+                "label": one_line(r.record.label) if r.record.label else r.record.label,
+                "code": r.code,
+                "name": r.place,
+                "verdict": r.verdict,
+                "symbol": verdict.symbol,
+                "verdict_label": verdict.label,
+                "summary": verdict.summary.format(name=r.place)
+                if r.jurisdiction is not None
+                else "It depends on where the record is from.",
+                "relief": [
+                    {
+                        "type": rel.type,
+                        "legal_name": rel.legal_name,
+                        "effect": rel.effect or terms.relief_types[rel.type].effect,
+                        "immigration": terms.relief_types[rel.type].immigration,
+                        "citation": rel.citation or "",
+                    }
+                    for rel in r.relief
+                ],
+                "reasons": [_reason(x, voice) for x in r.reasons],
+                "why": [_reason(x, voice) for x in r.reasons if x.rule in WHY_RULES],
+                "to_show": [_reason(x, voice) for x in r.to_show],
+                "obstacles": [_reason(x, voice) for x in r.obstacles],
+                "what_ifs": what_if_lines(r, catalog, voice) if r.jurisdiction is not None else [],
+                "unsure_fields": [terms.fields.get(f, f.replace("_", " ")) for f in r.unsure_fields]
+                if r.jurisdiction is not None
+                else [],
+                "next_steps": [_reason(x, voice) for x in r.next_steps],
+                "as_of": r.as_of or "each jurisdiction's own date",
+                "months_old": months_old(r.as_of, assessment.today) if r.as_of else None,
+                "stale": bool(r.as_of) and months_old(r.as_of, assessment.today) > STALE_MONTHS,
+                "version_label": r.version.label if r.version is not None else "the law of each jurisdiction",
+                "confidence": r.confidence,
+                "juvenile_route": r.juvenile_route,
+                "next": next_context(catalog, (pk := packet(catalog, r, assessment.answers)), voice),
+                "short_why": short_why(r, voice),
+                "anywhere": anywhere_context(r, catalog),
+                "first_steps": first_steps(r, pk, catalog, voice) if voice == "survivor" else [],
+                "lawyer_check": r.jurisdiction is not None
+                and (any(x.basis == "data" for x in r.reasons) or r.confidence == "low"),
+            }
+        )
+    laws = [law_context(ja.scorecard, ja.gaps, voice) for ja in assessment.jurisdictions]
+    answers = assessment.answers
+    ph = terms.phrases
+    ended = {"ongoing": "it has not ended", "unsure": "not sure"}.get(str(answers.trafficking_ended))
+    papers = [ph.document.get(d, d) for d in answers.documentation if d not in ("none", "unsure")]
+    rested_on = [
+        say("When the trafficking ended: ", voice) + (ended or str(answers.trafficking_ended)) + ".",
+        "Official papers: " + (", ".join(papers) if papers else "none of the listed papers") + ".",
+    ]
+    for r in assessment.records:
+        rec = r.record
+        link = ph.connection.get(rec.connection, "not sure") if rec.connection != "unsure" else "not sure"
+        age = {"adult": "18 or older", "minor": "under 18"}.get(rec.age, "not sure")
+        pending = {"yes": "yes", "no": "no"}.get(rec.pending_charges, "not sure")
+        rested_on.append(
+            say(
+                f"Record {r.index + 1}: {record_title(r, catalog)}. Link to the trafficking: {link}. "
+                f"Age at the time: {age}. A case open now: {pending}.",
+                voice,
+            )
+        )
+    return {
+        "voice": voice,
+        "heading": "Your results" if voice == "survivor" else "Screening results",
+        "records": records,
+        "laws": laws,
+        "rubric_name": catalog.rubric.short_name,
+        "grading_note": catalog.rubric.grading.note,
+        "help": [h.model_dump() for h in terms.help],
+        "disclaimer": terms.disclaimer(voice),
+        "lawyer_check": LAWYER_CHECK,
+        "screened_on": assessment.today.isoformat(),
+        "rested_on": rested_on,
+        "private_note": one_line(answers.notes) if voice == "advocate" and answers.notes else None,
+        "year": assessment.year,
+        # Trafficking that has not ended: help comes first, before any result.
+        "safety": [terms.safety.help_now(voice)] if assessment.answers.trafficking_ended == "ongoing" else [],
+    }
+
+
+def law_context(card: Scorecard, gap_list: tuple[Gap, ...], voice: str) -> dict[str, Any]:
+    """One jurisdiction's report card as template data (law.md.j2)."""
+    j = card.jurisdiction
+    return {
+        "code": j.code,
+        "name": j.name,
+        "as_of": j.as_of,
+        "graded": card.graded,
+        "total": card.total_text(),
+        "grade": card.grade_text(),
+        "rank": card.rank_text(),
+        "ranked_among": card.ranked_among,
+        "unknown": card.unknown_count,
+        "categories": [
+            {
+                "name": c.category.name,
+                "label": c.level.label if c.level is not None else ("Not graded" if not card.graded else "Not known"),
+                "points": str(c.points) if c.known else f"{c.low}–{c.high}",
+                "max": c.max_points,
+                "bar": _bar(c.low, c.high, c.max_points),
+            }
+            for c in card.categories
+        ],
+        "gaps": [
+            {
+                "name": g.name,
+                "level_label": g.level_label,
+                "points": g.points,
+                "max": g.max_points,
+                "ideal": g.ideal,
+                "means": say(g.means, voice),
+            }
+            for g in gap_list
+        ],
+        "summary": card.version.summary,
+        "data_notes": j.data_notes or "",
+    }
+
+
+def _reason(reason: Reason, voice: str) -> dict[str, Any]:
+    return {
+        "text": reason_text(reason, voice),
+        "citation": reason.citation,
+        "feature": reason.feature,
+        "effect": reason.effect,
+        "confidence": reason.confidence or "unknown",
+        "rule": reason.rule,
+    }
+
+
+def _bar(low: int, high: int, maximum: int, width: int = 10) -> str:
+    """A text bar: filled for points, light for the unknown part, dots for the rest."""
+    filled = round(width * low / maximum) if maximum else 0
+    maybe = round(width * high / maximum) - filled if maximum else 0
+    return "█" * filled + "░" * maybe + "·" * (width - filled - maybe)
+
+
+def render_part(template: str, **values: Any) -> str:
+    """One section (record.md.j2 or law.md.j2) for a front end that lays out the parts itself."""
+    return str(environment().get_template(template).render(**values))
+
+
+def render(assessment: Assessment, catalog: Catalog, fmt: str = "markdown") -> str:
+    if fmt == "json":
+        return dumps(to_json(assessment, catalog), indent=2) + "\n"
+    if fmt == "html":
+        ctx = context(assessment, catalog)
+        return to_html(render(assessment, catalog, "markdown"), ctx["heading"])
+    name = {"markdown": "assessment.md.j2", "text": "assessment.txt.j2"}[fmt]
+    return str(environment().get_template(name).render(**context(assessment, catalog)))
+
+
+def to_json(assessment: Assessment, catalog: Catalog) -> dict[str, Any]:
+    ctx = context(assessment, catalog)
+    records = []
+    for r, c in zip(assessment.records, ctx["records"], strict=True):
+        records.append(
+            {
+                "jurisdiction": r.code,
+                "label": r.record.label,
+                "verdict": r.verdict,
+                "relief": r.relief_types,
+                "relief_details": c["relief"],
+                "reasons": c["reasons"],
+                "to_show": c["to_show"],
+                "obstacles": c["obstacles"],
+                "unsure": list(r.unsure_fields),
+                "what_if": [{"field": w.field, "value": w.value, "verdicts": list(w.verdicts)} for w in r.what_ifs],
+                "changes_outcome": r.changing_fields,
+                "next_steps": c["next_steps"],
+                "law_version": r.version.id if r.version is not None else None,
+                "as_of": r.as_of or None,
+                "confidence": r.confidence,
+                "what_to_do_next": c["next"],
+            }
+        )
+    return {
+        "format": ASSESSMENT_FORMAT,
+        "format_version": ASSESSMENT_FORMAT_VERSION,
+        "voice": assessment.voice,
+        "records": records,
+        "jurisdictions": [
+            {k: law[k] for k in ("code", "name", "as_of", "graded", "total", "grade", "rank", "unknown", "gaps")}
+            for law in ctx["laws"]
+        ],
+        "help": ctx["help"],
+        "disclaimer": ctx["disclaimer"],
+        "safety": ctx["safety"],
+    }
+
+
+@cache
+def _markdown() -> Any:
+    from markdown_it import MarkdownIt
+
+    return MarkdownIt("commonmark", {"html": False}).enable("table")
+
+
+def to_html(markdown: str, title: str) -> str:
+    """A self-contained page: the Markdown rendered with raw HTML off, inside an autoescaped wrapper."""
+    body = _markdown().render(markdown)
+    page = environment(autoescape=True).get_template("page.html.j2")
+    return str(page.render(title=title, body=body))
