@@ -117,3 +117,35 @@ def test_the_guide_command_shows_every_route_and_help(catalog):
         assert route.name in result.stdout
     assert guide.help[0].name in result.stdout
     assert run_relief("guide", "zz").returncode == 2
+
+
+def test_the_whole_packet_renders_every_record_in_each_format(catalog):
+    from assistant.core.eligibility import assess
+    from assistant.render.explain import render_packet
+    from tests.scenarios_helpers import load_answers
+
+    assessment = assess(catalog, load_answers(catalog, "two-states-advocate"))
+    markdown = render_packet(assessment, catalog, "markdown")
+    assert markdown.startswith("# What to do next")
+    assert "## Record 1:" in markdown and "## Record 2:" in markdown
+    assert "- [ ] **" in markdown  # boxes to tick on paper
+    assert "Fla. Stat. § 943.0583" in markdown  # the advocate voice keeps citations
+    text = render_packet(assessment, catalog, "text")
+    assert text.startswith("WHAT TO DO NEXT") and "RECORD 2:" in text and "**" not in text
+    assert render_packet(assessment, catalog, "html").startswith("<!doctype html>")
+
+
+def test_a_survivors_packet_has_no_citations(catalog):
+    from assistant.core.eligibility import assess
+    from assistant.render.explain import render_packet
+    from tests.scenarios_helpers import load_answers
+
+    assessment = assess(catalog, load_answers(catalog, "nm-theft-felony-sealing"))
+    assert assessment.voice == "survivor"
+    markdown = render_packet(assessment, catalog, "markdown")
+    assert "Papers to gather" in markdown and "NMSA" not in markdown
+    # research notes stay with advocates; a section number is only in the name of the filing
+    assert "Searched stored pages" not in markdown and "names no fee" not in markdown
+    assert [line for line in markdown.splitlines() if "§" in line] == [
+        "**How to file: Petition to seal records (victim of human trafficking, § 30-52-1.2)**"
+    ]

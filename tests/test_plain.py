@@ -87,3 +87,39 @@ def test_end_of_input_after_the_results(catalog):
     plain, out = session(catalog, [*TO_THE_YEAR, "2014", "1", "2", "2", "2016", "6"])
     assert plain.run() == 0
     assert out.getvalue().rstrip().splitlines()[-1] == END_OF_INPUT[True]
+
+
+TO_THE_SAVE = [*TO_THE_YEAR, "2014", "1", "2", "2", "2016", "6"]  # ... and the results, then the save question
+
+
+@pytest.mark.parametrize(
+    ("typed", "written", "starts"),
+    [
+        ("out.md", "out.md", "# Your results"),
+        ("out.html", "out.html", "<!doctype html>"),
+        ("out", "out.txt", "YOUR RESULTS"),
+    ],
+)
+def test_the_summary_is_saved_in_the_format_its_name_says(catalog, tmp_path, typed, written, starts):
+    plain, out = session(catalog, [*TO_THE_SAVE, str(tmp_path / typed)])
+    plain.run()
+    assert (tmp_path / written).read_text().startswith(starts)
+    assert f"Saved to {tmp_path / written}. Only you can read it." in " ".join(out.getvalue().split())
+
+
+def test_an_existing_file_is_replaced_only_after_a_yes(catalog, tmp_path):
+    target = tmp_path / "out.txt"
+    target.write_text("keep me")
+    plain, out = session(catalog, [*TO_THE_SAVE, str(target), ""])
+    plain.run()
+    assert target.read_text() == "keep me" and "Not saved." in out.getvalue()
+    plain, out = session(catalog, [*TO_THE_SAVE, str(target), "yes"])
+    plain.run()
+    assert target.read_text().startswith("YOUR RESULTS")
+
+
+def test_a_name_for_another_format_is_refused(catalog, tmp_path):
+    plain, out = session(catalog, [*TO_THE_SAVE, str(tmp_path / "out.json")])
+    plain.run()
+    assert "Not saved: this can be saved as .txt, .md, .html, not .json." in " ".join(out.getvalue().split())
+    assert list(tmp_path.iterdir()) == []

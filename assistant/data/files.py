@@ -143,7 +143,30 @@ def write_private(path: Path, text: str, *, overwrite: bool = False, inputs: Seq
     path = path.expanduser()
     with private_file(path, overwrite=overwrite, inputs=inputs) as handle:
         handle.write(text)
-    return path
+    return path.absolute()  # the full path, so the person knows exactly where it went
+
+
+# A saved file is written in the format its name says.
+EXTENSION = {"markdown": ".md", "text": ".txt", "html": ".html", "yaml": ".yaml", "json": ".json"}
+_NAMED = {".md": "markdown", ".markdown": "markdown", ".txt": "text", ".html": "html", ".htm": "html"}
+_NAMED |= {".yaml": "yaml", ".yml": "yaml", ".json": "json"}
+
+
+class FormatNotOffered(ValueError):
+    """The file name asks for a format this file cannot be written in."""
+
+
+def named_format(name: str, offered: Sequence[str], default: str) -> tuple[str, str]:
+    """The format a file name says, and the name to write: `default`'s extension is added when the
+    name says none, so the name always tells what is inside. A format not offered is refused."""
+    suffix = Path(name).suffix.lower()
+    fmt = _NAMED.get(suffix)
+    if fmt is None:
+        return default, name + EXTENSION[default]
+    if fmt not in offered:
+        endings = ", ".join(EXTENSION[f] for f in offered)
+        raise FormatNotOffered(f"this can be saved as {endings}, not {suffix}")
+    return fmt, name
 
 
 def open_regular(path: Path, max_bytes: int | None = None, what: str = "a file") -> BinaryIO:

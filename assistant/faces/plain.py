@@ -218,20 +218,45 @@ class PlainSession:
         from ..render.explain import render
 
         answers = self.conversation.runner.to_answers()
-        report = clean(render(assess(self.catalog, answers), self.catalog, "text"))
+        assessment = assess(self.catalog, answers)
+        report = clean(render(assessment, self.catalog, "text"))
         self.say()
         self.say(report)
         self.results_shown = True
-        path = self.ask("To save this summary, type a file path. Or press Enter to finish without saving: ")
+        path = self.ask(
+            "To save this summary, type a file path (.txt text, .md Markdown, .html a page to print). "
+            "Or press Enter to finish without saving: "
+        )
         if path:
-            from ..data.files import WriteRefused, write_private
+            self.save(path, lambda fmt: render(assessment, self.catalog, fmt))
 
+    def save(self, name: str, make: Callable[[str], str]) -> None:
+        """Write owner-only, in the format the name says; an existing file is replaced only after a yes."""
+        from ..data.files import AlreadyExists, FormatNotOffered, WriteRefused, named_format, write_private
+
+        try:
+            fmt, name = named_format(name, ["text", "markdown", "html"], "text")
+        except FormatNotOffered as exc:
+            self.say(f"Not saved: {exc}.")
+            return
+        text = make(fmt)
+        try:
+            written = write_private(Path(name), text)
+        except AlreadyExists:
+            if self.ask(
+                f"{name} already exists. Type yes to replace it, or press Enter to keep it: "
+            ).strip().lower() not in ("yes", "y"):
+                self.say("Not saved.")
+                return
             try:
-                written = write_private(Path(path), report)
+                written = write_private(Path(name), text, overwrite=True)
             except WriteRefused as exc:
                 self.say(f"Not saved: {exc}.")
                 return
-            self.say(f"Saved to {written}. Only you can read it.")
+        except WriteRefused as exc:
+            self.say(f"Not saved: {exc}.")
+            return
+        self.say(f"Saved to {written}. Only you can read it.")
 
 
 def terminal_width() -> int:

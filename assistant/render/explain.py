@@ -433,6 +433,17 @@ def render(assessment: Assessment, catalog: Catalog, fmt: str = "markdown") -> s
     return str(environment().get_template(name).render(**context(assessment, catalog)))
 
 
+PACKET_TITLE = "What to do next"
+
+
+def render_packet(assessment: Assessment, catalog: Catalog, fmt: str = "markdown") -> str:
+    """The whole packet: each record's papers to gather, how to file and who can help (md, text, html)."""
+    if fmt == "html":
+        return to_html(render_packet(assessment, catalog, "markdown"), PACKET_TITLE)
+    name = {"markdown": "packet.md.j2", "text": "packet.txt.j2"}[fmt]
+    return str(environment().get_template(name).render(**context(assessment, catalog)))
+
+
 def to_json(assessment: Assessment, catalog: Catalog) -> dict[str, Any]:
     ctx = context(assessment, catalog)
     records = []

@@ -288,3 +288,20 @@ def test_screen_refuses_an_existing_output_before_reading(catalog, tmp_path):
     with pytest.raises(InputInvalid):
         screen_file(catalog, source, source, overwrite=True)
     assert (tmp_path / "out.csv").read_text() == ORIGINAL
+
+
+def test_a_file_is_written_in_the_format_its_name_says():
+    from assistant.data.files import FormatNotOffered, named_format
+
+    offered = ["markdown", "text", "html"]
+    assert named_format("a.TXT", offered, "markdown") == ("text", "a.TXT")
+    assert named_format("a.htm", offered, "markdown") == ("html", "a.htm")
+    assert named_format("notes", offered, "markdown") == ("markdown", "notes.md")  # the name says what is inside
+    assert named_format("v1.2", offered, "text") == ("text", "v1.2.txt")  # an unknown ending is not a format
+    with pytest.raises(FormatNotOffered, match=r"can be saved as \.md, \.txt, \.html, not \.json"):
+        named_format("a.json", offered, "markdown")
+
+
+def test_the_written_path_is_the_full_path(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    assert write_private(Path("rel.txt"), "x") == tmp_path / "rel.txt"

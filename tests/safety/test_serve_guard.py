@@ -180,5 +180,6 @@ def test_web_mode_saves_by_download_never_to_a_server_path(tmp_path, catalog, mo
             await pilot.pause()
 
     asyncio.run(run())
-    assert delivered == [("bashrc", "label: x\n")]  # only the name is used, as the download's name
-    assert not target.exists()
+    # only the name is used, as the download's name, with the ending that says its format
+    assert delivered == [("bashrc.yaml", "label: x\n")]
+    assert not target.exists() and not target.with_name("bashrc.yaml").exists()

@@ -134,3 +134,11 @@ def test_no_color_tick_all_that_fit_80x24(snap_compare, monkeypatch):
     monkeypatch.setenv("NO_COLOR", "1")
     press = ["1", *"texas", "enter", "3", "1", "1", "1", *"2015", "enter", "1", "2", "2", *"2016", "enter", "1"]
     assert snap_compare(app(), press=press, run_before=steady)
+
+
+def test_what_to_do_next_80x24(snap_compare):
+    assert snap_compare(app("nm-theft-felony-sealing"), press=["w", "space"], run_before=steady)
+
+
+def test_state_card_with_its_filing_guide_beside_it_120x40(snap_compare):
+    assert snap_compare(app(), press=["f4", "enter"], terminal_size=(120, 40), run_before=steady)

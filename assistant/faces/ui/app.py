@@ -40,6 +40,7 @@ from .themes import DEFAULT_THEME, HIGH_CONTRAST, NO_COLOR_THEME, RELIEF_DARK, T
 
 if TYPE_CHECKING:
     from ...core.conversation import Conversation
+    from ...core.eligibility import Assessment
     from ...data.catalog import Catalog
     from ...models.answers import Answers
     from .screens.results import PreparedResults
@@ -229,8 +230,26 @@ class ReliefApp(QuietCrash):
 
     @on(msg.SaveSummary)
     def save_summary(self) -> None:
-        formats = [Choice("markdown", "Markdown (.md)"), Choice("text", "Plain text (.txt)")]
+        formats = [
+            Choice("markdown", "Markdown (.md)"),
+            Choice("text", "Plain text (.txt)"),
+            Choice("html", "A page to print (.html)"),
+        ]
         self.save_text("Save a summary of these results", formats, "relief-summary.md", self._summary_text)
+
+    @on(msg.SavePacket)
+    def save_packet(self) -> None:
+        formats = [
+            Choice("html", "A page to print (.html)"),
+            Choice("markdown", "Markdown (.md)"),
+            Choice("text", "Plain text (.txt)"),
+        ]
+        self.save_text(
+            "Save what to do next for every record (papers, how to file, free help)",
+            formats,
+            "relief-next-steps.html",
+            self._packet_text,
+        )
 
     @on(msg.SaveAnswers)
     def save_answers(self) -> None:
@@ -243,20 +262,29 @@ class ReliefApp(QuietCrash):
         assert self.conversation is not None
         return self.conversation.runner.to_answers()
 
-    def _summary_text(self, fmt: str) -> str:
-        """The summary of the results on screen: their assessment is reused, never worked out again."""
+    def _shown_assessment(self) -> Assessment:
+        """The assessment of the results on screen: reused, never worked out again."""
         from ...core.eligibility import assess
-        from ...render.explain import render
         from .screens.results import ResultsScreen
 
         assert self.catalog is not None
         answers = self._finished_answers()
         shown = next((s for s in self.screen_stack if isinstance(s, ResultsScreen)), None)
         if shown is not None and shown.prepared.answers == answers:
-            assessment = shown.prepared.assessment
-        else:
-            assessment = assess(self.catalog, answers)
-        return render(assessment, self.catalog, fmt)
+            return shown.prepared.assessment
+        return assess(self.catalog, answers)
+
+    def _summary_text(self, fmt: str) -> str:
+        from ...render.explain import render
+
+        assert self.catalog is not None
+        return render(self._shown_assessment(), self.catalog, fmt)
+
+    def _packet_text(self, fmt: str) -> str:
+        from ...render.explain import render_packet
+
+        assert self.catalog is not None
+        return render_packet(self._shown_assessment(), self.catalog, fmt)
 
     @on(msg.SaveText)
     def _save_requested(self, event: msg.SaveText) -> None:
@@ -302,7 +330,7 @@ class ReliefApp(QuietCrash):
                     return
                 self.notify(f"Not saved: {exc}. Your answers are still here.", severity="error", timeout=8)
                 return
-            self.notify(f"Saved to {written}. Only you can read it.", timeout=6)
+            self.notify(f"Saved to {written}. Only you can read it.", timeout=10)
 
         if self.is_web:
             self.push_screen(SaveScreen(title, formats, suggested, download=True), deliver)

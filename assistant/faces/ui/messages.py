@@ -43,6 +43,10 @@ class SaveSummary(Message):
     """Save a summary of the results to a file the person names."""
 
 
+class SavePacket(Message):
+    """Save what to do next for every record (papers, filing, help): a page to print, text or Markdown."""
+
+
 class SaveAnswers(Message):
     """Save the answers themselves (offered to advocates and trainers only)."""
 

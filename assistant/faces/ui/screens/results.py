@@ -5,8 +5,8 @@ templates and the Markdown parsing), so the event loop, and with it the quick ex
 The cards are Rich Markdown inside plain Statics: one widget per card instead of one per
 paragraph, which is what made the results slow to appear.
 
-From here: save a summary (S), save the answers (A, advocates), change an answer (C), start over (N),
-the same facts in other states (T).
+From here: what to do next for a record (W), save a summary (S), save the answers (A, advocates),
+change an answer (C), start over (N), the same facts in other states (T).
 """
 
 from __future__ import annotations
@@ -80,16 +80,18 @@ def prepare(catalog: Catalog, answers: Answers, screen_width: int = 80) -> Prepa
     return PreparedResults(answers, assessment, ctx, records, laws)
 
 
+NEXT = "W: what to do next (papers, how to file, help).  "
 HINT = {
-    True: "S: save a summary.  A: save the answers.  C: change an answer.  N: start over.  "
+    True: NEXT + "S: save a summary.  A: save the answers.  C: change an answer.  N: start over.  "
     "T: the same facts in other states.  Ctrl+Q: leave now.",
-    False: "S: save a summary.  C: change an answer.  N: start over.  T: the same facts in other states.  "
-    "Ctrl+Q: leave now.",
+    False: NEXT + "S: save a summary.  C: change an answer.  N: start over.  "
+    "T: the same facts in other states.  Ctrl+Q: leave now.",
 }
 
 
 class ResultsScreen(Screen[None]):
     BINDINGS = [
+        Binding("w", "next_steps", "What to do next"),
         Binding("s", "save_summary", "Save summary"),
         Binding("a", "save_answers", "Save answers"),
         Binding("c", "change", "Change an answer"),
@@ -125,6 +127,7 @@ class ResultsScreen(Screen[None]):
                     yield Static(f"{h['name']}: {h['what']} {h['contact']}", markup=False)
             yield Static(HINT[self._can_save_answers()], classes="hint", markup=False)
         yield KeyBar(
+            ("W", "What to do next", "next_steps"),
             ("S", "Save summary", "save_summary"),
             ("A", "Save answers", "save_answers"),
             ("C", "Change an answer", "change"),
@@ -142,6 +145,26 @@ class ResultsScreen(Screen[None]):
         if action == "save_answers":
             return self._can_save_answers()
         return True
+
+    def action_next_steps(self) -> None:
+        """What to do next for one record; with several records, ask which first."""
+        from ....core.choices import Choice
+        from .choose import ChooseScreen
+        from .next_steps import NextStepsScreen
+
+        records = [r for r, _, _ in self.prepared.records]
+        voice = self.context["voice"]
+
+        def show(number: str | None) -> None:
+            chosen = next((r for r in records if str(r["number"]) == number), None)
+            if chosen is not None:
+                self.app.push_screen(NextStepsScreen(chosen, voice))
+
+        if len(records) == 1:
+            show(str(records[0]["number"]))
+            return
+        choices = [Choice(str(r["number"]), f"Record {r['number']}: {r['title']}") for r in records]
+        self.app.push_screen(ChooseScreen("What to do next: which record?", choices), show)
 
     def action_save_summary(self) -> None:
         self.post_message(SaveSummary())

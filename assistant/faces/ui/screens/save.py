@@ -1,16 +1,22 @@
-"""Saving, only on request: the person types a path; the file is owner-only; never overwritten silently."""
+"""Saving, only on request: the person types a path; the file is owner-only; never overwritten silently.
+
+The file is written in the format its name says (.md, .txt, .html, ...): choosing a format changes
+the name's ending, and a name with no ending gets the chosen one.
+"""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from pathlib import PurePath
 
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.screen import ModalScreen
-from textual.widgets import Input, Static
+from textual.widgets import Input, OptionList, Static
 
 from ....core.choices import Choice
+from ....data.files import EXTENSION, FormatNotOffered, named_format
 from ..widgets.choice_list import ChoiceList
 
 
@@ -45,7 +51,7 @@ class SaveScreen(ModalScreen[SaveRequest | None]):
                 yield Static("Save to (type a file path):", markup=False)
             yield Input(value=self.suggested, id="path")
             if len(self.formats) > 1:
-                yield Static("Format (Tab, then choose):", markup=False)
+                yield Static("Format (Tab, then choose; or type the ending):", markup=False)
                 yield ChoiceList(self.formats, id="format")
             yield Static("", id="error", classes="error", markup=False)
             yield Static("Enter saves. Escape cancels.", classes="hint", markup=False)
@@ -61,6 +67,15 @@ class SaveScreen(ModalScreen[SaveRequest | None]):
                 return str(chooser.get_option_at_index(chooser.highlighted).id)
         return self.formats[0].code
 
+    def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
+        """A format was picked: the file name's ending follows, so the name says what is inside."""
+        event.stop()
+        box = self.query_one("#path", Input)
+        name = PurePath(box.value.strip())
+        ending = EXTENSION.get(str(event.option.id))
+        if ending and name.suffix.lower() in EXTENSION.values() and name.suffix.lower() != ending:
+            box.value = str(name.with_suffix(ending))
+
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()
         self._submit()
@@ -75,7 +90,12 @@ class SaveScreen(ModalScreen[SaveRequest | None]):
             missing = "Type a file name." if self.download else "Type where to save the file."
             self.query_one("#error", Static).update(missing)
             return
-        self.dismiss(SaveRequest(path, self._fmt()))
+        try:
+            fmt, path = named_format(path, [f.code for f in self.formats], self._fmt())
+        except FormatNotOffered as exc:
+            self.query_one("#error", Static).update(f"Not saved: {exc}.")
+            return
+        self.dismiss(SaveRequest(path, fmt))
 
     def show_error(self, text: str) -> None:
         self.query_one("#error", Static).update(text)

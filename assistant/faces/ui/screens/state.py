@@ -1,12 +1,17 @@
-"""One jurisdiction: its report card, where it falls short, and how its law changed over time."""
+"""One jurisdiction: its report card, its filing guide, where it falls short, how its law changed.
+
+The filing guide stands beside the card when the screen is wide (120 columns or more) and follows
+it when it is not, so 80x24 never scrolls sideways.
+"""
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import VerticalScroll
+from textual.containers import Horizontal, VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Markdown
 
@@ -14,13 +19,16 @@ from ....core.choices import Choice
 from ....core.eligibility import gaps
 from ....core.scoring import scorecards
 from ....render.explain import law_context, render_part
-from ....render.export import history_markdown
+from ....render.export import guide_markdown, history_markdown
 from ..messages import SaveSpec, SaveText
 from ..widgets.key_bar import KeyBar
 
 if TYPE_CHECKING:
     from ....data.catalog import Catalog
     from ....models.answers import Answers
+
+
+WIDE = 120  # columns from which the filing guide stands beside the card
 
 
 class StateScreen(Screen[None]):
@@ -46,13 +54,24 @@ class StateScreen(Screen[None]):
         )
         if j.data_notes:
             text += f"\n\n_Where our data is thin: {j.data_notes}_\n"
-        with VerticalScroll(id="state"):
-            yield Markdown(text, open_links=False)
-            yield Markdown(history_markdown(self.catalog, self.code), open_links=False)
+        with Horizontal(id="state-columns"):
+            with VerticalScroll(id="state"):
+                yield Markdown(text, open_links=False)
+                yield Markdown(guide_markdown(self.catalog, self.code), open_links=False, classes="guide narrow")
+                yield Markdown(history_markdown(self.catalog, self.code), open_links=False)
+            with VerticalScroll(id="state-guide"):
+                yield Markdown(guide_markdown(self.catalog, self.code), open_links=False, classes="guide")
         yield KeyBar(("W", "What-if"), ("C", "Compare with the ideal"), ("E", "Export history"), ("Esc", "Back"))
 
     def on_mount(self) -> None:
+        self._fit(self.app.size.width)
         self.query_one("#state").focus()
+
+    def on_resize(self, event: events.Resize) -> None:
+        self._fit(event.size.width)
+
+    def _fit(self, width: int) -> None:
+        self.set_class(width >= WIDE, "wide")
 
     def action_what_if(self) -> None:
         from .whatif import WhatIfScreen

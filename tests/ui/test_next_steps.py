@@ -1,0 +1,168 @@
+"""What to do next (issue 13) and saving in the format the file name says (issue 15), as a person uses them."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import stat
+
+from textual.widgets import Input
+
+from assistant.data.catalog import load_catalog
+from assistant.faces.ui.app import make_app
+from assistant.faces.ui.screens.choose import ChooseScreen
+from assistant.faces.ui.screens.next_steps import NOT_SAVED, NextStepsScreen
+from assistant.faces.ui.screens.results import ResultsScreen
+from assistant.faces.ui.screens.save import SaveScreen
+from assistant.faces.ui.widgets.checklist import Paper
+from tests.conftest import ROOT
+from tests.scenarios_helpers import load_answers
+
+CATALOG = load_catalog(ROOT)
+
+
+def app(answers: str):
+    built = make_app(CATALOG, load_answers(CATALOG, answers), "default")
+    built.today = lambda: dt.date(2026, 6, 1)
+    return built
+
+
+async def settle(pilot):
+    await pilot.pause()
+    await pilot.app.workers.wait_for_complete()
+    await pilot.pause()
+
+
+def texts(screen) -> str:
+    return " ".join(str(w.render()) for w in screen.query("Static"))
+
+
+async def test_one_record_opens_its_checklist_and_ticks_are_never_saved(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    a = app("nm-theft-felony-sealing")
+    async with a.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        assert isinstance(a.screen, ResultsScreen)
+        await pilot.press("w")
+        await settle(pilot)
+        screen = a.screen
+        assert isinstance(screen, NextStepsScreen)
+        assert NOT_SAVED in texts(screen)
+        papers = list(screen.query(Paper))
+        assert len(papers) >= 3 and a.focused is papers[0]
+        marks = lambda: [str(p.query_one(".mark").render()) for p in papers]  # noqa: E731
+        assert marks() == ["[ ]"] * len(papers)
+        await pilot.press("down", "space")
+        await settle(pilot)
+        assert marks()[:2] == ["[ ]", "[x]"]  # a shape, not only a colour
+        assert str(screen.query_one("#ticked").render()) == "Ticked: 2."
+        assert screen.ticked == [papers[1].code]
+        await pilot.press("enter")  # Enter ticks too (there is nothing to confirm): the tick goes away again
+        await settle(pilot)
+        assert screen.ticked == [] and str(screen.query_one("#ticked").render()) == "Nothing ticked yet."
+        await pilot.press("b")
+        await settle(pilot)
+        assert isinstance(a.screen, ResultsScreen)
+    assert os.listdir(tmp_path) == []  # ticking wrote nothing
+
+
+async def test_several_records_ask_which_one_first():
+    a = app("two-states-advocate")
+    async with a.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("w")
+        await settle(pilot)
+        assert isinstance(a.screen, ChooseScreen)
+        await pilot.press("2")
+        await settle(pilot)
+        assert isinstance(a.screen, NextStepsScreen)
+        assert a.screen.record["number"] == 2
+        assert "What to do next: record 2" in texts(a.screen)
+
+
+async def test_the_packet_is_saved_as_a_page_to_print_with_its_full_path_shown(tmp_path):
+    a = app("two-states-advocate")
+    notes: list[str] = []
+    async with a.run_test(size=(80, 24)) as pilot:
+        a.notify = lambda message, **kw: notes.append(message)  # type: ignore[method-assign]
+        await settle(pilot)
+        await pilot.press("w", "1")
+        await settle(pilot)
+        await pilot.press("e")
+        await settle(pilot)
+        assert isinstance(a.screen, SaveScreen)
+        a.screen.query_one("#path", Input).value = str(tmp_path / "packet")  # no ending: the chosen one is added
+        await pilot.press("enter")
+        await settle(pilot)
+    saved = tmp_path / "packet.html"
+    page = saved.read_text()
+    assert page.startswith("<!doctype html>") and "What to do next" in page and "Papers to gather" in page
+    assert "Record 2:" in page  # the whole packet: every record, not only the one on screen
+    assert stat.S_IMODE(saved.stat().st_mode) == 0o600
+    assert notes == [f"Saved to {saved}. Only you can read it."]
+
+
+async def test_the_summary_is_written_in_the_format_its_name_says(tmp_path):
+    a = app("two-states-advocate")
+    async with a.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("s")
+        await settle(pilot)
+        a.screen.query_one("#path", Input).value = str(tmp_path / "summary.txt")  # the chooser says Markdown
+        await pilot.press("enter")
+        await settle(pilot)
+        await pilot.press("s")
+        await settle(pilot)
+        a.screen.query_one("#path", Input).value = str(tmp_path / "summary.html")
+        await pilot.press("enter")
+        await settle(pilot)
+    text = (tmp_path / "summary.txt").read_text()
+    assert text.startswith("SCREENING RESULTS") and "## " not in text
+    assert (tmp_path / "summary.html").read_text().startswith("<!doctype html>")
+
+
+async def test_a_name_for_a_format_not_offered_is_refused_and_nothing_is_lost(tmp_path):
+    a = app("two-states-advocate")
+    async with a.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("s")
+        await settle(pilot)
+        box = a.screen.query_one("#path", Input)
+        box.value = str(tmp_path / "summary.json")
+        await pilot.press("enter")
+        await settle(pilot)
+        assert isinstance(a.screen, SaveScreen)  # still asking, the name still there to fix
+        assert box.value == str(tmp_path / "summary.json")
+        assert "can be saved as .md, .txt, .html, not .json" in str(a.screen.query_one("#error").render())
+    assert not (tmp_path / "summary.json").exists()
+
+
+async def test_choosing_a_format_changes_the_name_ending():
+    a = app("two-states-advocate")
+    async with a.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("s")
+        await settle(pilot)
+        box = a.screen.query_one("#path", Input)
+        assert box.value == "relief-summary.md"
+        await pilot.press("tab", "down")
+        await settle(pilot)
+        assert box.value == "relief-summary.txt"
+        await pilot.press("down")
+        await settle(pilot)
+        assert box.value == "relief-summary.html"
+
+
+async def test_the_trainers_state_view_shows_the_filing_guide_beside_the_card_when_wide():
+    from assistant.faces.ui.screens.state import StateScreen
+
+    for size, beside in (((80, 24), False), ((120, 40), True)):
+        a = make_app(CATALOG, None, "default")
+        async with a.run_test(size=size) as pilot:
+            a.push_screen(StateScreen(CATALOG, "NY"))
+            await settle(pilot)
+            screen = a.screen
+            side, after = screen.query_one("#state-guide"), screen.query_one(".guide.narrow")
+            assert (side.display, after.display) == (beside, not beside)
+            shown = side.query_one(".guide") if beside else after
+            assert "New York: how to file, and who can help" in shown.source  # type: ignore[attr-defined]
