@@ -6,6 +6,7 @@ import datetime as dt
 import os
 import stat
 
+import pytest
 from textual.widgets import Input
 
 from assistant.data.catalog import load_catalog
@@ -166,3 +167,16 @@ async def test_the_trainers_state_view_shows_the_filing_guide_beside_the_card_wh
             assert (side.display, after.display) == (beside, not beside)
             shown = side.query_one(".guide") if beside else after
             assert "New York: how to file, and who can help" in shown.source  # type: ignore[attr-defined]
+
+
+@pytest.mark.parametrize("chord", [("ctrl+q",), ("ctrl+c",), ("escape", "escape", "escape")])
+async def test_the_quick_exit_works_on_the_next_steps_screen(chord):
+    a = app("nm-theft-felony-sealing")
+    async with a.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("w", "space")  # a paper ticked and focused
+        await settle(pilot)
+        assert isinstance(a.screen, NextStepsScreen)
+        await pilot.press(*chord)
+        await pilot.pause()
+    assert a.quick_exited and a.return_code == 0
