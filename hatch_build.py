@@ -34,3 +34,13 @@ class DataSnapshotHook(BuildHookInterface):  # type: ignore[type-arg]
         out.parent.mkdir(parents=True, exist_ok=True)
         out.write_text(text, encoding="utf-8")
         build_data["force_include"][str(out)] = f"assistant/_data/{SNAPSHOT_NAME}"
+        # The templates compiled to Python, so an installed app does not compile them on every start.
+        compiled = Path(self.directory) / "compiled-templates"
+        sys.path.insert(0, self.root)
+        try:
+            from assistant.render.explain import compile_templates
+
+            compile_templates(compiled)
+        finally:
+            sys.path.remove(self.root)
+        build_data["force_include"][str(compiled)] = "assistant/_data/compiled-templates"

@@ -117,3 +117,26 @@ def test_evaluate_refuses_a_bad_answers_file_with_the_reason(tmp_path):
     assert "'ZZ' is not a jurisdiction we have" in result.stderr and "NM" in result.stderr
     missing = run_relief("evaluate", "--answers", str(tmp_path / "nope.yaml"))
     assert missing.returncode == 1 and "no such file" in missing.stderr
+
+
+def test_compiled_templates_render_exactly_as_the_sources_and_stale_ones_are_ignored(catalog, tmp_path, monkeypatch):
+    """A wheel carries the templates compiled to Python (faster start); they must never change a word."""
+    from jinja2 import FileSystemLoader, ModuleLoader
+
+    from assistant.core.eligibility import assess
+    from assistant.render import explain
+    from tests.scenarios_helpers import load_answers
+
+    assessment = assess(catalog, load_answers(catalog, "two-states-advocate"))
+    from_sources = {fmt: explain.render(assessment, catalog, fmt) for fmt in ("markdown", "text", "html")}
+    explain.compile_templates(tmp_path)
+    monkeypatch.setattr(explain, "COMPILED", tmp_path)
+    explain.environment.cache_clear()
+    try:
+        assert isinstance(explain.environment().loader, ModuleLoader)
+        assert {fmt: explain.render(assessment, catalog, fmt) for fmt in from_sources} == from_sources
+        (tmp_path / explain.COMPILED_MANIFEST).write_text('{"record.md.j2": "an older template"}')
+        explain.environment.cache_clear()
+        assert isinstance(explain.environment().loader, FileSystemLoader)
+    finally:
+        explain.environment.cache_clear()

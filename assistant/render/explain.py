@@ -8,6 +8,8 @@ markup or as template code.
 
 from __future__ import annotations
 
+import hashlib
+import json
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -27,13 +29,33 @@ ASSESSMENT_FORMAT_VERSION = 1
 FORMATS = ("markdown", "text", "json", "html")
 
 
-@cache
-def environment(autoescape: bool = False) -> Any:
-    from jinja2 import FileSystemLoader, StrictUndefined
+# An installed wheel carries the templates compiled to Python (hatch_build.py), which saves compiling
+# them on every start; used only while they match the templates beside this file exactly.
+COMPILED = Path(__file__).resolve().parent.parent / "_data" / "compiled-templates"
+COMPILED_MANIFEST = "manifest.json"
+
+
+def _template_digests() -> dict[str, str]:
+    return {p.name: hashlib.sha256(p.read_bytes()).hexdigest() for p in sorted(TEMPLATES.glob("*.j2"))}
+
+
+def _compiled_folder(autoescape: bool) -> Path | None:
+    """The compiled templates for this setting, if they were built from exactly these templates."""
+    try:
+        manifest = json.loads((COMPILED / COMPILED_MANIFEST).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    if manifest != _template_digests():
+        return None
+    return COMPILED / ("escaped" if autoescape else "plain")
+
+
+def _environment(loader: Any, autoescape: bool) -> Any:
+    from jinja2 import StrictUndefined
     from jinja2.sandbox import ImmutableSandboxedEnvironment
 
     env = ImmutableSandboxedEnvironment(
-        loader=FileSystemLoader(str(TEMPLATES)),
+        loader=loader,
         undefined=StrictUndefined,
         autoescape=autoescape,
         trim_blocks=True,
@@ -42,6 +64,26 @@ def environment(autoescape: bool = False) -> Any:
     )
     env.filters["md_literal"] = md_literal
     return env
+
+
+@cache
+def environment(autoescape: bool = False) -> Any:
+    from jinja2 import FileSystemLoader, ModuleLoader
+
+    compiled = _compiled_folder(autoescape)
+    if compiled is not None:
+        return _environment(ModuleLoader(str(compiled)), autoescape)
+    return _environment(FileSystemLoader(str(TEMPLATES)), autoescape)
+
+
+def compile_templates(out: Path) -> None:
+    """Compile every template to Python under `out` (a wheel's _data/compiled-templates), with a manifest."""
+    from jinja2 import FileSystemLoader
+
+    for autoescape, folder in ((False, "plain"), (True, "escaped")):
+        env = _environment(FileSystemLoader(str(TEMPLATES)), autoescape)
+        env.compile_templates(str(out / folder), zip=None, ignore_errors=False, log_function=None)
+    (out / COMPILED_MANIFEST).write_text(json.dumps(_template_digests(), indent=1), encoding="utf-8")
 
 
 _MD_SPECIAL = "\\`*_{}[]<>()#+-.!|~"
