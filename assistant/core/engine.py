@@ -253,7 +253,10 @@ class Evaluator:
             juvenile = law.v.details.juvenile
             relief = (
                 tuple(
-                    Relief(type=t, legal_name=t, records=["juvenile_adjudication"], citation=juvenile.citation)
+                    # built from validated data: no need to build Relief's validator on a cold start
+                    Relief.model_construct(
+                        type=t, legal_name=t, records=["juvenile_adjudication"], citation=juvenile.citation
+                    )
                     for t in juvenile.relief
                 )
                 if juvenile is not None
