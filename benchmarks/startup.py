@@ -84,7 +84,9 @@ def main() -> None:
         print(f"  {name:45s} median {1000 * statistics.median(t):7.1f} ms   min {1000 * min(t):7.1f} ms")
     ratio = statistics.median(times[names[1]]) / base
     ratio_min = min(times[names[1]]) / min(times[names[0]])
-    print(f"  ratio (median): {ratio:.2f}   ratio (min): {ratio_min:.2f}   targets: score <= 2.5, evaluate all-unsure <= 3 (issue 14)")
+    print(
+        f"  ratio (median): {ratio:.2f}   ratio (min): {ratio_min:.2f}   targets: score <= 2.5, evaluate all-unsure <= 3 (issue 14)"
+    )
 
 
 if __name__ == "__main__":

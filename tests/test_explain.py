@@ -140,3 +140,14 @@ def test_compiled_templates_render_exactly_as_the_sources_and_stale_ones_are_ign
         assert isinstance(explain.environment().loader, FileSystemLoader)
     finally:
         explain.environment.cache_clear()
+
+
+def test_warm_up_compiles_every_template_the_results_use():
+    from assistant.render import explain
+
+    explain.environment.cache_clear()
+    env = explain.environment()
+    explain.warm_up()
+    cached = {key[1] for key in env.cache.keys()}  # jinja's cache: (weakref to loader, name)
+    assert set(explain.RESULT_TEMPLATES) <= cached
+    assert all((explain.TEMPLATES / name).is_file() for name in explain.RESULT_TEMPLATES)

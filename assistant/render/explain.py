@@ -76,6 +76,16 @@ def environment(autoescape: bool = False) -> Any:
     return _environment(FileSystemLoader(str(TEMPLATES)), autoescape)
 
 
+RESULT_TEMPLATES = ("record.md.j2", "law.md.j2", "next.md.j2", "anywhere.md.j2", "assessment.md.j2", "packet.md.j2")
+
+
+def warm_up() -> None:
+    """Compile the templates the results use ahead of time (the app does it while questions are answered)."""
+    env = environment()
+    for name in RESULT_TEMPLATES:
+        env.get_template(name)
+
+
 def compile_templates(out: Path) -> None:
     """Compile every template to Python under `out` (a wheel's _data/compiled-templates), with a manifest."""
     from jinja2 import FileSystemLoader

@@ -102,6 +102,11 @@ class ReliefApp(QuietCrash):
             names = {c: j.name for c, j in catalog.jurisdictions.items()}
             runner = FlowRunner.from_answers(catalog.flow, names, self._answers)
         self.conversation = Conversation(catalog, runner)
+        if self.is_running and self._answers is None:
+            # While the questions are answered: the results' code and templates, ready before they are needed.
+            from ...render.explain import warm_up
+
+            self.run_worker(warm_up, name="warm-up", group="warm-up", thread=True, exit_on_error=False)
 
     # --- screens --------------------------------------------------------------------------------
 
