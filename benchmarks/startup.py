@@ -85,7 +85,8 @@ def main() -> None:
     ratio = statistics.median(times[names[1]]) / base
     ratio_min = min(times[names[1]]) / min(times[names[0]])
     print(
-        f"  ratio (median): {ratio:.2f}   ratio (min): {ratio_min:.2f}   targets: score <= 2.5, evaluate all-unsure <= 3 (issue 14)"
+        f"  ratio (median): {ratio:.2f}   ratio (min): {ratio_min:.2f}   "
+        "targets: score <= 2.5, evaluate all-unsure <= 3 (issue 14)"
     )
 
 

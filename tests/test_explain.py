@@ -148,6 +148,6 @@ def test_warm_up_compiles_every_template_the_results_use():
     explain.environment.cache_clear()
     env = explain.environment()
     explain.warm_up()
-    cached = {key[1] for key in env.cache.keys()}  # jinja's cache: (weakref to loader, name)
+    cached = {key[1] for key in env.cache}  # jinja's cache: (weakref to loader, name)
     assert set(explain.RESULT_TEMPLATES) <= cached
     assert all((explain.TEMPLATES / name).is_file() for name in explain.RESULT_TEMPLATES)
