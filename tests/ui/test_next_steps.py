@@ -34,6 +34,13 @@ async def settle(pilot):
     await pilot.pause()
 
 
+async def press(pilot, *keys):
+    """Press each key as a person would, letting the app finish what it started."""
+    for key in keys:
+        await pilot.press(key)
+        await settle(pilot)
+
+
 def texts(screen) -> str:
     return " ".join(str(w.render()) for w in screen.query("Static"))
 
@@ -44,8 +51,7 @@ async def test_one_record_opens_its_checklist_and_ticks_are_never_saved(tmp_path
     async with a.run_test(size=(80, 24)) as pilot:
         await settle(pilot)
         assert isinstance(a.screen, ResultsScreen)
-        await pilot.press("w")
-        await settle(pilot)
+        await press(pilot, "w")
         screen = a.screen
         assert isinstance(screen, NextStepsScreen)
         assert NOT_SAVED in texts(screen)
@@ -53,16 +59,14 @@ async def test_one_record_opens_its_checklist_and_ticks_are_never_saved(tmp_path
         assert len(papers) >= 3 and a.focused is papers[0]
         marks = lambda: [str(p.query_one(".mark").render()) for p in papers]  # noqa: E731
         assert marks() == ["[ ]"] * len(papers)
-        await pilot.press("down", "space")
-        await settle(pilot)
+        await press(pilot, "down", "space")
         assert marks()[:2] == ["[ ]", "[x]"]  # a shape, not only a colour
         assert str(screen.query_one("#ticked").render()) == "Ticked: 2."
         assert screen.ticked == [papers[1].code]
         await pilot.press("enter")  # Enter ticks too (there is nothing to confirm): the tick goes away again
         await settle(pilot)
         assert screen.ticked == [] and str(screen.query_one("#ticked").render()) == "Nothing ticked yet."
-        await pilot.press("b")
-        await settle(pilot)
+        await press(pilot, "b")
         assert isinstance(a.screen, ResultsScreen)
     assert os.listdir(tmp_path) == []  # ticking wrote nothing
 
@@ -71,11 +75,9 @@ async def test_several_records_ask_which_one_first():
     a = app("two-states-advocate")
     async with a.run_test(size=(80, 24)) as pilot:
         await settle(pilot)
-        await pilot.press("w")
-        await settle(pilot)
+        await press(pilot, "w")
         assert isinstance(a.screen, ChooseScreen)
-        await pilot.press("2")
-        await settle(pilot)
+        await press(pilot, "2")
         assert isinstance(a.screen, NextStepsScreen)
         assert a.screen.record["number"] == 2
         assert "What to do next: record 2" in texts(a.screen)
@@ -87,14 +89,11 @@ async def test_the_packet_is_saved_as_a_page_to_print_with_its_full_path_shown(t
     async with a.run_test(size=(80, 24)) as pilot:
         a.notify = lambda message, **kw: notes.append(message)  # type: ignore[method-assign]
         await settle(pilot)
-        await pilot.press("w", "1")
-        await settle(pilot)
-        await pilot.press("e")
-        await settle(pilot)
+        await press(pilot, "w", "1")
+        await press(pilot, "e")
         assert isinstance(a.screen, SaveScreen)
         a.screen.query_one("#path", Input).value = str(tmp_path / "packet")  # no ending: the chosen one is added
-        await pilot.press("enter")
-        await settle(pilot)
+        await press(pilot, "enter")
     saved = tmp_path / "packet.html"
     page = saved.read_text()
     assert page.startswith("<!doctype html>") and "What to do next" in page and "Papers to gather" in page
@@ -107,16 +106,12 @@ async def test_the_summary_is_written_in_the_format_its_name_says(tmp_path):
     a = app("two-states-advocate")
     async with a.run_test(size=(80, 24)) as pilot:
         await settle(pilot)
-        await pilot.press("s")
-        await settle(pilot)
+        await press(pilot, "s")
         a.screen.query_one("#path", Input).value = str(tmp_path / "summary.txt")  # the chooser says Markdown
-        await pilot.press("enter")
-        await settle(pilot)
-        await pilot.press("s")
-        await settle(pilot)
+        await press(pilot, "enter")
+        await press(pilot, "s")
         a.screen.query_one("#path", Input).value = str(tmp_path / "summary.html")
-        await pilot.press("enter")
-        await settle(pilot)
+        await press(pilot, "enter")
     text = (tmp_path / "summary.txt").read_text()
     assert text.startswith("SCREENING RESULTS") and "## " not in text
     assert (tmp_path / "summary.html").read_text().startswith("<!doctype html>")
@@ -126,12 +121,10 @@ async def test_a_name_for_a_format_not_offered_is_refused_and_nothing_is_lost(tm
     a = app("two-states-advocate")
     async with a.run_test(size=(80, 24)) as pilot:
         await settle(pilot)
-        await pilot.press("s")
-        await settle(pilot)
+        await press(pilot, "s")
         box = a.screen.query_one("#path", Input)
         box.value = str(tmp_path / "summary.json")
-        await pilot.press("enter")
-        await settle(pilot)
+        await press(pilot, "enter")
         assert isinstance(a.screen, SaveScreen)  # still asking, the name still there to fix
         assert box.value == str(tmp_path / "summary.json")
         assert "can be saved as .md, .txt, .html, not .json" in str(a.screen.query_one("#error").render())
@@ -142,15 +135,12 @@ async def test_choosing_a_format_changes_the_name_ending():
     a = app("two-states-advocate")
     async with a.run_test(size=(80, 24)) as pilot:
         await settle(pilot)
-        await pilot.press("s")
-        await settle(pilot)
+        await press(pilot, "s")
         box = a.screen.query_one("#path", Input)
         assert box.value == "relief-summary.md"
-        await pilot.press("tab", "down")
-        await settle(pilot)
+        await press(pilot, "tab", "down")
         assert box.value == "relief-summary.txt"
-        await pilot.press("down")
-        await settle(pilot)
+        await press(pilot, "down")
         assert box.value == "relief-summary.html"
 
 
