@@ -152,13 +152,20 @@ _NAMED = {".md": "markdown", ".markdown": "markdown", ".txt": "text", ".html": "
 _NAMED |= {".yaml": "yaml", ".yml": "yaml", ".json": "json"}
 
 
-class FormatNotOffered(ValueError):
+class NameRefused(ValueError):
+    """The name typed cannot be saved to as it is (a folder, or a format not offered): say why."""
+
+
+class FormatNotOffered(NameRefused):
     """The file name asks for a format this file cannot be written in."""
 
 
-def named_format(name: str, offered: Sequence[str], default: str) -> tuple[str, str]:
+def named_format(name: str, offered: Sequence[str], default: str, *, on_this_computer: bool = True) -> tuple[str, str]:
     """The format a file name says, and the name to write: `default`'s extension is added when the
-    name says none, so the name always tells what is inside. A format not offered is refused."""
+    name says none, so the name always tells what is inside. A format not offered is refused, and so
+    is a folder (adding an ending to it would quietly write a hidden file inside it)."""
+    if name.endswith(("/", os.sep)) or (on_this_computer and Path(name).expanduser().is_dir()):
+        raise NameRefused(f"{name} is a folder: add a file name to it")
     suffix = Path(name).suffix.lower()
     fmt = _NAMED.get(suffix)
     if fmt is None:

@@ -232,11 +232,11 @@ class PlainSession:
 
     def save(self, name: str, make: Callable[[str], str]) -> None:
         """Write owner-only, in the format the name says; an existing file is replaced only after a yes."""
-        from ..data.files import AlreadyExists, FormatNotOffered, WriteRefused, named_format, write_private
+        from ..data.files import AlreadyExists, NameRefused, WriteRefused, named_format, write_private
 
         try:
             fmt, name = named_format(name, ["text", "markdown", "html"], "text")
-        except FormatNotOffered as exc:
+        except NameRefused as exc:
             self.say(f"Not saved: {exc}.")
             return
         text = make(fmt)

@@ -305,3 +305,11 @@ def test_a_file_is_written_in_the_format_its_name_says():
 def test_the_written_path_is_the_full_path(tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
     assert write_private(Path("rel.txt"), "x") == tmp_path / "rel.txt"
+
+
+def test_a_folder_is_not_a_file_name(tmp_path):
+    from assistant.data.files import NameRefused, named_format
+
+    for name in (str(tmp_path), str(tmp_path) + "/", "somewhere/"):
+        with pytest.raises(NameRefused, match="is a folder: add a file name"):
+            named_format(name, ["text"], "text")

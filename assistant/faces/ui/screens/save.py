@@ -16,7 +16,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Input, OptionList, Static
 
 from ....core.choices import Choice
-from ....data.files import EXTENSION, FormatNotOffered, named_format
+from ....data.files import EXTENSION, NameRefused, named_format
 from ..widgets.choice_list import ChoiceList
 
 
@@ -91,8 +91,10 @@ class SaveScreen(ModalScreen[SaveRequest | None]):
             self.query_one("#error", Static).update(missing)
             return
         try:
-            fmt, path = named_format(path, [f.code for f in self.formats], self._fmt())
-        except FormatNotOffered as exc:
+            fmt, path = named_format(
+                path, [f.code for f in self.formats], self._fmt(), on_this_computer=not self.download
+            )
+        except NameRefused as exc:
             self.query_one("#error", Static).update(f"Not saved: {exc}.")
             return
         self.dismiss(SaveRequest(path, fmt))
