@@ -284,8 +284,9 @@ def test_the_link(catalog):
         R(
             "nexus",
             "uncertain",
-            "{You} said {connection}. The law's test for the link is {standard}. {meaning} "
-            "{You} would need to show that.",
+            # the level's words for the person, in their voice (not the rubric's third-person description)
+            "{You} said {connection}. The law's test for the link is {standard}. "
+            "{You} must show the charge came from duress (threats or force), the hardest link to prove.",
             "nexus",
             NM_NEXUS,
             "high",

@@ -268,9 +268,9 @@ def rule_nexus(law: LawView, f: Any, ph: Phrases, now: int) -> list[Reason]:
     if fit == "likely":
         text = "{You} said {connection}. The law's test for the link is {standard}. That fits."
         return [reason("nexus", "supports", text, "nexus", cite, conf, params, phrases)]
-    text = (
-        "{You} said {connection}. The law's test for the link is {standard}. {meaning} {You} would need to show that."
-    )
+    # The level's own words for the person ("{You} must show ..."), in their voice, when the rubric has them.
+    shown = level.means or "{meaning} {You} would need to show that."
+    text = "{You} said {connection}. The law's test for the link is {standard}. " + shown
     return [reason("nexus", "uncertain", text, "nexus", cite, conf, params, phrases, basis="show")]
 
 
