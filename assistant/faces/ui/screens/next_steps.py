@@ -59,7 +59,8 @@ class NextStepsScreen(Screen[None]):
         r, n = self.record, self.next
         with VerticalScroll(id="next-steps"):
             yield Static(f"What to do next: record {r['number']}", classes="title", markup=False)
-            yield Static(f"{r['title']}\n{r['symbol']} {r['verdict_label']}. {r['summary']}", markup=False)
+            # The verdict only: its reasons ("the points below") are on the results, one key away.
+            yield Static(f"{r['title']}\n{r['symbol']} {r['verdict_label']}.", markup=False)
             if n["checklist"]:
                 with Vertical(classes="card"):
                     yield Static("Papers to gather", classes="subtitle", markup=False)
