@@ -61,7 +61,7 @@ async def test_one_record_opens_its_checklist_and_ticks_are_never_saved(tmp_path
         assert marks() == ["[ ]"] * len(papers)
         await press(pilot, "down", "space")
         assert marks()[:2] == ["[ ]", "[x]"]  # a shape, not only a colour
-        assert str(screen.query_one("#ticked").render()) == "Ticked: 2."
+        assert str(screen.query_one("#ticked").render()) == "Ticked: 2. Your criminal history report."
         assert screen.ticked == [papers[1].code]
         await pilot.press("enter")  # Enter ticks too (there is nothing to confirm): the tick goes away again
         await settle(pilot)

@@ -87,8 +87,10 @@ class NextStepsScreen(Screen[None]):
 
     def on_paper_toggled(self, event: Paper.Toggled) -> None:
         event.stop()
-        ticked = [p.text.split(". ", 1)[0] for p in self.query(Paper) if p.ticked]
-        words = "Ticked: " + ", ".join(ticked) + "." if ticked else "Nothing ticked yet."
+        # In words, with each paper's name: what a screen reader, or a person without colour, reads.
+        titles = {item["kind"]: item["title"] for item in self.next["checklist"]}
+        ticked = [f"{p.text.split('. ', 1)[0]}. {titles[p.code]}" for p in self.query(Paper) if p.ticked]
+        words = "Ticked: " + "; ".join(ticked) + "." if ticked else "Nothing ticked yet."
         self.query_one("#ticked", Static).update(Text(words))
 
     def action_export(self) -> None:
