@@ -76,7 +76,7 @@ import collections, re, sys
 sample, offset = int(sys.argv[1]), int(sys.argv[2])
 per = collections.defaultdict(collections.Counter)
 for line in sys.stdin:
-    m = re.match(r"\s*assistant\.([a-z_]+)\.\S+__mutmut_(\d+): (.+)$", line.rstrip())
+    m = re.match(r"\s*assistant\.(?:core\.)?([a-z_]+)\.\S+__mutmut_(\d+): (.+)$", line.rstrip())
     if m and (int(m.group(2)) - 1 - offset) % sample == 0:
         per[m.group(1) + ".py"][m.group(3).strip()] += 1
 tot = collections.Counter()
