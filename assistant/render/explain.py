@@ -475,14 +475,19 @@ def render_part(template: str, **values: Any) -> str:
     return str(environment().get_template(template).render(**values))
 
 
+def _document(ctx: dict[str, Any], markdown: str, text: str, title: str, fmt: str) -> str:
+    """One document from one context: Markdown or text from its template, HTML as the Markdown's page."""
+    if fmt == "html":
+        return to_html(_document(ctx, markdown, text, title, "markdown"), title)
+    name = {"markdown": markdown, "text": text}[fmt]
+    return str(environment().get_template(name).render(**ctx))
+
+
 def render(assessment: Assessment, catalog: Catalog, fmt: str = "markdown") -> str:
     if fmt == "json":
         return dumps(to_json(assessment, catalog), indent=2) + "\n"
-    if fmt == "html":
-        ctx = context(assessment, catalog)
-        return to_html(render(assessment, catalog, "markdown"), ctx["heading"])
-    name = {"markdown": "assessment.md.j2", "text": "assessment.txt.j2"}[fmt]
-    return str(environment().get_template(name).render(**context(assessment, catalog)))
+    ctx = context(assessment, catalog)
+    return _document(ctx, "assessment.md.j2", "assessment.txt.j2", ctx["heading"], fmt)
 
 
 PACKET_TITLE = "What to do next"
@@ -490,10 +495,7 @@ PACKET_TITLE = "What to do next"
 
 def render_packet(assessment: Assessment, catalog: Catalog, fmt: str = "markdown") -> str:
     """The whole packet: each record's papers to gather, how to file and who can help (md, text, html)."""
-    if fmt == "html":
-        return to_html(render_packet(assessment, catalog, "markdown"), PACKET_TITLE)
-    name = {"markdown": "packet.md.j2", "text": "packet.txt.j2"}[fmt]
-    return str(environment().get_template(name).render(**context(assessment, catalog)))
+    return _document(context(assessment, catalog), "packet.md.j2", "packet.txt.j2", PACKET_TITLE, fmt)
 
 
 def to_json(assessment: Assessment, catalog: Catalog) -> dict[str, Any]:
