@@ -235,32 +235,31 @@ class ReliefApp(QuietCrash):
 
     @on(msg.SaveSummary)
     def save_summary(self) -> None:
-        formats = [
-            Choice("markdown", "Markdown (.md)"),
-            Choice("text", "Plain text (.txt)"),
-            Choice("html", "A page to print (.html)"),
-        ]
-        self.save_text("Save a summary of these results", formats, "relief-summary.md", self._summary_text)
+        from .screens.save import formats
+
+        choices = formats("markdown", "text", "html")
+        self.save_text("Save a summary of these results", choices, "relief-summary.md", self._summary_text)
 
     @on(msg.SavePacket)
     def save_packet(self) -> None:
-        formats = [
-            Choice("html", "A page to print (.html)"),
-            Choice("markdown", "Markdown (.md)"),
-            Choice("text", "Plain text (.txt)"),
-        ]
+        from .screens.save import formats
+
         self.save_text(
             "Save what to do next for every record (papers, how to file, free help)",
-            formats,
+            formats("html", "markdown", "text"),
             "relief-next-steps.html",
             self._packet_text,
         )
 
     @on(msg.SaveAnswers)
     def save_answers(self) -> None:
-        formats = [Choice("yaml", "Answers file (.yaml)"), Choice("json", "Answers file (.json)")]
+        from .screens.save import formats
+
         self.save_text(
-            "Save the answers (to reopen later with relief --answers FILE)", formats, "answers.yaml", self._answers_text
+            "Save the answers (to reopen later with relief --answers FILE)",
+            formats("yaml", "json"),
+            "answers.yaml",
+            self._answers_text,
         )
 
     def _finished_answers(self) -> Answers:

@@ -12,11 +12,11 @@ from textual.containers import Vertical
 from textual.screen import Screen
 from textual.widgets import DataTable, Static
 
-from ....core.choices import Choice
 from ....core.compare import compare
 from ....render.export import comparison, comparison_context
 from ..messages import SaveSpec, SaveText
 from ..widgets.key_bar import KeyBar
+from .save import formats
 
 if TYPE_CHECKING:
     from ....data.catalog import Catalog
@@ -128,17 +128,13 @@ class CompareScreen(Screen[None]):
         self.fill()
 
     def action_export(self) -> None:
-        formats = [
-            Choice("markdown", "Markdown (.md)"),
-            Choice("html", "Web page for printing (.html)"),
-            Choice("text", "Plain text (.txt)"),
-        ]
+        choices = formats("markdown", "html", "text")
 
         def make(fmt: str) -> str:
             comp = compare(self.catalog, self.codes, self.answers, include_ideal=self.ideal)
             return comparison(self.catalog, comp, fmt)
 
-        self.post_message(SaveText(SaveSpec("Export this comparison", formats, "comparison.md", make)))
+        self.post_message(SaveText(SaveSpec("Export this comparison", choices, "comparison.md", make)))
 
     def action_close(self) -> None:
         self.app.pop_screen()

@@ -19,6 +19,20 @@ from ....core.choices import Choice
 from ....data.files import EXTENSION, NameRefused, named_format
 from ..widgets.choice_list import ChoiceList
 
+# What each format is called in the dialog; the ending comes from the one table of endings.
+FORMAT_WORDS = {
+    "markdown": "Markdown",
+    "text": "Plain text",
+    "html": "A page to print",
+    "yaml": "Answers file",
+    "json": "Answers file",
+}
+
+
+def formats(*codes: str) -> list[Choice]:
+    """The format choices of a save dialog, in this order: 'Markdown (.md)', 'A page to print (.html)', ..."""
+    return [Choice(code, f"{FORMAT_WORDS[code]} ({EXTENSION[code]})") for code in codes]
+
 
 @dataclass(frozen=True)
 class SaveRequest:

@@ -15,13 +15,13 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Markdown
 
-from ....core.choices import Choice
 from ....core.eligibility import gaps
 from ....core.scoring import scorecards
 from ....render.explain import law_context, render_part
 from ....render.export import guide_markdown, history_markdown
 from ..messages import SaveSpec, SaveText
 from ..widgets.key_bar import KeyBar
+from .save import formats
 
 if TYPE_CHECKING:
     from ....data.catalog import Catalog
@@ -54,13 +54,14 @@ class StateScreen(Screen[None]):
         )
         if j.data_notes:
             text += f"\n\n_Where our data is thin: {j.data_notes}_\n"
+        guide = guide_markdown(self.catalog, self.code)  # shown in one of two places, by the screen's width
         with Horizontal(id="state-columns"):
             with VerticalScroll(id="state"):
                 yield Markdown(text, open_links=False)
-                yield Markdown(guide_markdown(self.catalog, self.code), open_links=False, classes="guide narrow")
+                yield Markdown(guide, open_links=False, classes="guide narrow")
                 yield Markdown(history_markdown(self.catalog, self.code), open_links=False)
             with VerticalScroll(id="state-guide"):
-                yield Markdown(guide_markdown(self.catalog, self.code), open_links=False, classes="guide")
+                yield Markdown(guide, open_links=False, classes="guide")
         yield KeyBar(("W", "What-if"), ("C", "Compare with the ideal"), ("E", "Export history"), ("Esc", "Back"))
 
     def on_mount(self) -> None:
@@ -90,8 +91,8 @@ class StateScreen(Screen[None]):
             text = history_markdown(self.catalog, self.code)
             return to_html(text, f"{self.code}: how the law changed") if fmt == "html" else text
 
-        formats = [Choice("markdown", "Markdown (.md)"), Choice("html", "Web page for printing (.html)")]
-        self.post_message(SaveText(SaveSpec("Export this history", formats, f"{self.code}-history.md", make)))
+        choices = formats("markdown", "html")
+        self.post_message(SaveText(SaveSpec("Export this history", choices, f"{self.code}-history.md", make)))
 
     def action_close(self) -> None:
         self.app.pop_screen()

@@ -23,6 +23,7 @@ from ....render.export import brief
 from ..messages import SaveSpec, SaveText
 from ..widgets.key_bar import KeyBar
 from .choose import ChooseScreen
+from .save import formats
 
 if TYPE_CHECKING:
     from ....data.catalog import Catalog
@@ -169,8 +170,8 @@ class WhatIfScreen(Screen[None]):
             text = brief(self.catalog, self.code, list(self.changes.items()))
             return to_html(text, f"{self.code}: how to raise its grade") if fmt == "html" else text
 
-        formats = [Choice("markdown", "Markdown (.md)"), Choice("html", "Web page for printing (.html)")]
-        self.post_message(SaveText(SaveSpec("Export the brief", formats, f"{self.code}-brief.md", make)))
+        choices = formats("markdown", "html")
+        self.post_message(SaveText(SaveSpec("Export the brief", choices, f"{self.code}-brief.md", make)))
 
     def action_close(self) -> None:
         self.app.pop_screen()
