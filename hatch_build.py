@@ -19,28 +19,23 @@ class DataSnapshotHook(BuildHookInterface):  # type: ignore[type-arg]
     def initialize(self, version: str, build_data: dict[str, Any]) -> None:
         if self.target_name != "wheel" or version == "editable":
             return
+        compiled = Path(self.directory) / "compiled-templates"
         sys.path.insert(0, self.root)
         try:
             from assistant.data.problems import DataInvalid
             from assistant.data.snapshot import SNAPSHOT_NAME, build_snapshot
+            from assistant.render.explain import compile_templates
 
             try:
                 text = build_snapshot(Path(self.root))
             except DataInvalid as exc:
                 raise SystemExit(f"relief-assistant: the data is invalid, so no wheel was built.\n{exc}") from None
+            # The templates compiled to Python, so an installed app does not compile them on every start.
+            compile_templates(compiled)
         finally:
             sys.path.remove(self.root)
         out = Path(self.directory) / SNAPSHOT_NAME
         out.parent.mkdir(parents=True, exist_ok=True)
         out.write_text(text, encoding="utf-8")
         build_data["force_include"][str(out)] = f"assistant/_data/{SNAPSHOT_NAME}"
-        # The templates compiled to Python, so an installed app does not compile them on every start.
-        compiled = Path(self.directory) / "compiled-templates"
-        sys.path.insert(0, self.root)
-        try:
-            from assistant.render.explain import compile_templates
-
-            compile_templates(compiled)
-        finally:
-            sys.path.remove(self.root)
         build_data["force_include"][str(compiled)] = "assistant/_data/compiled-templates"

@@ -88,8 +88,9 @@ class NextStepsScreen(Screen[None]):
     def on_paper_toggled(self, event: Paper.Toggled) -> None:
         event.stop()
         # In words, with each paper's name: what a screen reader, or a person without colour, reads.
-        titles = {item["kind"]: item["title"] for item in self.next["checklist"]}
-        ticked = [f"{p.text.split('. ', 1)[0]}. {titles[p.code]}" for p in self.query(Paper) if p.ticked]
+        titles = [item["title"] for item in self.next["checklist"]]
+        papers = zip(self.query(Paper), titles, strict=True)
+        ticked = [f"{number}. {title}" for number, (p, title) in enumerate(papers, start=1) if p.ticked]
         words = "Ticked: " + "; ".join(ticked) + "." if ticked else "Nothing ticked yet."
         self.query_one("#ticked", Static).update(Text(words))
 
