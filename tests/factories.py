@@ -38,3 +38,21 @@ def answers_with(
             "records": [record(**r) for r in (records or ({},))],
         }
     )
+
+
+# One intake CSV row (relief screen) that screens cleanly: an advocate's New Mexico theft felony.
+INTAKE_ROW = {
+    "client_id": "A1",
+    "audience": "advocate",
+    "trafficking_ended": "2016",
+    "documentation": "t_visa",
+    "jurisdiction": "NM",
+    "record": "conviction",
+    "offense": "theft",
+    "level": "felony",
+    "connection": "because",
+    "year": "2014",
+    "age": "adult",
+    "pending_charges": "no",
+    "label": "",
+}

@@ -15,22 +15,9 @@ from hypothesis import strategies as st
 from assistant.data.problems import InputInvalid
 from assistant.faces.screening import ANSWER_COLUMNS, RESULT_COLUMNS, screen_file, template
 from tests.conftest import run_relief
+from tests.factories import INTAKE_ROW
 
-GOOD = {
-    "client_id": "A1",
-    "audience": "advocate",
-    "trafficking_ended": "2016",
-    "documentation": "t_visa",
-    "jurisdiction": "NM",
-    "record": "conviction",
-    "offense": "theft",
-    "level": "felony",
-    "connection": "because",
-    "year": "2014",
-    "age": "adult",
-    "pending_charges": "no",
-    "label": "",
-}
+GOOD = INTAKE_ROW
 BREAKAGES = {
     "offense": "thief",
     "jurisdiction": "QQ",

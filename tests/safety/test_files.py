@@ -20,22 +20,9 @@ from assistant.data.files import AlreadyExists, WriteRefused, private_file, writ
 from assistant.data.problems import InputInvalid
 from assistant.faces.screening import ANSWER_COLUMNS, Screener, screen_file
 from tests.conftest import ROOT, run_relief
+from tests.factories import INTAKE_ROW
 
-ROW = {
-    "client_id": "A1",
-    "audience": "advocate",
-    "trafficking_ended": "2016",
-    "documentation": "t_visa",
-    "jurisdiction": "NM",
-    "record": "conviction",
-    "offense": "theft",
-    "level": "felony",
-    "connection": "because",
-    "year": "2014",
-    "age": "adult",
-    "pending_charges": "no",
-    "label": "",
-}
+ROW = INTAKE_ROW
 ORIGINAL = "the original, which must survive\n"
 
 
