@@ -18,6 +18,7 @@ from assistant.core.rules import (
     rule_nexus,
     rule_offense,
     rule_procedure,
+    rule_record_charge,
     rule_record_kind,
     rule_timing,
 )
@@ -120,6 +121,26 @@ def test_a_law_that_reaches_only_some_arrests_does_not_reach_every_arrest(catalo
     some = one(run(rule_record_kind, law, catalog, record="arrest"), "record_kind")
     assert some.effect == "uncertain" and "only some" in some.text and some.citation == "§ x(a)"
     assert one(run(rule_record_kind, law, catalog, record="dismissed"), "record_kind").effect == "supports"
+
+
+def test_a_record_kind_reached_only_for_some_charges_is_decided_by_the_charge(catalog):
+    law = law_with(catalog, "CO")  # C.R.S. § 24-72-707(1.5): a person "charged with ... prostitution" may seal
+    assert run(rule_record_kind, law, catalog, record="arrest") == []  # the charge decides, not the kind
+    sold_sex = one(run(rule_record_charge, law, catalog, record="arrest", offense="prostitution"), "record_kind")
+    assert sold_sex.effect == "supports" and "24-72-707(1), (1.5)" in sold_sex.citation
+    drugs = one(run(rule_record_charge, law, catalog, record="arrest", offense="drug"), "record_kind")
+    assert drugs.effect == "blocks" and "prostitution charges only" in dict(drugs.params)["charges"]
+
+
+def test_alabamas_three_listed_convictions_decide_a_felony_conviction(catalog):
+    law = law_with(catalog, "AL")  # Ala. Code § 15-27-2(b): only three felony convictions
+    theft = one(run(rule_record_charge, law, catalog, level="felony"), "record_kind")
+    assert theft.effect == "blocks" and "15-27-2(a)(8), (b)" in theft.citation
+    promoting = one(run(rule_record_charge, law, catalog, level="felony", offense="sex_related"), "record_kind")
+    assert promoting.effect == "uncertain" and promoting.basis == "show"
+    # No court has read the misdemeanor ground (§ 15-27-1(a)(8)) for convictions: our data does not know.
+    misdemeanor = one(run(rule_record_charge, law, catalog, level="misdemeanor"), "record_kind")
+    assert misdemeanor.effect == "uncertain" and misdemeanor.basis == "data"
 
 
 def test_a_record_kind_the_law_does_not_reach_blocks(catalog):

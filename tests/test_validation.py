@@ -155,6 +155,13 @@ def test_features_and_details_must_agree(data_copy: Path):
     assert len(found) == 1 and "feature says no restrictive conditions" in found[0].message
 
 
+def test_charges_are_listed_only_for_a_record_kind_reached_in_part(data_copy: Path):
+    text = (data_copy / "states" / "CO.yaml").read_text()
+    path = write_state(data_copy, "CO", text.replace("        arrest: some\n", "        arrest: covered\n"))
+    found = [p for p in validate_paths([path], data_copy) if p.field.endswith("records.charges.arrest")]
+    assert found and "details.records says arrest: covered" in found[0].message
+
+
 def test_every_command_refuses_bad_data_with_the_same_message(data_copy: Path):
     write_state(data_copy, "NM", nm_text(data_copy).replace("value: under_duress", "value: under_dures", 1))
     env = {"RELIEF_DATA_DIR": str(data_copy)}

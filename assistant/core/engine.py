@@ -36,7 +36,7 @@ from .results import (
     Verdict,
     WhatIf,
 )
-from .rules import ADULT_LAW, RULES, Facts, LawView, Only, Phrases, Rule, reason
+from .rules import ADULT_LAW, Facts, LawView, Only, Phrases, Rule, reason
 from .scoring import gaps, scorecards
 
 
@@ -172,6 +172,13 @@ def _given_and_unsure(answers: Answers, index: int) -> tuple[dict[str, Any], lis
     return given, unsure
 
 
+def _without_moot(reasons: list[Reason]) -> list[Reason]:
+    """Drop "it covers this offence" when the law does not reach this kind of record for that charge."""
+    if any(r.rule == "record_kind" and r.effect == "blocks" and "charges" in dict(r.params) for r in reasons):
+        return [r for r in reasons if not (r.rule == "offense" and r.effect == "supports")]
+    return reasons
+
+
 class Evaluator:
     """Evaluates records against one catalog, remembering what it already worked out."""
 
@@ -211,7 +218,7 @@ class Evaluator:
                 name = owner[name]
             return name
 
-        reads = [(rule, [n for n in rule.reads if n in owner]) for rule in RULES]
+        reads = [(rule, [n for n in rule.reads if n in owner]) for rule in law.rules]
         for _, names in reads:
             for other in names[1:]:
                 owner[find(other)] = find(names[0])
@@ -284,7 +291,7 @@ class Evaluator:
                 found = space.verdicts({gi: [c.summary for c in groups[gi].combos if c.values[name] == value]})
                 what_ifs.append(WhatIf(name, value, tuple(sorted(found, key=VERDICTS.index))))
 
-        reasons = tuple(self._common(groups) + self._depends(law, unsure, what_ifs))
+        reasons = tuple(_without_moot(self._common(law, groups)) + self._depends(law, unsure, what_ifs))
         relief = self._relief(groups, space)
         to_show = tuple(r for r in reasons if r.rule in SHOW_RULES and r.effect != "blocks")
         obstacles = tuple(
@@ -319,12 +326,12 @@ class Evaluator:
         )
 
     @staticmethod
-    def _common(groups: list[_Group]) -> list[Reason]:
+    def _common(law: LawView, groups: list[_Group]) -> list[Reason]:
         """The reasons true whatever the unsure answers are, in the rules' order."""
         adult = next(g for g in groups if ADULT_LAW in g.rules)
         early = any(c.summary.early for c in adult.combos)
         out: list[Reason] = []
-        for rule in RULES:
+        for rule in law.rules:
             if early and rule is not ADULT_LAW:
                 continue  # some outcomes stop at the adult-law rule and say nothing else
             group = next(g for g in groups if rule in g.rules)
@@ -440,7 +447,7 @@ def every_outcome(evaluator: Evaluator, answers: Answers, index: int) -> list[tu
     for choice in itertools.product(*(UNSURE_DOMAIN[k] for k in unsure)):
         values = dict(zip(unsure, choice, strict=True))
         facts = {**given, **values}
-        combo = evaluator._combo(law, list(RULES), facts, values, True)
+        combo = evaluator._combo(law, list(law.rules), facts, values, True)
         out.append((values, _verdict(combo.summary)))
     return out
 

@@ -14,6 +14,7 @@ from __future__ import annotations
 import math
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
+from functools import cached_property
 from typing import Any, NamedTuple
 
 from ..models.common import UNKNOWN, UNSURE
@@ -61,6 +62,11 @@ class LawView:
         self.categories = {c.id: c for c in rubric.categories}
         first = v.statutes[0].citation if v.statutes else None
         self.fallback = first or f"no trafficking relief statute found for {j.name} (as of {j.as_of})"
+
+    @cached_property
+    def rules(self) -> tuple[Rule, ...]:
+        """The rules that can say something about this law, in RULES order."""
+        return tuple(rule for rule in RULES if rule.applies(self))
 
     def value(self, category: str) -> str:
         """The statute's reading (what eligibility tests), not a card's `scored_as`."""
@@ -117,11 +123,18 @@ LEVEL_EFFECT: dict[str, ReasonEffect] = {"supports": "supports", "note": "note",
 RuleFn = Callable[[LawView, Any, Phrases, int], list[Reason]]
 
 
+def _always(law: LawView) -> bool:
+    return True
+
+
 @dataclass(frozen=True)
 class Rule:
     name: str
     reads: tuple[str, ...]  # the Facts fields the rule may read
     check: RuleFn
+    # Laws the rule can say anything about. A rule that reads several answers joins them in one group
+    # of unsure answers; asking only where it matters keeps the other laws' cost linear.
+    applies: Callable[[LawView], bool] = _always
 
 
 def effective_age(f: Any) -> str:
@@ -210,6 +223,8 @@ def rule_record_kind(law: LawView, f: Any, ph: Phrases, now: int) -> list[Reason
                 params,
             )
         ]
+    if cov == "some" and f.record in records.charges:
+        return []  # the law lists which charges: rule_record_charge decides from this record's charge
     text = (
         "This law reaches only some cases of {kind}."
         if cov == "some"
@@ -217,6 +232,41 @@ def rule_record_kind(law: LawView, f: Any, ph: Phrases, now: int) -> list[Reason
     )
     basis: Basis = "show" if cov == "some" else "data"
     return [reason("record_kind", "uncertain", text, feature, cite, records.confidence, params, basis=basis)]
+
+
+def has_charge_lists(law: LawView) -> bool:
+    records = law.v.details.records if law.v.details is not None else None
+    return records is not None and bool(records.charges)
+
+
+def rule_record_charge(law: LawView, f: Any, ph: Phrases, now: int) -> list[Reason]:
+    """A record kind the law reaches only for some charges, decided by this record's charge."""
+    records = law.v.details.records
+    charges = records.charges.get(f.record) if records is not None and records.coverage(f.record) == "some" else None
+    if records is None or charges is None:
+        return []
+    feature, conf = "arrests_and_adjudications", records.confidence
+    cite = records.citation or law.cite(feature)
+    cov = charges.coverage(f.offense, f.level)
+    params: dict[str, str | int] = {
+        "kind": ph["record"][f.record],
+        "offense": ph["offense"][f.offense],
+        "level": ph["level"][f.level],
+        "charges": charges.summary,
+    }
+    if cov == "covered":
+        text = "This law reaches {kind} for {offense} as a {level}."
+        return [reason("record_kind", "supports", text, feature, cite, conf, params)]
+    if cov == "not_covered":
+        text = (
+            "This law reaches {kind} only for some charges, and not for {offense} as a {level}. It reaches: {charges}"
+        )
+        return [reason("record_kind", "blocks", text, feature, cite, conf, params)]
+    if cov == "some":
+        text = "This law reaches {kind} only for some kinds of {offense} as a {level}. It reaches: {charges}"
+        return [reason("record_kind", "uncertain", text, feature, cite, conf, params, basis="show")]
+    text = "We could not confirm that this law reaches {kind} for {offense} as a {level}."
+    return [reason("record_kind", "uncertain", text, feature, cite, conf, params, basis="data")]
 
 
 def rule_offense(law: LawView, f: Any, ph: Phrases, now: int) -> list[Reason]:
@@ -501,6 +551,7 @@ ADULT_LAW = Rule("adult", ("age", "record"), rule_adult_law)
 RULES: tuple[Rule, ...] = (
     ADULT_LAW,
     Rule("record", ("record",), rule_record_kind),
+    Rule("record_charge", ("record", "offense", "level"), rule_record_charge, has_charge_lists),
     Rule("offense", ("offense", "level"), rule_offense),
     Rule("nexus", ("connection",), rule_nexus),
     Rule("timing", ("level", "year", "trafficking_ended"), rule_timing),

@@ -323,6 +323,13 @@ def _check_version(
         for kind in ("arrest", "dismissed", "conviction", "juvenile_adjudication"):
             if d.records.coverage(kind) == "covered" and kind not in reached:
                 rep.add((*dloc, "records", kind), f"'{kind}' is covered, but no details.relief entry lists it")
+        for kind in d.records.charges:
+            if d.records.coverage(kind) != "some":
+                rep.add(
+                    (*dloc, "records", "charges", kind),
+                    f"charges are listed for '{kind}' records, but details.records says {kind}: "
+                    f"{d.records.coverage(kind)} (list them only for a kind marked some)",
+                )
 
     _consistent(v, loc, rep)
 

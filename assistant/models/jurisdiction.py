@@ -112,16 +112,6 @@ class Relief(Cited):
     )
 
 
-class RecordCoverage(Cited):
-    arrest: Coverage
-    dismissed: Coverage
-    conviction: Coverage
-    juvenile_adjudication: Coverage
-
-    def coverage(self, kind: str) -> str:
-        return str(getattr(self, kind))
-
-
 class LevelCoverage(Strict):
     """Coverage of one offence level; `default` applies to every offence kind not named."""
 
@@ -139,6 +129,31 @@ class LevelCoverage(Strict):
     def coverage(self, offense: str) -> str:
         specific = getattr(self, offense, None)
         return str(specific if specific is not None else self.default)
+
+
+class ChargeCoverage(Strict):
+    """Which charges one kind of record is reached for (e.g. arrests only for prostitution)."""
+
+    summary: str = Field(description="Which charges, in plain words.")
+    misdemeanor: LevelCoverage
+    felony: LevelCoverage
+
+    def coverage(self, offense: str, level: str) -> str:
+        return (self.misdemeanor if level == "misdemeanor" else self.felony).coverage(offense)
+
+
+class RecordCoverage(Cited):
+    arrest: Coverage
+    dismissed: Coverage
+    conviction: Coverage
+    juvenile_adjudication: Coverage
+    charges: dict[RecordKind, ChargeCoverage] = Field(
+        default_factory=dict,
+        description="For a kind marked `some` because the law reaches it only for some charges: which ones.",
+    )
+
+    def coverage(self, kind: str) -> str:
+        return str(getattr(self, kind))
 
 
 class OffenseCoverage(Cited):
