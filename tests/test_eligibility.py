@@ -105,7 +105,7 @@ def test_verdict_of_the_same_facts_matches_the_merged_what_ifs(catalog):
         offense="theft",
         level="unsure",
         connection="unsure",
-        year=2015,
+        year=2016,  # the year it ended: the dates alone do not show "while a victim"
         age="adult",
         pending_charges="no",
     )

@@ -14,7 +14,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from assistant.core.engine import ANSWER_FIELDS, UNSURE_DOMAIN, Evaluator, merge_verdicts
+from assistant.core.engine import ANSWER_FIELDS, UNSURE_DOMAIN, Evaluator, _without_moot, merge_verdicts
 from assistant.core.results import ELIGIBLE, VERDICTS
 from assistant.core.rules import ADULT_LAW, RULES, Only, Rule
 from assistant.models.common import UNSURE
@@ -64,7 +64,7 @@ def reference(evaluator: Evaluator, answers: Any) -> dict[str, Any]:
         for v in UNSURE_DOMAIN[k]
     }
     keys = [{r.key for r in c[3]} for c in cases]
-    common = [r.key for r in cases[0][3] if all(r.key in k for k in keys)]
+    common = [r.key for r in _without_moot([r for r in cases[0][3] if all(r.key in k for k in keys)])]
     return {
         "verdict": merge_verdicts(c[1] for c in cases),
         "what_ifs": what_ifs,

@@ -208,7 +208,8 @@ def test_a_law_that_reaches_the_record_but_has_no_remedy_for_it_is_only_possibly
 
 def test_an_answer_that_changes_the_result_is_named_with_the_feature_it_bears_on(catalog):
     evaluator = Evaluator(catalog, NOW)
-    ga = evaluator.assess_record(answers_with({"jurisdiction": "GA", "connection": "unsure"}), 0)
+    # Charged the year the trafficking ended: the dates do not show "while a victim", so the link decides.
+    ga = evaluator.assess_record(answers_with({"jurisdiction": "GA", "connection": "unsure", "year": 2016}), 0)
     assert [r for r in ga.reasons if r.rule == "depends"] == [
         Reason(
             "depends",

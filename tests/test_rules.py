@@ -169,6 +169,25 @@ def test_the_link_test_is_the_statutes_own_words(catalog):
     assert one(run(rule_nexus, nm, catalog, connection="not_connected"), "nexus").effect == "blocks"
 
 
+def test_because_with_dates_inside_the_trafficking_meets_a_while_a_victim_test(catalog):
+    ga = law_with(catalog, "GA")  # O.C.G.A. § 35-3-37(j)(6): "committed such offense while ... a victim"
+    during = one(run(rule_nexus, ga, catalog, connection="because", year=2014, trafficking_ended=2016), "nexus")
+    assert during.effect == "supports" and dict(during.params)["year"] == 2014 and "35-3-37" in during.citation
+    ongoing = one(run(rule_nexus, ga, catalog, connection="because", year=2025, trafficking_ended="ongoing"), "nexus")
+    assert ongoing.effect == "supports"
+    # The same year it ended, or after it: the dates do not show the charge came while it went on.
+    same_year = one(run(rule_nexus, ga, catalog, connection="because", year=2016, trafficking_ended=2016), "nexus")
+    assert same_year.effect == "uncertain" and same_year.basis == "show"
+    unsure = one(run(rule_nexus, ga, catalog, connection="because", year="unsure", trafficking_ended=2016), "nexus")
+    assert unsure.effect == "uncertain"
+
+
+def test_a_statute_that_adds_a_test_to_while_a_victim_keeps_because_for_the_court(catalog):
+    fl = law_with(catalog, "FL")  # § 943.0583(3): while a victim AND part of the scheme or at an operator's direction
+    because = one(run(rule_nexus, fl, catalog, connection="because", year=2014, trafficking_ended=2016), "nexus")
+    assert because.effect == "uncertain" and because.basis == "show" and "943.0583(3)" in because.citation
+
+
 # --- official papers ---------------------------------------------------------------------------------
 
 

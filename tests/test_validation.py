@@ -162,6 +162,16 @@ def test_charges_are_listed_only_for_a_record_kind_reached_in_part(data_copy: Pa
     assert found and "details.records says arrest: covered" in found[0].message
 
 
+def test_only_the_nexus_may_say_how_dates_meet_its_test(data_copy: Path):
+    text = (data_copy / "states" / "FL.yaml").read_text()
+    moved = text.replace("        meets_during: {because: possibly}\n", "", 1).replace(
+        "      time_limits:\n", "      time_limits:\n        meets_during: {because: likely}\n", 1
+    )
+    path = write_state(data_copy, "FL", moved)
+    found = [p for p in validate_paths([path], data_copy) if p.field.endswith("time_limits.meets_during")]
+    assert found and "only the nexus" in found[0].message
+
+
 def test_every_command_refuses_bad_data_with_the_same_message(data_copy: Path):
     write_state(data_copy, "NM", nm_text(data_copy).replace("value: under_duress", "value: under_dures", 1))
     env = {"RELIEF_DATA_DIR": str(data_copy)}

@@ -303,6 +303,13 @@ def rule_offense(law: LawView, f: Any, ph: Phrases, now: int) -> list[Reason]:
     return [reason("offense", "uncertain", text, feature, cite, conf, params, basis="data")]
 
 
+def _charge_during_trafficking(f: Any) -> bool:
+    """The person's own years put the charge inside the trafficking: before the year it ended, or it goes on."""
+    if not isinstance(f.year, int):
+        return False
+    return f.trafficking_ended == "ongoing" or (isinstance(f.trafficking_ended, int) and f.year < f.trafficking_ended)
+
+
 def rule_nexus(law: LawView, f: Any, ph: Phrases, now: int) -> list[Reason]:
     cite, conf = law.cite("nexus"), law.conf("nexus")
     phrases = {"connection": ph["connection"][f.connection]}
@@ -315,6 +322,16 @@ def rule_nexus(law: LawView, f: Any, ph: Phrases, now: int) -> list[Reason]:
         return [reason("nexus", "uncertain", text, "nexus", cite, conf, phrases=phrases, basis="data")]
     fit = (level.meets or {}).get(f.connection, "possibly")
     params: dict[str, str | int] = {"standard": law.quote("nexus"), "meaning": level.description}
+    feature = law.v.features.get("nexus")
+    own = feature.meets_during if feature is not None else None  # the statute's words may add a test
+    during = (own if own is not None else level.meets_during or {}).get(f.connection)
+    if fit != "likely" and during == "likely" and _charge_during_trafficking(f):
+        params["year"] = f.year
+        text = (
+            "{You} said {connection}, and the charge came in {year}, while the trafficking was still going on. "
+            "The law's test for the link is {standard}. That fits."
+        )
+        return [reason("nexus", "supports", text, "nexus", cite, conf, params, phrases)]
     if fit == "likely":
         text = "{You} said {connection}. The law's test for the link is {standard}. That fits."
         return [reason("nexus", "supports", text, "nexus", cite, conf, params, phrases)]
@@ -553,7 +570,7 @@ RULES: tuple[Rule, ...] = (
     Rule("record", ("record",), rule_record_kind),
     Rule("record_charge", ("record", "offense", "level"), rule_record_charge, has_charge_lists),
     Rule("offense", ("offense", "level"), rule_offense),
-    Rule("nexus", ("connection",), rule_nexus),
+    Rule("nexus", ("connection", "year", "trafficking_ended"), rule_nexus),
     Rule("timing", ("level", "year", "trafficking_ended"), rule_timing),
     Rule("conditions", ("pending_charges", "documentation"), rule_conditions),
     Rule("documents", ("documentation",), rule_documentation),

@@ -148,14 +148,15 @@ def _check_rubric(rubric: Rubric, rep: _Reporter) -> None:
             if level.code in seen_codes:
                 rep.add(("categories", ci, "levels", li, "code"), f"level code '{level.code}' is listed twice")
             seen_codes.add(level.code)
-            for answer in level.meets or {}:
-                if answer not in CONNECTIONS:
-                    rep.add(
-                        ("categories", ci, "levels", li, "meets", answer),
-                        f"'{answer}' is not an answer about the connection to the trafficking",
-                        CONNECTIONS,
-                        answer,
-                    )
+            for key, answers in (("meets", level.meets), ("meets_during", level.meets_during)):
+                for answer in answers or {}:
+                    if answer not in CONNECTIONS:
+                        rep.add(
+                            ("categories", ci, "levels", li, key, answer),
+                            f"'{answer}' is not an answer about the connection to the trafficking",
+                            CONNECTIONS,
+                            answer,
+                        )
             needed = RULES_READ.get(category.id)
             if needed is not None and not _declares(level, needed):
                 rep.add(
@@ -285,6 +286,19 @@ def _check_version(
                 )
             if not feature.note:
                 rep.add((*floc, "note"), "a feature scored differently from the statute's words needs a note on why")
+        if feature.meets_during is not None:
+            if cat_id != "nexus":
+                rep.add((*floc, "meets_during"), "only the nexus says how its test is met by the person's dates")
+            elif not feature.note:
+                rep.add((*floc, "note"), "a nexus that overrides its level's meets_during needs a note on why")
+            for answer in feature.meets_during:
+                if answer not in CONNECTIONS:
+                    rep.add(
+                        (*floc, "meets_during", answer),
+                        f"'{answer}' is not an answer about the connection to the trafficking",
+                        CONNECTIONS,
+                        answer,
+                    )
         if feature.value == UNKNOWN:
             if not feature.note:
                 rep.add((*floc, "note"), "an unknown feature needs a note saying what is uncertain")

@@ -17,6 +17,7 @@ CONNECTIONS = ("forced", "because", "while_trafficked", "not_connected")
 Confidence = Literal["high", "medium", "low"]
 # How the text behind a fact was read: the whole section, part of it, or only a summary of it.
 ReadExtent = Literal["full", "partial", "summary_only"]
+Likelihood = Literal["likely", "possibly", "no"]  # how an answer meets a standard
 CONFIDENCE_ORDER: dict[str, int] = {"low": 0, "medium": 1, "high": 2}
 
 # A stable code: lower-case words joined by underscores. Codes are what data and answers store;

@@ -11,7 +11,7 @@ from typing import Literal
 
 from pydantic import Field, model_validator
 
-from .common import Cited, Code, PartialDate, ReadExtent, RubricId, Strict, date_key
+from .common import Cited, Code, Likelihood, PartialDate, ReadExtent, RubricId, Strict, date_key
 
 # Stable codes shared with the answers file: what kind of record, which offence, which document.
 RecordKind = Literal["arrest", "dismissed", "conviction", "juvenile_adjudication"]
@@ -89,6 +89,11 @@ class Feature(Cited):
     )
     alternatives: list[Code] = Field(
         default_factory=list, description="Other levels a careful reader could defend; shown, never scored."
+    )
+    meets_during: dict[str, Likelihood] | None = Field(
+        default=None,
+        description="For the nexus only: replaces the level's `meets_during` where the statute's own words add "
+        "a test that the dates cannot show (e.g. 'at the direction of an operator').",
     )
     scored_as: Code | None = Field(
         default=None,

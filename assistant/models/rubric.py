@@ -6,10 +6,9 @@ from typing import Literal
 
 from pydantic import Field
 
-from .common import Code, PartialDate, RubricId, Strict
+from .common import Code, Likelihood, PartialDate, RubricId, Strict
 from .jurisdiction import ConditionCode, Coverage, LevelCoverage, ReliefType
 
-Likelihood = Literal["likely", "possibly", "no"]
 # How a law at a level bears on one person's case: it helps, it is worth knowing, or it can stand in
 # the way (an obstacle makes a verdict at best "possibly eligible").
 Effect = Literal["supports", "note", "obstacle"]
@@ -51,6 +50,12 @@ class Level(Strict):
         default=None,
         description="For the nexus category: how likely each answer about the connection to the "
         "trafficking (forced, because, while_trafficked, not_connected) meets this standard.",
+    )
+    meets_during: dict[str, Likelihood] | None = Field(
+        default=None,
+        description="For the nexus category: how an answer meets this standard when the person's own dates "
+        "put the charge inside the trafficking (the record's year is before the year it ended, or it has "
+        "not ended). Answers not named keep their `meets`.",
     )
     effect: Effect | None = Field(
         default=None, description="For procedure categories: how a law at this level bears on a person's case."
