@@ -154,3 +154,16 @@ def test_all_unsure_costs_the_sum_not_the_product_of_the_choices(catalog):
         product *= len(UNSURE_DOMAIN[name])
     assert product == 864
     assert calls <= sum(len(UNSURE_DOMAIN[n]) for n in CHOICES) * 3  # record x age and offense x level pair up
+
+
+def test_an_unknown_place_gives_each_place_the_verdict_its_own_law_gives(catalog):
+    """The place-unknown result weighs only each place's verdict; it must be the full assessment's."""
+    evaluator = Evaluator(catalog, NOW)
+    unsure = {name: UNSURE for name in ("record", "level", "connection")}
+    anywhere = evaluator.assess_record(answers_with({"jurisdiction": UNSURE, **unsure}), 0)
+    by_place = {w.value: w.verdicts for w in anywhere.what_ifs if w.field == "jurisdiction"}
+    assert list(by_place) == list(catalog.jurisdictions)
+    for code in catalog.jurisdictions:
+        placed = evaluator.assess_record(answers_with({"jurisdiction": code, **unsure}), 0)
+        assert by_place[code] == (placed.verdict,), code
+    assert anywhere.unsure_fields == ("jurisdiction", "record", "level", "connection")

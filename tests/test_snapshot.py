@@ -23,6 +23,16 @@ def test_snapshot_rebuilds_the_same_models_as_the_yaml(data_copy: Path):
     assert load_catalog(data_copy) == from_yaml
 
 
+def test_guides_are_rebuilt_only_when_asked_for(data_copy: Path):
+    (data_copy / SNAPSHOT_NAME).write_text(build_snapshot(data_copy))
+    snap = read_snapshot(data_copy)
+    assert snap is not None
+    assert "NY" in snap.guides and len(snap.guides) == len(load_catalog_from_yaml(data_copy).guides)
+    assert snap.guides._built == {}  # type: ignore[attr-defined]  # nothing built by asking what is there
+    assert snap.guides["NY"] is snap.guides.get("NY")  # built once, then kept
+    assert list(snap.guides._built) == ["NY"]  # type: ignore[attr-defined]
+
+
 def test_an_edited_yaml_file_makes_the_snapshot_stale(data_copy: Path):
     (data_copy / SNAPSHOT_NAME).write_text(build_snapshot(data_copy))
     path = data_copy / "states" / "NM.yaml"

@@ -383,12 +383,15 @@ class Evaluator:
     def _assess_anywhere(self, answers: Answers, index: int) -> RecordAssessment:
         """Not sure where the record is from: check it under every jurisdiction and say where it would fit."""
         rec = answers.records[index]
-        per_place: list[RecordAssessment] = []
-        for code in self.catalog.jurisdictions:
-            placed = answers.model_copy(update={"records": [rec.model_copy(update={"jurisdiction": code})]})
-            per_place.append(self.assess_record(placed, 0))
-        verdict = merge_verdicts(a.verdict for a in per_place)
-        what_ifs = tuple(WhatIf("jurisdiction", a.code, (a.verdict,)) for a in per_place)
+        given, unsure_here = _given_and_unsure(answers, index)  # the same facts, whatever the place
+        # Only each place's verdict is shown, so only the verdict is weighed (no what-ifs or reasons).
+        per_place = {
+            code: merge_verdicts(_Space([[c.summary for c in g.combos] for g in groups]).verdicts())
+            for code in self.catalog.jurisdictions
+            for groups in [self._groups(self.law(code), given, unsure_here)]
+        }
+        verdict = merge_verdicts(per_place.values())
+        what_ifs = tuple(WhatIf("jurisdiction", code, (v,)) for code, v in per_place.items())
         depends = reason(
             "depends",
             "uncertain",
@@ -399,7 +402,7 @@ class Evaluator:
             basis="answer",
         )
         relief: tuple[Relief, ...] = ()  # each place has its own remedies: the result groups the places instead
-        unsure = ("jurisdiction", *dict.fromkeys(f for a in per_place for f in a.unsure_fields))
+        unsure = ("jurisdiction", *unsure_here)
         return RecordAssessment(
             index=index,
             record=rec,

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import json
 import typing
-from collections.abc import Callable
+from collections.abc import Callable, Iterator, Mapping
 from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -108,6 +108,28 @@ def construct(tp: Any, value: Any) -> Any:
     return value if build is None else build(value)
 
 
+class LazyModels(Mapping[str, Any]):
+    """Models rebuilt from the snapshot only when first asked for (a command reads one or two guides)."""
+
+    def __init__(self, tp: Any, raw: dict[str, Any]) -> None:
+        self._tp, self._raw, self._built = tp, raw, dict[str, Any]()
+
+    def __getitem__(self, key: str) -> Any:
+        found = self._built.get(key)
+        if found is None:
+            found = self._built[key] = construct(self._tp, self._raw[key])
+        return found
+
+    def __contains__(self, key: object) -> bool:
+        return key in self._raw
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._raw)
+
+    def __len__(self) -> int:
+        return len(self._raw)
+
+
 def read_snapshot(root: Path) -> Catalog | None:
     """The snapshot under `root` as a catalog, if it matches this version and the data files exactly."""
     doc = read_raw(root)
@@ -124,5 +146,5 @@ def catalog_from_raw(root: Path, doc: dict[str, Any]) -> Catalog:
         jurisdictions={k: construct(Jurisdiction, v) for k, v in doc["jurisdictions"].items()},
         flows={k: construct(Flow, v) for k, v in doc["flows"].items()},
         terms=construct(Terms, doc["terms"]),
-        guides={k: construct(Guide, v) for k, v in doc["guides"].items()},
+        guides=LazyModels(Guide, doc["guides"]),
     )

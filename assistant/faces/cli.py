@@ -51,9 +51,15 @@ def _tell(text: str = "") -> None:
 
 
 def _load() -> Catalog:
+    import gc
+
     from ..data.catalog import load_catalog
 
-    return load_catalog()
+    catalog = load_catalog()
+    # One command, then the process ends: the data lives to the end, so later collections need not
+    # walk it again and again (gc.freeze; a long-running face does not do this).
+    gc.freeze()
+    return catalog
 
 
 def _codes(catalog: Catalog, codes: Sequence[str]) -> list[str]:
