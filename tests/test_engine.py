@@ -16,7 +16,7 @@ from hypothesis import strategies as st
 
 from assistant.core.engine import ANSWER_FIELDS, UNSURE_DOMAIN, Evaluator, _without_moot, merge_verdicts
 from assistant.core.results import ELIGIBLE, VERDICTS
-from assistant.core.rules import ADULT_LAW, RULES, Only, Rule
+from assistant.core.rules import ADULT_LAW, RULES, Only, Rule, route_fit
 from assistant.models.common import UNSURE
 from tests.factories import answers_with
 
@@ -52,7 +52,9 @@ def reference(evaluator: Evaluator, answers: Any) -> dict[str, Any]:
             for r in rule.check(law, Only({n: facts[n] for n in rule.reads}), evaluator.phrases, NOW)
         ]
         effects = {r.effect for r in reasons}
-        relief = tuple(r.type for r in law.v.details.relief if facts["record"] in r.records)
+        routes = [r for r in law.v.details.relief if facts["record"] in r.records]
+        fitting = [r for r in routes if route_fit(law, r, Only(facts)) == "likely"]
+        relief = tuple(r.type for r in (fitting if fitting and any(r.nexus for r in routes) else routes))
         if "blocks" in effects:
             cases.append((values, "not_covered", (), reasons))
             continue
@@ -167,3 +169,20 @@ def test_an_unknown_place_gives_each_place_the_verdict_its_own_law_gives(catalog
         placed = evaluator.assess_record(answers_with({"jurisdiction": code, **unsure}), 0)
         assert by_place[code] == (placed.verdict,), code
     assert anywhere.unsure_fields == ("jurisdiction", "record", "level", "connection")
+
+
+@pytest.mark.parametrize("code", ["GA", "CO"])
+def test_routes_with_their_own_link_test_agree_with_listing_every_case(catalog, code):
+    """The two laws with a route of its own link test, every link and record answer, dates inside and not."""
+    evaluator = Evaluator(catalog, NOW)
+    for connection, record, year in itertools.product(
+        CHOICES["connection"], [*UNSURE_DOMAIN["record"], UNSURE], [2014, 2016, UNSURE]
+    ):
+        answers = answers_with(
+            {"jurisdiction": code, "connection": connection, "record": record, "year": year}, trafficking_ended=2016
+        )
+        got = evaluator.assess_record(answers, 0)
+        want = reference(evaluator, answers)
+        assert got.verdict == want["verdict"], (connection, record, year)
+        assert set(got.relief_types) == want["relief"], (connection, record, year)
+        assert [r.key for r in got.reasons if r.rule != "depends"] == want["common"], (connection, record, year)

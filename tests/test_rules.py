@@ -20,9 +20,11 @@ from assistant.core.rules import (
     rule_procedure,
     rule_record_charge,
     rule_record_kind,
+    rule_route_link,
     rule_timing,
 )
 from assistant.models.jurisdiction import Condition, Documentation, RecordCoverage
+from tests.factories import answers_with
 
 NOW = 2026
 FACTS = {
@@ -186,6 +188,28 @@ def test_a_statute_that_adds_a_test_to_while_a_victim_keeps_because_for_the_cour
     fl = law_with(catalog, "FL")  # § 943.0583(3): while a victim AND part of the scheme or at an operator's direction
     because = one(run(rule_nexus, fl, catalog, connection="because", year=2014, trafficking_ended=2016), "nexus")
     assert because.effect == "uncertain" and because.basis == "show" and "943.0583(3)" in because.citation
+
+
+def test_a_route_with_its_own_harder_link_test_decides_the_records_only_it_reaches(catalog):
+    co = law_with(catalog, "CO")  # sealing, § 24-72-707(3)(b): "trafficked ... for the purpose of" the offense
+    arrest = {"record": "arrest", "offense": "prostitution", "year": 2014, "trafficking_ended": 2016}
+    because = one(run(rule_route_link, co, catalog, connection="because", **arrest), "nexus")
+    assert because.effect == "uncertain" and because.basis == "show" and "24-72-707" in because.citation
+    assert run(rule_route_link, co, catalog, connection="forced", **arrest) == []
+    # A conviction is also reached by vacatur, graded "as a result of" (§ 18-1-410.7): that test fits.
+    conviction = {**arrest, "record": "conviction"}
+    note = one(run(rule_route_link, co, catalog, connection="because", **conviction), "nexus")
+    assert note.effect == "note" and "Sealing" in dict(note.params)["route"]
+
+
+def test_the_relief_shown_is_the_route_the_answer_fits(catalog):
+    evaluator = Evaluator(catalog, NOW)
+    # Georgia: record restriction needs "while" a victim; vacatur "as a direct result of" (§ 17-10-21(a)(1)).
+    during = answers_with({"jurisdiction": "GA", "connection": "because", "year": 2014}, trafficking_ended=2016)
+    r = evaluator.assess_record(during, 0)
+    assert r.verdict == "likely_eligible" and r.relief_types == ["sealing"]
+    forced = answers_with({"jurisdiction": "GA", "connection": "forced", "year": 2014}, trafficking_ended=2016)
+    assert sorted(evaluator.assess_record(forced, 0).relief_types) == ["sealing", "vacatur"]
 
 
 # --- official papers ---------------------------------------------------------------------------------

@@ -172,6 +172,13 @@ def test_only_the_nexus_may_say_how_dates_meet_its_test(data_copy: Path):
     assert found and "only the nexus" in found[0].message
 
 
+def test_a_routes_own_link_test_must_be_a_nexus_level_with_its_words(data_copy: Path):
+    text = (data_copy / "states" / "GA.yaml").read_text().replace("nexus: direct_result\n", "nexus: direct\n", 1)
+    path = write_state(data_copy, "GA", text)
+    found = [p for p in validate_paths([path], data_copy) if p.field.endswith(".nexus") and "route" in p.message]
+    assert found and found[0].suggestion == "direct_result"
+
+
 def test_every_command_refuses_bad_data_with_the_same_message(data_copy: Path):
     write_state(data_copy, "NM", nm_text(data_copy).replace("value: under_duress", "value: under_dures", 1))
     env = {"RELIEF_DATA_DIR": str(data_copy)}

@@ -36,7 +36,7 @@ from .results import (
     Verdict,
     WhatIf,
 )
-from .rules import ADULT_LAW, Facts, LawView, Only, Phrases, Rule, reason
+from .rules import ADULT_LAW, Facts, LawView, Only, Phrases, Rule, reason, route_fit
 from .scoring import gaps, scorecards
 
 
@@ -256,6 +256,11 @@ class Evaluator:
         relief: tuple[Relief, ...] | None = None
         if decides_relief:
             relief = tuple(r for r in law.v.details.relief if facts["record"] in r.records)
+            if any(r.nexus for r in relief) and facts["connection"] != UNSURE:
+                # Routes with their own, harder link test: show the ones the answer fits, if any does.
+                view = Only({name: facts[name] for name in ("connection", "year", "trafficking_ended")})
+                fitting = tuple(r for r in relief if route_fit(law, r, view) == "likely")
+                relief = fitting or relief
         if early == "juvenile":
             juvenile = law.v.details.juvenile
             relief = (

@@ -18,7 +18,7 @@ from functools import cached_property
 from typing import Any, NamedTuple
 
 from ..models.common import UNKNOWN, UNSURE
-from ..models.jurisdiction import Jurisdiction, LawVersion, Period
+from ..models.jurisdiction import Jurisdiction, LawVersion, Period, Relief
 from ..models.rubric import Level, Rubric
 from .results import Basis, Reason, ReasonEffect
 
@@ -310,6 +310,56 @@ def _charge_during_trafficking(f: Any) -> bool:
     return f.trafficking_ended == "ongoing" or (isinstance(f.trafficking_ended, int) and f.year < f.trafficking_ended)
 
 
+def link_fit(level: Level, own_during: Mapping[str, str] | None, f: Any) -> tuple[str, bool]:
+    """How the person's answer meets one link test: likely, possibly or no; and whether their dates decided it."""
+    fit = (level.meets or {}).get(f.connection, "possibly")
+    during = (own_during if own_during is not None else level.meets_during or {}).get(f.connection)
+    if fit != "likely" and during == "likely" and _charge_during_trafficking(f):
+        return "likely", True
+    return fit, False
+
+
+def route_fit(law: LawView, relief: Relief, f: Any) -> str:
+    """How the answer meets the link test of one route (its own test, or the law's graded one)."""
+    code = relief.nexus or law.value("nexus")
+    level = law.categories["nexus"].level(code) if "nexus" in law.categories else None
+    if level is None:
+        return "possibly"
+    feature = law.v.features.get("nexus")
+    return link_fit(level, feature.meets_during if feature is not None and not relief.nexus else None, f)[0]
+
+
+def has_route_links(law: LawView) -> bool:
+    return law.v.details is not None and any(r.nexus for r in law.v.details.relief)
+
+
+def rule_route_link(law: LawView, f: Any, ph: Phrases, now: int) -> list[Reason]:
+    """A route with a harder link test than the law's graded one: does a route that reaches this record fit?"""
+    routes = [r for r in law.v.details.relief if f.record in r.records]
+    own = [r for r in routes if r.nexus]
+    if f.connection == "not_connected" or not own:
+        return []  # no route of its own here, or rule_nexus already says no law clears it
+    fits = [(r, route_fit(law, r, f)) for r in routes]
+    if any(fit == "likely" for _, fit in fits):
+        harder = [r for r, fit in fits if r.nexus and fit != "likely"]
+        if not harder:
+            return []
+        text = "{route} needs a closer link: {standard}. The other way to clear this record fits what {you} said."
+        params: dict[str, str | int] = {"route": harder[0].legal_name, "standard": f'"{harder[0].nexus_quote}"'}
+        cite = harder[0].citation or law.cite("nexus")
+        return [reason("nexus", "note", text, "nexus", cite, harder[0].confidence, params)]
+    if len(own) < len(routes):
+        return []  # a route on the graded test reaches it too: rule_nexus says how that test is met
+    route = own[0]
+    level = law.categories["nexus"].level(route.nexus or "")
+    text = "{You} said {connection}. Only one way here reaches {kind}: {route}. Its test for the link is {standard}. "
+    text += level.means if level is not None and level.means else "{You} would need to show that."
+    params = {"route": route.legal_name, "standard": f'"{route.nexus_quote}"', "kind": ph["record"][f.record]}
+    phrases = {"connection": ph["connection"][f.connection]}
+    cite = route.citation or law.cite("nexus")
+    return [reason("nexus", "uncertain", text, "nexus", cite, route.confidence, params, phrases, basis="show")]
+
+
 def rule_nexus(law: LawView, f: Any, ph: Phrases, now: int) -> list[Reason]:
     cite, conf = law.cite("nexus"), law.conf("nexus")
     phrases = {"connection": ph["connection"][f.connection]}
@@ -320,12 +370,11 @@ def rule_nexus(law: LawView, f: Any, ph: Phrases, now: int) -> list[Reason]:
     if level is None:
         text = "We could not confirm how closely the charge must be linked to the trafficking."
         return [reason("nexus", "uncertain", text, "nexus", cite, conf, phrases=phrases, basis="data")]
-    fit = (level.meets or {}).get(f.connection, "possibly")
     params: dict[str, str | int] = {"standard": law.quote("nexus"), "meaning": level.description}
     feature = law.v.features.get("nexus")
-    own = feature.meets_during if feature is not None else None  # the statute's words may add a test
-    during = (own if own is not None else level.meets_during or {}).get(f.connection)
-    if fit != "likely" and during == "likely" and _charge_during_trafficking(f):
+    # the statute's words may add a test the dates cannot show (the feature's own meets_during)
+    fit, by_dates = link_fit(level, feature.meets_during if feature is not None else None, f)
+    if by_dates:
         params["year"] = f.year
         text = (
             "{You} said {connection}, and the charge came in {year}, while the trafficking was still going on. "
@@ -571,6 +620,7 @@ RULES: tuple[Rule, ...] = (
     Rule("record_charge", ("record", "offense", "level"), rule_record_charge, has_charge_lists),
     Rule("offense", ("offense", "level"), rule_offense),
     Rule("nexus", ("connection", "year", "trafficking_ended"), rule_nexus),
+    Rule("route_link", ("record", "connection", "year", "trafficking_ended"), rule_route_link, has_route_links),
     Rule("timing", ("level", "year", "trafficking_ended"), rule_timing),
     Rule("conditions", ("pending_charges", "documentation"), rule_conditions),
     Rule("documents", ("documentation",), rule_documentation),

@@ -326,6 +326,16 @@ def _check_version(
             rep.add((*dloc, name), f"a law with adult relief needs details.{name}")
     if not d.relief:
         rep.add((*dloc, "relief"), "a law with adult relief needs at least one entry in details.relief")
+    links = categories.get("nexus", [])
+    for ri, relief in enumerate(d.relief):
+        if relief.nexus is not None and (relief.nexus not in links or not relief.nexus_quote):
+            rep.add(
+                (*dloc, "relief", ri, "nexus"),
+                f"a route's own link test must be a level of 'nexus', with the route's words in nexus_quote "
+                f"(got '{relief.nexus}')",
+                links,
+                relief.nexus,
+            )
     if d.records is not None:
         for ri, relief in enumerate(d.relief):
             for ki, kind in enumerate(relief.records):

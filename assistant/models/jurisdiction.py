@@ -115,6 +115,12 @@ class Relief(Cited):
     substantive_defect: bool = Field(
         default=False, description="The law treats the conviction as void for a legal defect."
     )
+    nexus: Code | None = Field(
+        default=None,
+        description="This route's own link test (a level of the nexus category), where it is harder than the "
+        "law's graded one (features.nexus is graded on the stronger route).",
+    )
+    nexus_quote: str | None = Field(default=None, description="The route's own words for that link test.")
 
 
 class LevelCoverage(Strict):
