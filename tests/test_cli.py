@@ -96,6 +96,11 @@ def test_bad_as_of_date():
     assert result.returncode == 2 and "YYYY" in result.stderr
 
 
+def test_an_empty_answers_file_name_is_a_usage_error_not_a_crash():
+    result = run_relief("evaluate", "--answers", "")
+    assert result.returncode == 2 and "answers file's name" in result.stderr and "went wrong" not in result.stderr
+
+
 def test_states_lists_as_of_and_unknown_counts(catalog):
     result = run_relief("states", "--format", "json")
     rows = json.loads(result.stdout)

@@ -40,6 +40,7 @@ def shown_sentences(ctx: dict) -> list[str]:
         for part in ("why", "to_show", "obstacles", "next_steps", "reasons"):
             out += [x["text"] for x in r[part]]
         out += r["what_ifs"] + r["short_why"] + r["first_steps"]
+        out += [rel["effect"] for rel in r["relief"]]
         out += [item["title"] + " " + item["why"] for item in r["next"]["checklist"]]
         out += [item["missing"] for item in r["next"]["checklist"] if item["missing"]]
         out += [e["facts"] + " " + e["evidence"] + " " + (e["open"] or "") for e in r["next"]["outline"]]

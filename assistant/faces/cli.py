@@ -161,8 +161,10 @@ def _emit(text: str, args: argparse.Namespace) -> int:
 
 
 def _answers(catalog: Catalog, path: str | None) -> Answers | None:
-    if not path:
+    if path is None:
         return None
+    if not path.strip():
+        raise UsageError("give the answers file's name after --answers")
     from ..data.answers_io import read_answers
 
     return read_answers(Path(path), list(catalog.jurisdictions))

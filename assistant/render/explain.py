@@ -344,7 +344,7 @@ def context(assessment: Assessment, catalog: Catalog) -> dict[str, Any]:
                     {
                         "type": rel.type,
                         "legal_name": rel.legal_name,
-                        "effect": rel.effect or terms.relief_types[rel.type].effect,
+                        "effect": rel.effect or say(terms.relief_types[rel.type].effect, voice),
                         "immigration": terms.relief_types[rel.type].immigration,
                         "citation": rel.citation or "",
                     }
