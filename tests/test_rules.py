@@ -210,6 +210,19 @@ def test_the_relief_shown_is_the_route_the_answer_fits(catalog):
     assert r.verdict == "likely_eligible" and r.relief_types == ["sealing"]
     forced = answers_with({"jurisdiction": "GA", "connection": "forced", "year": 2014}, trafficking_ended=2016)
     assert sorted(evaluator.assess_record(forced, 0).relief_types) == ["sealing", "vacatur"]
+    # Charged the year it ended: neither route's test is shown to fit, and rule_nexus already says so.
+    ga = law_with(catalog, "GA")
+    assert run(rule_route_link, ga, catalog, connection="because", year=2016, trafficking_ended=2016) == []
+
+
+def test_a_charge_the_law_does_not_reach_is_not_also_called_covered(catalog):
+    evaluator = Evaluator(catalog, NOW)
+    drug_arrest = answers_with({"jurisdiction": "CO", "record": "arrest", "offense": "drug", "level": "felony"})
+    r = evaluator.assess_record(drug_arrest, 0)
+    assert r.verdict == "not_covered"
+    assert [(x.rule, x.effect) for x in r.reasons if x.rule in ("record_kind", "offense")] == [
+        ("record_kind", "blocks")
+    ]
 
 
 # --- official papers ---------------------------------------------------------------------------------
