@@ -215,6 +215,14 @@ def test_the_relief_shown_is_the_route_the_answer_fits(catalog):
     assert run(rule_route_link, ga, catalog, connection="because", year=2016, trafficking_ended=2016) == []
 
 
+def test_the_graded_link_is_not_called_a_fit_when_only_a_harder_route_reaches_the_record(catalog):
+    evaluator = Evaluator(catalog, NOW)
+    arrest = {"jurisdiction": "CO", "record": "arrest", "offense": "prostitution", "connection": "because"}
+    r = evaluator.assess_record(answers_with(arrest), 0)
+    assert r.verdict == "possibly_eligible"
+    assert [(x.effect, "route" in dict(x.params)) for x in r.reasons if x.rule == "nexus"] == [("uncertain", True)]
+
+
 def test_a_charge_the_law_does_not_reach_is_not_also_called_covered(catalog):
     evaluator = Evaluator(catalog, NOW)
     drug_arrest = answers_with({"jurisdiction": "CO", "record": "arrest", "offense": "drug", "level": "felony"})

@@ -173,10 +173,18 @@ def _given_and_unsure(answers: Answers, index: int) -> tuple[dict[str, Any], lis
 
 
 def _without_moot(reasons: list[Reason]) -> list[Reason]:
-    """Drop "it covers this offence" when the law does not reach this kind of record for that charge."""
-    if any(r.rule == "record_kind" and r.effect == "blocks" and "charges" in dict(r.params) for r in reasons):
-        return [r for r in reasons if not (r.rule == "offense" and r.effect == "supports")]
-    return reasons
+    """Drop a "that fits" the record's own facts make moot.
+
+    "It covers this offence" when the law does not reach this kind of record for that charge; the
+    graded link test's "that fits" when only a route with a harder test reaches the record.
+    """
+    moot: set[str] = set()
+    for r in reasons:
+        if r.rule == "record_kind" and r.effect == "blocks" and "charges" in dict(r.params):
+            moot.add("offense")
+        if r.rule == "nexus" and r.effect == "uncertain" and "route" in dict(r.params):
+            moot.add("nexus")
+    return [r for r in reasons if not (r.rule in moot and r.effect == "supports")] if moot else reasons
 
 
 class Evaluator:
