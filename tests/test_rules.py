@@ -140,9 +140,11 @@ def test_alabamas_three_listed_convictions_decide_a_felony_conviction(catalog):
     assert theft.effect == "blocks" and "15-27-2(a)(8), (b)" in theft.citation
     promoting = one(run(rule_record_charge, law, catalog, level="felony", offense="sex_related"), "record_kind")
     assert promoting.effect == "uncertain" and promoting.basis == "show"
+    assert promoting.text.startswith("This law reaches {kind} only for some kinds of {offense}")
     # No court has read the misdemeanor ground (§ 15-27-1(a)(8)) for convictions: our data does not know.
     misdemeanor = one(run(rule_record_charge, law, catalog, level="misdemeanor"), "record_kind")
     assert misdemeanor.effect == "uncertain" and misdemeanor.basis == "data"
+    assert misdemeanor.text.startswith("We could not confirm that this law reaches {kind} for {offense}")
 
 
 def test_a_record_kind_the_law_does_not_reach_blocks(catalog):
@@ -175,6 +177,7 @@ def test_because_with_dates_inside_the_trafficking_meets_a_while_a_victim_test(c
     ga = law_with(catalog, "GA")  # O.C.G.A. § 35-3-37(j)(6): "committed such offense while ... a victim"
     during = one(run(rule_nexus, ga, catalog, connection="because", year=2014, trafficking_ended=2016), "nexus")
     assert during.effect == "supports" and dict(during.params)["year"] == 2014 and "35-3-37" in during.citation
+    assert during.text.endswith("The law's test for the link is {standard}. That fits.")
     ongoing = one(run(rule_nexus, ga, catalog, connection="because", year=2025, trafficking_ended="ongoing"), "nexus")
     assert ongoing.effect == "supports"
     # The same year it ended, or after it: the dates do not show the charge came while it went on.
@@ -196,10 +199,12 @@ def test_a_route_with_its_own_harder_link_test_decides_the_records_only_it_reach
     because = one(run(rule_route_link, co, catalog, connection="because", **arrest), "nexus")
     assert because.effect == "uncertain" and because.basis == "show" and "24-72-707" in because.citation
     assert run(rule_route_link, co, catalog, connection="forced", **arrest) == []
+    assert run(rule_route_link, co, catalog, connection="not_connected", **arrest) == []  # rule_nexus blocks it
     # A conviction is also reached by vacatur, graded "as a result of" (§ 18-1-410.7): that test fits.
     conviction = {**arrest, "record": "conviction"}
     note = one(run(rule_route_link, co, catalog, connection="because", **conviction), "nexus")
     assert note.effect == "note" and "Sealing" in dict(note.params)["route"]
+    assert note.feature == "nexus" and "24-72-707" in note.citation and "closer link" in note.text
 
 
 def test_the_relief_shown_is_the_route_the_answer_fits(catalog):
