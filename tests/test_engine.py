@@ -16,7 +16,7 @@ from hypothesis import strategies as st
 
 from assistant.core.engine import ANSWER_FIELDS, UNSURE_DOMAIN, Evaluator, _without_moot, merge_verdicts
 from assistant.core.results import ELIGIBLE, VERDICTS
-from assistant.core.rules import ADULT_LAW, RULES, Only, Rule, route_fit
+from assistant.core.rules import ADULT_LAW, RULES, Only, Rule, fitting_routes
 from assistant.models.common import UNSURE
 from tests.factories import answers_with
 
@@ -52,9 +52,8 @@ def reference(evaluator: Evaluator, answers: Any) -> dict[str, Any]:
             for r in rule.check(law, Only({n: facts[n] for n in rule.reads}), evaluator.phrases, NOW)
         ]
         effects = {r.effect for r in reasons}
-        routes = [r for r in law.v.details.relief if facts["record"] in r.records]
-        fitting = [r for r in routes if route_fit(law, r, Only(facts)) == "likely"]
-        relief = tuple(r.type for r in (fitting if fitting and any(r.nexus for r in routes) else routes))
+        routes = tuple(r for r in law.v.details.relief if facts["record"] in r.records)
+        relief = tuple(r.type for r in fitting_routes(law, routes, Only(facts)))
         if "blocks" in effects:
             cases.append((values, "not_covered", (), reasons))
             continue

@@ -36,7 +36,7 @@ from .results import (
     Verdict,
     WhatIf,
 )
-from .rules import ADULT_LAW, Facts, LawView, Only, Phrases, Rule, reason, route_fit
+from .rules import ADULT_LAW, Facts, LawView, Only, Phrases, Rule, fitting_routes, reason
 from .scoring import gaps, scorecards
 
 
@@ -151,6 +151,10 @@ class _Space:
         self.options = [set(o) for o in summaries]
         self._others: dict[tuple[int, ...], set[Summary]] = {}
 
+    @classmethod
+    def of(cls, groups: list[_Group]) -> _Space:
+        return cls([[c.summary for c in g.combos] for g in groups])
+
     def verdicts(self, narrowed: Mapping[int, Iterable[Summary]] | None = None) -> set[Verdict]:
         narrowed = narrowed or {}
         key = tuple(sorted(narrowed))
@@ -264,11 +268,8 @@ class Evaluator:
         relief: tuple[Relief, ...] | None = None
         if decides_relief:
             relief = tuple(r for r in law.v.details.relief if facts["record"] in r.records)
-            if any(r.nexus for r in relief) and facts["connection"] != UNSURE:
-                # Routes with their own, harder link test: show the ones the answer fits, if any does.
-                view = Only({name: facts[name] for name in ("connection", "year", "trafficking_ended")})
-                fitting = tuple(r for r in relief if route_fit(law, r, view) == "likely")
-                relief = fitting or relief
+            if facts["connection"] != UNSURE:  # rule_route_link puts the link in the relief's group
+                relief = fitting_routes(law, relief, Only(facts))
         if early == "juvenile":
             juvenile = law.v.details.juvenile
             relief = (
@@ -299,7 +300,7 @@ class Evaluator:
         law = self.law(rec.jurisdiction)
         given, unsure = _given_and_unsure(answers, index)
         groups = self._groups(law, given, unsure)
-        space = _Space([[c.summary for c in g.combos] for g in groups])
+        space = _Space.of(groups)
         verdict = merge_verdicts(space.verdicts())
 
         what_ifs = []
@@ -399,7 +400,7 @@ class Evaluator:
         given, unsure_here = _given_and_unsure(answers, index)  # the same facts, whatever the place
         # Only each place's verdict is shown, so only the verdict is weighed (no what-ifs or reasons).
         per_place = {
-            code: merge_verdicts(_Space([[c.summary for c in g.combos] for g in groups]).verdicts())
+            code: merge_verdicts(_Space.of(groups).verdicts())
             for code in self.catalog.jurisdictions
             for groups in [self._groups(self.law(code), given, unsure_here)]
         }

@@ -223,7 +223,7 @@ def rule_record_kind(law: LawView, f: Any, ph: Phrases, now: int) -> list[Reason
                 params,
             )
         ]
-    if cov == "some" and f.record in records.charges:
+    if records.charges_for(f.record) is not None:
         return []  # the law lists which charges: rule_record_charge decides from this record's charge
     text = (
         "This law reaches only some cases of {kind}."
@@ -242,7 +242,7 @@ def has_charge_lists(law: LawView) -> bool:
 def rule_record_charge(law: LawView, f: Any, ph: Phrases, now: int) -> list[Reason]:
     """A record kind the law reaches only for some charges, decided by this record's charge."""
     records = law.v.details.records
-    charges = records.charges.get(f.record) if records is not None and records.coverage(f.record) == "some" else None
+    charges = records.charges_for(f.record) if records is not None else None
     if records is None or charges is None:
         return []
     feature, conf = "arrests_and_adjudications", records.confidence
@@ -327,6 +327,13 @@ def route_fit(law: LawView, relief: Relief, f: Any) -> str:
         return "possibly"
     feature = law.v.features.get("nexus")
     return link_fit(level, feature.meets_during if feature is not None and not relief.nexus else None, f)[0]
+
+
+def fitting_routes(law: LawView, routes: tuple[Relief, ...], f: Any) -> tuple[Relief, ...]:
+    """Of the routes that reach a record, those whose link test the answer fits; all of them if none does."""
+    if not any(r.nexus for r in routes):
+        return routes  # one link test for every route: rule_nexus speaks for it
+    return tuple(r for r in routes if route_fit(law, r, f) == "likely") or routes
 
 
 def has_route_links(law: LawView) -> bool:

@@ -128,6 +128,18 @@ def _declares(level: Level, path: str) -> bool:
     return not rest or rest in value.model_fields_set
 
 
+def _check_connections(meets: Mapping[str, str] | None, loc: tuple[str | int, ...], rep: _Reporter) -> None:
+    """How answers meet a link test: every key must be an answer about the connection to the trafficking."""
+    for answer in meets or {}:
+        if answer not in CONNECTIONS:
+            rep.add(
+                (*loc, answer),
+                f"'{answer}' is not an answer about the connection to the trafficking",
+                CONNECTIONS,
+                answer,
+            )
+
+
 def _check_rubric(rubric: Rubric, rep: _Reporter) -> None:
     seen_ids: set[str] = set()
     for ci, category in enumerate(rubric.categories):
@@ -149,15 +161,8 @@ def _check_rubric(rubric: Rubric, rep: _Reporter) -> None:
             if level.code in seen_codes:
                 rep.add(("categories", ci, "levels", li, "code"), f"level code '{level.code}' is listed twice")
             seen_codes.add(level.code)
-            for key, answers in (("meets", level.meets), ("meets_during", level.meets_during)):
-                for answer in answers or {}:
-                    if answer not in CONNECTIONS:
-                        rep.add(
-                            ("categories", ci, "levels", li, key, answer),
-                            f"'{answer}' is not an answer about the connection to the trafficking",
-                            CONNECTIONS,
-                            answer,
-                        )
+            for key in ("meets", "meets_during"):
+                _check_connections(getattr(level, key), ("categories", ci, "levels", li, key), rep)
             needed = RULES_READ.get(category.id)
             if needed is not None and not _declares(level, needed):
                 rep.add(
@@ -292,14 +297,7 @@ def _check_version(
                 rep.add((*floc, "meets_during"), "only the nexus says how its test is met by the person's dates")
             elif not feature.note:
                 rep.add((*floc, "note"), "a nexus that overrides its level's meets_during needs a note on why")
-            for answer in feature.meets_during:
-                if answer not in CONNECTIONS:
-                    rep.add(
-                        (*floc, "meets_during", answer),
-                        f"'{answer}' is not an answer about the connection to the trafficking",
-                        CONNECTIONS,
-                        answer,
-                    )
+            _check_connections(feature.meets_during, (*floc, "meets_during"), rep)
         if feature.value == UNKNOWN:
             if not feature.note:
                 rep.add((*floc, "note"), "an unknown feature needs a note saying what is uncertain")

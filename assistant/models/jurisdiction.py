@@ -142,6 +142,7 @@ class LevelCoverage(Strict):
         return str(specific if specific is not None else self.default)
 
 
+# The same table serves one record kind's charges and (with sources and lists) the law's whole offence coverage.
 class ChargeCoverage(Strict):
     """Which charges one kind of record is reached for (e.g. arrests only for prostitution)."""
 
@@ -166,16 +167,15 @@ class RecordCoverage(Cited):
     def coverage(self, kind: str) -> str:
         return str(getattr(self, kind))
 
+    def charges_for(self, kind: RecordKind) -> ChargeCoverage | None:
+        """The charges listed for a kind reached only in part, if the data lists them."""
+        return self.charges.get(kind) if self.coverage(kind) == "some" else None
 
-class OffenseCoverage(Cited):
+
+class OffenseCoverage(Cited, ChargeCoverage):
     summary: str = Field(description="Which offences the law reaches, in plain words.")
-    misdemeanor: LevelCoverage
-    felony: LevelCoverage
     enumerated: list[str] = Field(default_factory=list, description="Offences the law lists by name (paraphrased).")
     excluded: list[str] = Field(default_factory=list, description="Offences the law excludes (paraphrased).")
-
-    def coverage(self, offense: str, level: str) -> str:
-        return (self.misdemeanor if level == "misdemeanor" else self.felony).coverage(offense)
 
 
 class Period(Strict):
