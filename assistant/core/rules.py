@@ -234,6 +234,29 @@ def rule_record_kind(law: LawView, f: Any, ph: Phrases, now: int) -> list[Reason
     return [reason("record_kind", "uncertain", text, feature, cite, records.confidence, params, basis=basis)]
 
 
+# How a coverage value in the data bears on the record: "some" is for the person to show (which
+# charge it was), "unknown" is what our data lacks.
+COVERAGE_EFFECT: dict[str, tuple[ReasonEffect, Basis | None]] = {
+    "covered": ("supports", None),
+    "not_covered": ("blocks", None),
+    "some": ("uncertain", "show"),
+    "unknown": ("uncertain", "data"),
+}
+OFFENSE_TEXT = {
+    "covered": "It covers {offense} as a {level}.",
+    "not_covered": "It does not cover {offense} as a {level}. It covers: {summary}",
+    "some": "It covers only some kinds of {offense} as a {level}. It covers: {summary}",
+    "unknown": "We could not confirm whether it covers {offense} as a {level}.",
+}
+CHARGE_TEXT = {
+    "covered": "This law reaches {kind} for {offense} as a {level}.",
+    "not_covered": "This law reaches {kind} only for some charges, and not for {offense} as a {level}. "
+    "It reaches: {charges}",
+    "some": "This law reaches {kind} only for some kinds of {offense} as a {level}. It reaches: {charges}",
+    "unknown": "We could not confirm that this law reaches {kind} for {offense} as a {level}.",
+}
+
+
 def has_charge_lists(law: LawView) -> bool:
     records = law.v.details.records if law.v.details is not None else None
     return records is not None and bool(records.charges)
@@ -254,19 +277,8 @@ def rule_record_charge(law: LawView, f: Any, ph: Phrases, now: int) -> list[Reas
         "level": ph["level"][f.level],
         "charges": charges.summary,
     }
-    if cov == "covered":
-        text = "This law reaches {kind} for {offense} as a {level}."
-        return [reason("record_kind", "supports", text, feature, cite, conf, params)]
-    if cov == "not_covered":
-        text = (
-            "This law reaches {kind} only for some charges, and not for {offense} as a {level}. It reaches: {charges}"
-        )
-        return [reason("record_kind", "blocks", text, feature, cite, conf, params)]
-    if cov == "some":
-        text = "This law reaches {kind} only for some kinds of {offense} as a {level}. It reaches: {charges}"
-        return [reason("record_kind", "uncertain", text, feature, cite, conf, params, basis="show")]
-    text = "We could not confirm that this law reaches {kind} for {offense} as a {level}."
-    return [reason("record_kind", "uncertain", text, feature, cite, conf, params, basis="data")]
+    effect, basis = COVERAGE_EFFECT[cov]
+    return [reason("record_kind", effect, CHARGE_TEXT[cov], feature, cite, conf, params, basis=basis)]
 
 
 def rule_offense(law: LawView, f: Any, ph: Phrases, now: int) -> list[Reason]:
@@ -290,17 +302,8 @@ def rule_offense(law: LawView, f: Any, ph: Phrases, now: int) -> list[Reason]:
         "level": ph["level"][f.level],
         "summary": offenses.summary,
     }
-    conf = offenses.confidence
-    if cov == "covered":
-        return [reason("offense", "supports", "It covers {offense} as a {level}.", feature, cite, conf, params)]
-    if cov == "not_covered":
-        text = "It does not cover {offense} as a {level}. It covers: {summary}"
-        return [reason("offense", "blocks", text, feature, cite, conf, params)]
-    if cov == "some":
-        text = "It covers only some kinds of {offense} as a {level}. It covers: {summary}"
-        return [reason("offense", "uncertain", text, feature, cite, conf, params, basis="show")]
-    text = "We could not confirm whether it covers {offense} as a {level}."
-    return [reason("offense", "uncertain", text, feature, cite, conf, params, basis="data")]
+    effect, basis = COVERAGE_EFFECT[cov]
+    return [reason("offense", effect, OFFENSE_TEXT[cov], feature, cite, offenses.confidence, params, basis=basis)]
 
 
 def _charge_during_trafficking(f: Any) -> bool:
