@@ -18,6 +18,8 @@ from assistant.faces.ui import messages
 from assistant.faces.ui.app import make_app
 from assistant.faces.ui.screens.conversation import ConversationScreen
 from assistant.faces.ui.screens.results import ResultsScreen
+from assistant.faces.ui.widgets.question import QuestionBox
+from assistant.faces.ui.widgets.transcript import AnswerLine
 from tests.scenarios_helpers import load_answers
 
 SLOW_SECONDS = 8.0
@@ -144,3 +146,49 @@ async def test_saving_reuses_the_results_and_asks_to_replace_at_once(catalog, tm
             else:
                 assert type(app.screen).__name__ == "ConfirmScreen"  # "replace it?" asked straight away
                 await pilot.press("escape")
+
+
+async def _change_the_last_answer(app, pilot):
+    """From the results: C, Enter on the last answer (the documents); the next Enter answers it again."""
+    await pilot.press("c")
+    await pilot.pause()
+    await pilot.press("enter")
+    await pilot.pause()
+    assert isinstance(app.screen, ConversationScreen)
+
+
+async def test_a_long_wait_after_the_last_answer_says_the_results_are_being_worked_out(catalog, monkeypatch):
+    app = make_app(catalog, load_answers(catalog, "two-states-advocate"))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        await _change_the_last_answer(app, pilot)
+        release = threading.Event()
+        real = eligibility.assess
+        monkeypatch.setattr(eligibility, "assess", lambda *a, **k: release.wait(10) and real(*a, **k))
+        app.post_message(events.Key("enter", "\r"))  # the last answer, as a terminal delivers it
+        await wait_for(lambda: app.working)
+        await _sleep()
+        assert not app.screen.query(".working")  # not at once: a short wait reads as instant
+        await wait_for(lambda: bool(app.screen.query(".working")))
+        assert "Ctrl+Q still leaves at once" in app.screen.query_one(".working").text
+        release.set()
+        await wait_for(lambda: isinstance(app.screen, ResultsScreen))
+
+
+async def test_quick_results_after_the_last_answer_leave_the_transcript_alone(catalog):
+    app = make_app(catalog, load_answers(catalog, "two-states-advocate"))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        await _change_the_last_answer(app, pilot)
+        conversation = app.screen
+        assert not conversation.query(".working")
+        app.post_message(events.Key("enter", "\r"))
+        await wait_for(lambda: isinstance(app.screen, ResultsScreen))
+        # The "working" timer firing now, with the results up, draws nothing: drawing it would only
+        # have slowed the results; the transcript is redrawn when the person comes back to it.
+        answer = conversation.query(AnswerLine).last()
+        await conversation._still_working(AnswerLine("an answer", answer.key))
+        assert not conversation.query(".working") and conversation.query(QuestionBox)
+        assert conversation.stale

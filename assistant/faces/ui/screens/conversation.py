@@ -27,6 +27,7 @@ OPENING = {
     "advocate": "Thank you. I'll ask a few short questions about each of your client's records. "
     "'Not sure' is always an answer.",
 }
+WORKING_AFTER = 0.1  # seconds: a shorter wait reads as instant (and drawing the note slows the results)
 WORKING = "Working out the results. This can take a moment; Ctrl+Q still leaves at once."
 CHANGING = (
     "To change an answer: move to it with Up and Down, then press Enter (or click it). "
@@ -159,11 +160,11 @@ class ConversationScreen(Screen[None]):
         if runner.finished and not dropped:
             # The last answer: the results are worked out first; the transcript is redrawn later,
             # when the person comes back to it, so drawing it does not compete with the results.
+            # Results usually come sooner than a person notices a wait: "working" is said only if not.
             self.stale = True
-            self.post_message(ConversationFinished())  # first: the worker starts while this screen updates
-            await self.query(QuestionBox).remove()
-            await self.transcript.mount(AnswerLine(self.conversation.answer_label(current), current.key))
-            self._say_working()
+            self.post_message(ConversationFinished())
+            label = AnswerLine(self.conversation.answer_label(current), current.key)
+            self.set_timer(WORKING_AFTER, lambda: self._still_working(label))
         elif editing or dropped or current.question.id == "audience" or len(runner.records) < before:
             await self.rebuild(self._notes(dropped) + help_now)
         else:
@@ -211,6 +212,13 @@ class ConversationScreen(Screen[None]):
     def _finished(self) -> None:
         """Every question answered: ask the app for the results and say they are being worked out."""
         self.post_message(ConversationFinished())
+        self._say_working()
+
+    async def _still_working(self, answer: AnswerLine) -> None:
+        if not self.is_active or not self.stale or not self.conversation.runner.finished:
+            return  # the results are up, or the person went back
+        await self.query(QuestionBox).remove()
+        await self.transcript.mount(answer)
         self._say_working()
 
     def _say_working(self) -> None:
