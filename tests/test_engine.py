@@ -185,3 +185,25 @@ def test_routes_with_their_own_link_test_agree_with_listing_every_case(catalog, 
         assert got.verdict == want["verdict"], (connection, record, year)
         assert set(got.relief_types) == want["relief"], (connection, record, year)
         assert [r.key for r in got.reasons if r.rule != "depends"] == want["common"], (connection, record, year)
+
+
+def test_a_record_the_law_does_not_reach_has_nothing_to_show_and_only_its_blocker_in_the_way(catalog):
+    """Alabama reaches a felony conviction only for three listed charges (Ala. Code § 15-27-2(b)).
+
+    Its burden, hearing and conditions would read as steps that could still help; they are kept for
+    records the law reaches.
+    """
+    evaluator = Evaluator(catalog, NOW)
+    theft = evaluator.assess_record(
+        answers_with({"jurisdiction": "AL", "record": "conviction", "offense": "theft", "level": "felony"}), 0
+    )
+    assert theft.verdict == "not_covered"
+    assert theft.to_show == ()
+    assert [(r.rule, r.effect) for r in theft.obstacles] == [("record_kind", "blocks")]
+    assert "15-27-2(a)(8), (b)" in theft.obstacles[0].citation
+    arrest = evaluator.assess_record(
+        answers_with({"jurisdiction": "AL", "record": "arrest", "offense": "theft", "level": "felony"}), 0
+    )
+    assert arrest.verdict != "not_covered"
+    assert {r.rule for r in arrest.to_show} >= {"nexus", "burden", "hearing"}
+    assert any(r.rule == "conditions" for r in arrest.obstacles)

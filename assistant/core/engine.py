@@ -312,12 +312,18 @@ class Evaluator:
 
         reasons = tuple(_without_moot(self._common(law, groups)) + self._depends(law, unsure, what_ifs))
         relief = self._relief(groups, space)
-        to_show = tuple(r for r in reasons if r.rule in SHOW_RULES and r.effect != "blocks")
-        obstacles = tuple(
-            r
-            for r in reasons
-            if r.effect in ("uncertain", "blocks", "no_law") or (r.effect == "note" and r.rule in NOTE_OBSTACLES)
-        )
+        if verdict == "not_covered":
+            # The law does not reach the record: nothing to show under it, and only what blocks it is
+            # in the way (its hearing or conditions would read as steps that could still help).
+            to_show: tuple[Reason, ...] = ()
+            obstacles = tuple(r for r in reasons if r.effect in ("blocks", "no_law"))
+        else:
+            to_show = tuple(r for r in reasons if r.rule in SHOW_RULES and r.effect != "blocks")
+            obstacles = tuple(
+                r
+                for r in reasons
+                if r.effect in ("uncertain", "blocks", "no_law") or (r.effect == "note" and r.rule in NOTE_OBSTACLES)
+            )
         v = law.v
         if v.adult_relief:
             parts = [law.conf(c.id) for c in self.catalog.rubric.categories] + [
