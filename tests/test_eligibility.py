@@ -168,3 +168,26 @@ def test_a_wait_after_conviction_in_days_or_years(catalog):
     cat = _with_timing(catalog, "NM", waits=[Period(years=1, start="sentence_completion", applies_to=["felony"])])
     r, texts = _one(cat, "NM", 2026, 2016)  # misdemeanor: the felony wait does not apply
     assert r.verdict == "likely_eligible"
+
+
+def test_texas_tells_one_wait_per_record_worked_out_once(catalog):
+    """Tex. Gov't Code § 411.0728: a year after the sentence for a conviction, or after the dismissal
+    that ends deferred adjudication. A conviction was told both ("must wait" and "has passed")."""
+
+    def timing(record: str) -> list[str]:
+        rec = RecordAnswers(
+            jurisdiction="TX",
+            record=record,
+            offense="prostitution",
+            level="misdemeanor",
+            connection="forced",
+            year=2015,
+            age="adult",
+            pending_charges="no",
+        )
+        answers = Answers(audience="survivor", trafficking_ended=2016, documentation=["none"], records=[rec])
+        (r,) = assess(catalog, answers, now=2026).records
+        return [reason_text(x, "survivor") for x in r.reasons if x.rule == "timing"]
+
+    assert timing("conviction") == ["You must wait 1 year after the sentence was finished."]
+    assert timing("dismissed") == ["The waiting time (1 year after the case ended) has passed."]

@@ -448,6 +448,23 @@ def test_waits(catalog):
     ]
 
 
+def test_a_wait_for_one_kind_of_record_is_told_only_for_that_kind(catalog):
+    # Texas: one year after the sentence for a conviction, after the dismissal of a deferred-adjudication
+    # case for a dismissed charge (Tex. Gov't Code § 411.0728): one wait per record, never both.
+    waits = [
+        Period(years=1, start="sentence_completion", records=["conviction"]),
+        Period(years=1, start="disposition", records=["dismissed"]),
+    ]
+    law = timing_law(catalog, waits=waits)
+    conviction = run(rule_timing, law, catalog, record="conviction", year=2015)
+    assert [dict(r.phrases)["start"] for r in conviction] == ["the sentence was finished"]
+    dismissed = run(rule_timing, law, catalog, record="dismissed", year=2015)
+    assert [(r.effect, dict(r.phrases)["start"]) for r in dismissed] == [("supports", "the case ended")]
+    assert run(rule_timing, law, catalog, record="arrest") == [
+        T("supports", "No deadline or waiting time applies to this kind of charge.")
+    ]
+
+
 def test_a_wait_after_the_sentence_counts_from_the_records_year_at_the_earliest(catalog):
     law = timing_law(catalog, waits=[Period(years=3, start="sentence_completion")])
     sentence = "the sentence was finished"

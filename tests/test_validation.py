@@ -162,6 +162,14 @@ def test_charges_are_listed_only_for_a_record_kind_reached_in_part(data_copy: Pa
     assert found and "details.records says arrest: covered" in found[0].message
 
 
+def test_a_wait_for_one_kind_of_record_must_be_for_a_kind_the_law_reaches(data_copy: Path):
+    text = (data_copy / "states" / "TX.yaml").read_text()
+    wrong = text.replace("start: disposition, records: [dismissed]", "start: disposition, records: [arrest]", 1)
+    path = write_state(data_copy, "TX", wrong)
+    found = [p for p in validate_paths([path], data_copy) if "timing.waits[1].records" in p.field]
+    assert found and "details.records says arrest: not_covered" in found[0].message
+
+
 def test_only_the_nexus_may_say_how_dates_meet_its_test(data_copy: Path):
     text = (data_copy / "states" / "FL.yaml").read_text()
     moved = text.replace("        meets_during: {because: possibly}\n", "", 1).replace(

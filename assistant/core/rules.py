@@ -435,6 +435,17 @@ def duration(period: Period) -> str:
     return f"{years:g} year{'s' if years != 1 else ''}"
 
 
+def has_periods_by_record(law: LawView) -> bool:
+    """Does a deadline or wait of this law apply to some kinds of record only?"""
+    timing = law.v.details.timing
+    return timing is not None and any(p.records for p in (*timing.limits, *timing.waits))
+
+
+def _periods(periods: list[Period], f: Any) -> list[Period]:
+    """The periods for this record's level and kind (the kind is read only where a period names one)."""
+    return [p for p in periods if p.applies(f.level) and (not p.records or f.record in p.records)]
+
+
 def rule_timing(law: LawView, f: Any, ph: Phrases, now: int) -> list[Reason]:
     """Deadlines and waits, worked out from the years in the answers where the law counts from them."""
     timing = law.v.details.timing
@@ -464,7 +475,7 @@ def rule_timing(law: LawView, f: Any, ph: Phrases, now: int) -> list[Reason]:
         return out
     if timing.reasonable_time:
         add("note", "{You} must apply {words}.", {"words": timing.reasonable_time})
-    for period in (p for p in timing.limits if p.applies(f.level)):
+    for period in _periods(timing.limits, f):
         params: dict[str, str | int] = {"years": duration(period)}
         begin = _start_year(period.start, f)
         if isinstance(begin, int):
@@ -489,7 +500,7 @@ def rule_timing(law: LawView, f: Any, ph: Phrases, now: int) -> list[Reason]:
                 period.start,
                 "answer" if begin == UNSURE else "show",
             )
-    for period in (p for p in timing.waits if p.applies(f.level)):
+    for period in _periods(timing.waits, f):
         params = {"years": duration(period)}
         begin = _start_year(period.start, f)
         if period.start == "sentence_completion" and isinstance(f.year, int):
@@ -631,7 +642,9 @@ RULES: tuple[Rule, ...] = (
     Rule("offense", ("offense", "level"), rule_offense),
     Rule("nexus", ("connection", "year", "trafficking_ended"), rule_nexus),
     Rule("route_link", ("record", "connection", "year", "trafficking_ended"), rule_route_link, has_route_links),
-    Rule("timing", ("level", "year", "trafficking_ended"), rule_timing),
+    # Only a law with a wait for some kinds of record ties the record's kind to its timing.
+    Rule("timing", ("level", "year", "trafficking_ended"), rule_timing, lambda law: not has_periods_by_record(law)),
+    Rule("timing_by_record", ("record", "level", "year", "trafficking_ended"), rule_timing, has_periods_by_record),
     Rule("conditions", ("pending_charges", "documentation"), rule_conditions),
     Rule("documents", ("documentation",), rule_documentation),
     Rule("procedure", ("documentation",), rule_procedure),

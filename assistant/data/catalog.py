@@ -382,6 +382,15 @@ def _consistent(v: LawVersion, loc: tuple[str | int, ...], rep: _Reporter) -> No
             )
         if timing.value == "lenient" and not t.reasonable_time:
             rep.add((*loc, "details", "timing", "reasonable_time"), "lenient timing needs the law's words here")
+    if d.timing is not None and d.records is not None:
+        for name, periods in (("limits", d.timing.limits), ("waits", d.timing.waits)):
+            for pi, period in enumerate(periods):
+                for ki, kind in enumerate(period.records):
+                    if d.records.coverage(kind) == "not_covered":
+                        rep.add(
+                            (*loc, "details", "timing", name, pi, "records", ki),
+                            f"this period is for '{kind}' records, but details.records says {kind}: not_covered",
+                        )
     docs = f.get("official_documentation")
     if docs is not None and docs.value == "presumption" and (d.documentation is None or not d.documentation.documents):
         rep.add((*loc, "details", "documentation", "documents"), "a presumption needs the documents that create it")

@@ -187,6 +187,10 @@ class Period(Strict):
     applies_to: list[Literal["misdemeanor", "felony"]] = Field(
         default_factory=list, description="Offence levels this applies to; empty means all."
     )
+    records: list[RecordKind] = Field(
+        default_factory=list,
+        description="Kinds of record this applies to (a wait after a sentence is for convictions); empty means all.",
+    )
 
     def applies(self, level: str) -> bool:
         return not self.applies_to or level in self.applies_to
