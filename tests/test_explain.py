@@ -151,3 +151,16 @@ def test_warm_up_compiles_every_template_the_results_use():
     cached = {key[1] for key in env.cache}  # jinja's cache: (weakref to loader, name)
     assert set(explain.RESULT_TEMPLATES) <= cached
     assert all((explain.TEMPLATES / name).is_file() for name in explain.RESULT_TEMPLATES)
+
+
+def test_where_to_file_reads_as_a_step_and_keeps_abbreviations_whole():
+    from assistant.render.explain import where_to_file_step
+
+    # The federal guide's first sentence was cut at "U.S." and shown as a survivor's step: "The U.S."
+    us = "The U.S. district court for the district where you were arrested. Ask the clerk which division."
+    assert where_to_file_step(us) == "Where to file: The U.S. district court for the district where you were arrested."
+    # A fragment ("in the same application ...") is labelled; an instruction stands as it is.
+    nj = "In the same application as the vacatur, in the Superior Court."
+    assert where_to_file_step(nj) == "Where to file: In the same application as the vacatur, in the Superior Court."
+    ga = "File the petition in the court that sentenced you. Serve the prosecutor."
+    assert where_to_file_step(ga) == "File the petition in the court that sentenced you."

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -201,6 +202,17 @@ def short_why(r: RecordAssessment, voice: str) -> list[str]:
     return [reason_text(x, voice) for x in chosen[:2]]
 
 
+# A sentence ends at a full stop before a capital, but not after one capital letter ("U.S. District").
+_SENTENCE_END = re.compile(r"(?<!\b[A-Z])\.\s+(?=[A-Z(])")
+_FILING_VERBS = ("File ", "Apply ", "Ask ", "First ", "Send ")
+
+
+def where_to_file_step(text: str) -> str:
+    """A guide's "where to file" as a first step: its first sentence, labelled unless it says what to do."""
+    first = _SENTENCE_END.split(text.strip(), maxsplit=1)[0].rstrip(".") + "."
+    return first if first.startswith(_FILING_VERBS) else "Where to file: " + first
+
+
 def first_steps(r: RecordAssessment, p: Packet, catalog: Catalog, voice: str) -> list[str]:
     """What to do first, at most three steps, tied to this record."""
     steps: list[str] = []
@@ -210,7 +222,7 @@ def first_steps(r: RecordAssessment, p: Packet, catalog: Catalog, voice: str) ->
         got = [say(t, voice) for t in got]
         steps.append("Get " + " and ".join(t[0].lower() + t[1:] for t in got) + ".")
         if p.route is not None and p.route.where_to_file.text:
-            steps.append(p.route.where_to_file.text.split(". ")[0].rstrip(".") + ".")
+            steps.append(where_to_file_step(p.route.where_to_file.text))
     else:
         other = [x for x in r.next_steps if x.rule in ("other_route", "pardon", "juvenile_route")]
         if other:
