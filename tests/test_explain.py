@@ -164,3 +164,32 @@ def test_where_to_file_reads_as_a_step_and_keeps_abbreviations_whole():
     assert where_to_file_step(nj) == "Where to file: In the same application as the vacatur, in the Superior Court."
     ga = "File the petition in the court that sentenced you. Serve the prosecutor."
     assert where_to_file_step(ga) == "File the petition in the court that sentenced you."
+
+
+def _first_record(catalog, code: str, record: str, offense: str, level: str):
+    from assistant.render.explain import context
+    from tests.factories import answers_with
+
+    answers = answers_with(
+        {"jurisdiction": code, "record": record, "offense": offense, "level": level}, audience="survivor"
+    )
+    return context(assess(catalog, answers, now=2026), catalog)["records"][0]
+
+
+def test_not_covered_promises_other_options_only_when_some_follow(catalog):
+    # Alabama: its general expungement law and a pardon are listed for a felony theft conviction.
+    al = _first_record(catalog, "AL", "conviction", "theft", "felony")
+    assert al["verdict"] == "not_covered" and al["summary"].endswith("Other options are below.")
+    assert any(x["text"].startswith("Another law may help") for x in al["next_steps"])
+    # Wyoming's law does not reach an arrest, and no other route is in our data: no empty promise.
+    wy = _first_record(catalog, "WY", "arrest", "prostitution", "misdemeanor")
+    assert wy["verdict"] == "not_covered" and "Other options" not in wy["summary"]
+    assert wy["summary"] == "Wyoming's law for survivors does not reach this record."
+
+
+def test_federal_records_read_as_federal_law_and_federal_court(catalog):
+    us = _first_record(catalog, "US", "conviction", "drug", "felony")
+    assert us["title"] == "A conviction for a drug charge (felony) in federal court, 2015"
+    assert "federal law" in us["summary"] and "(United States)'s" not in us["summary"]
+    ny = _first_record(catalog, "NY", "conviction", "drug", "felony")
+    assert ny["title"].endswith("in New York, 2015") and "New York's law" in ny["summary"]

@@ -129,7 +129,7 @@ def test_survivor_voice_reads_at_grade_8_or_below(catalog):
     terms = catalog.terms
     result_text = [t.effect + " " + t.immigration for t in terms.relief_types.values()]
     result_text += [*terms.burdens.values(), terms.disclaimer("survivor")]
-    result_text += [v.summary.format(name="Ohio") for v in terms.verdicts.values()]
+    result_text += [v.summary.format(name="Ohio", law="Ohio's law") for v in terms.verdicts.values()]
     assert grade(" ".join(result_text)) <= 8
 
 

@@ -140,7 +140,7 @@ def test_alabamas_three_listed_convictions_decide_a_felony_conviction(catalog):
     assert theft.effect == "blocks" and "15-27-2(a)(8), (b)" in theft.citation
     promoting = one(run(rule_record_charge, law, catalog, level="felony", offense="sex_related"), "record_kind")
     assert promoting.effect == "uncertain" and promoting.basis == "show"
-    assert promoting.text.startswith("This law reaches {kind} only for some kinds of {offense}")
+    assert promoting.text.startswith("This law reaches {kind} for {offense} as a {level} only in some cases")
     # No court has read the misdemeanor ground (§ 15-27-1(a)(8)) for convictions: our data does not know.
     misdemeanor = one(run(rule_record_charge, law, catalog, level="misdemeanor"), "record_kind")
     assert misdemeanor.effect == "uncertain" and misdemeanor.basis == "data"

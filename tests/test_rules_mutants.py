@@ -225,7 +225,7 @@ def test_offences(catalog):
     assert partly[:6] == (
         "offense",
         "uncertain",
-        "It covers only some kinds of {offense} as a {level}. It covers: {summary}",
+        "It covers {offense} as a {level} only in some cases. It covers: {summary}",
         "offenses_covered",
         "Cal. Penal Code § 236.14(a), (t)(1)",
         "high",
@@ -394,7 +394,7 @@ def test_deadlines(catalog):
     assert run(rule_timing, from_end, catalog, trafficking_ended=2020) == [
         T(
             "uncertain",
-            "The deadline is {years} after {start}: about {deadline}. It may have passed. "
+            "The deadline was {years} after {start}: about {deadline}. It has probably passed. "
             "Ask a lawyer about exceptions.",
             (("years", "2 years"), ("deadline", 2022)),
             end,

@@ -245,14 +245,14 @@ COVERAGE_EFFECT: dict[str, tuple[ReasonEffect, Basis | None]] = {
 OFFENSE_TEXT = {
     "covered": "It covers {offense} as a {level}.",
     "not_covered": "It does not cover {offense} as a {level}. It covers: {summary}",
-    "some": "It covers only some kinds of {offense} as a {level}. It covers: {summary}",
+    "some": "It covers {offense} as a {level} only in some cases. It covers: {summary}",
     "unknown": "We could not confirm whether it covers {offense} as a {level}.",
 }
 CHARGE_TEXT = {
     "covered": "This law reaches {kind} for {offense} as a {level}.",
-    "not_covered": "This law reaches {kind} only for some charges, and not for {offense} as a {level}. "
+    "not_covered": "This law reaches {kind} only for certain offenses, and not for {offense} as a {level}. "
     "It reaches: {charges}",
-    "some": "This law reaches {kind} only for some kinds of {offense} as a {level}. It reaches: {charges}",
+    "some": "This law reaches {kind} for {offense} as a {level} only in some cases. It reaches: {charges}",
     "unknown": "We could not confirm that this law reaches {kind} for {offense} as a {level}.",
 }
 
@@ -483,7 +483,7 @@ def rule_timing(law: LawView, f: Any, ph: Phrases, now: int) -> list[Reason]:
             if now > begin + int(period.length_years):
                 add(
                     "uncertain",
-                    "The deadline is {years} after {start}: about {deadline}. It may have passed. "
+                    "The deadline was {years} after {start}: about {deadline}. It has probably passed. "
                     "Ask a lawyer about exceptions.",
                     params,
                     period.start,

@@ -35,7 +35,10 @@ class Phrases(Strict):
 class VerdictTerm(Strict):
     symbol: str = Field(min_length=1, max_length=2)
     label: str
-    summary: str = Field(description="One sentence; {name} is the jurisdiction's name.")
+    summary: str = Field(
+        description="One sentence; {name} is the jurisdiction's name, {law} its law ('Ohio's law', 'federal law')."
+    )
+    more: str | None = Field(default=None, description="Added when other routes follow (a pardon, another law).")
 
 
 class PaperTerm(Strict):

@@ -23,6 +23,7 @@ from ..core.voice import say
 from ..data.catalog import Catalog
 from ..data.safe_text import dumps, one_line
 from ..models.guide import FilingRoute
+from ..models.terms import VerdictTerm
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
 ASSESSMENT_FORMAT = "relief-assistant/assessment"
@@ -118,10 +119,26 @@ def record_title(r: RecordAssessment, catalog: Catalog) -> str:
     bits = [kind[0].upper() + kind[1:]]
     if offense:
         bits.append(f"for {offense}" + (f" ({level})" if level else ""))
-    bits.append(f"in {r.place}" if r.jurisdiction is not None else "(place not known)")
-    if isinstance(rec.year, int):
-        bits.append(str(rec.year))
-    return " ".join(bits)
+    if r.jurisdiction is None:
+        bits.append("(place not known)")
+    else:
+        bits.append("in federal court" if r.jurisdiction.kind == "federal" else f"in {r.place}")
+    title = " ".join(bits)
+    return f"{title}, {rec.year}" if isinstance(rec.year, int) else title
+
+
+def law_words(r: RecordAssessment) -> str:
+    """The law in a sentence: "Ohio's law", or "federal law" (not "Federal (United States)'s law")."""
+    assert r.jurisdiction is not None
+    return "federal law" if r.jurisdiction.kind == "federal" else f"{r.place}'s law"
+
+
+def verdict_summary(r: RecordAssessment, verdict: VerdictTerm) -> str:
+    """The verdict in a sentence; "other options are below" only when some follow."""
+    text = verdict.summary.format(name=r.place, law=law_words(r))
+    text = text[0].upper() + text[1:]
+    others = any(x.rule in ("other_route", "pardon", "juvenile_route") for x in r.next_steps)
+    return f"{text} {verdict.more}" if verdict.more and others else text
 
 
 def or_list(items: list[str]) -> str:
@@ -349,7 +366,7 @@ def context(assessment: Assessment, catalog: Catalog) -> dict[str, Any]:
                 "verdict": r.verdict,
                 "symbol": verdict.symbol,
                 "verdict_label": verdict.label,
-                "summary": verdict.summary.format(name=r.place)
+                "summary": verdict_summary(r, verdict)
                 if r.jurisdiction is not None
                 else "It depends on where the record is from.",
                 "relief": [
