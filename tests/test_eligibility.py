@@ -191,3 +191,26 @@ def test_texas_tells_one_wait_per_record_worked_out_once(catalog):
 
     assert timing("conviction") == ["You must wait 1 year after the sentence was finished."]
     assert timing("dismissed") == ["The waiting time (1 year after the case ended) has passed."]
+
+
+def test_a_record_kind_reached_in_some_cases_says_which(catalog):
+    """Tex. Gov't Code § 411.0728(a)(1): "convicted of or placed on deferred adjudication community
+    supervision". A dropped charge is reached only when it was dismissed after deferred adjudication."""
+    rec = RecordAnswers(
+        jurisdiction="TX",
+        record="dismissed",
+        offense="prostitution",
+        level="misdemeanor",
+        connection="forced",
+        year=2019,
+        age="adult",
+        pending_charges="no",
+    )
+    answers = Answers(audience="survivor", trafficking_ended=2016, documentation=["none"], records=[rec])
+    (r,) = assess(catalog, answers, now=2026).records
+    (kind,) = [x for x in r.reasons if x.rule == "record_kind"]
+    assert kind.effect == "uncertain" and kind.basis == "show" and "411.0728(a)(1)" in kind.citation
+    assert reason_text(kind, "survivor") == (
+        "This law reaches dropped or dismissed charges only in some cases: a case dismissed after deferred "
+        "adjudication (a kind of probation), not other dropped charges."
+    )

@@ -170,6 +170,14 @@ def test_a_wait_for_one_kind_of_record_must_be_for_a_kind_the_law_reaches(data_c
     assert found and "details.records says arrest: not_covered" in found[0].message
 
 
+def test_which_cases_are_said_only_for_a_record_kind_reached_in_part(data_copy: Path):
+    text = (data_copy / "states" / "TX.yaml").read_text()
+    wrong = text.replace("        dismissed: some\n", "        dismissed: not_covered\n")
+    path = write_state(data_copy, "TX", wrong)
+    found = [p for p in validate_paths([path], data_copy) if p.field.endswith("records.which.dismissed")]
+    assert found and "details.records says dismissed: not_covered" in found[0].message
+
+
 def test_only_the_nexus_may_say_how_dates_meet_its_test(data_copy: Path):
     text = (data_copy / "states" / "FL.yaml").read_text()
     moved = text.replace("        meets_during: {because: possibly}\n", "", 1).replace(

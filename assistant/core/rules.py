@@ -225,8 +225,15 @@ def rule_record_kind(law: LawView, f: Any, ph: Phrases, now: int) -> list[Reason
         ]
     if records.charges_for(f.record) is not None:
         return []  # the law lists which charges: rule_record_charge decides from this record's charge
+    which = records.which.get(f.record) if cov == "some" else None
+    if which:
+        params["which"] = which
     text = (
-        "This law reaches only some cases of {kind}."
+        (
+            "This law reaches {kind} only in some cases: {which}."
+            if which
+            else "This law reaches only some cases of {kind}."
+        )
         if cov == "some"
         else "We could not confirm that this law reaches {kind}."
     )

@@ -346,6 +346,14 @@ def _check_version(
         for kind in ("arrest", "dismissed", "conviction", "juvenile_adjudication"):
             if d.records.coverage(kind) == "covered" and kind not in reached:
                 rep.add((*dloc, "records", kind), f"'{kind}' is covered, but no details.relief entry lists it")
+        for kind in d.records.which:
+            if d.records.coverage(kind) != "some" or kind in d.records.charges:
+                rep.add(
+                    (*dloc, "records", "which", kind),
+                    f"'which' is given for '{kind}' records, but it is only for a kind marked some "
+                    "without a charge list (details.records says "
+                    f"{kind}: {d.records.coverage(kind)})",
+                )
         for kind in d.records.charges:
             if d.records.coverage(kind) != "some":
                 rep.add(

@@ -163,6 +163,11 @@ class RecordCoverage(Cited):
         default_factory=dict,
         description="For a kind marked `some` because the law reaches it only for some charges: which ones.",
     )
+    which: dict[RecordKind, str] = Field(
+        default_factory=dict,
+        description="For a kind marked `some` for another reason: which cases, in plain words "
+        "('only a case dismissed after deferred adjudication').",
+    )
 
     def coverage(self, kind: str) -> str:
         return str(getattr(self, kind))
