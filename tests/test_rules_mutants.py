@@ -706,7 +706,9 @@ def test_procedure_in_new_mexico(catalog):
             "burden_of_proof",
             "NMSA 1978 § 30-52-1.2(A)",
             "high",
-            (("label", "Burden of proof"), ("description", "The law does not say what standard of proof applies.")),
+            (("label", "Burden of proof"),),
+            # the level's words for the person (its `means`), filled in the reader's voice
+            (("description", "The law does not say how strong the proof must be, so each judge decides."),),
         ),
         R(
             "hearing",

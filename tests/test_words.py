@@ -72,6 +72,10 @@ def test_every_template_reads_right_in_each_voice(catalog, voice):
                 checked += 1
                 for bad in BAD_FORMS:
                     assert not bad.search(sentence), (code, bad.pattern, sentence)
+                if voice == "survivor":
+                    # a survivor is "you", never "the survivor" or "the petitioner" in our own sentences
+                    unquoted = re.sub(r'"[^"]*"', "", sentence)  # the law's own words may say "the petitioner"
+                    assert not re.search(r"\bthe (survivor|petitioner)\b", unquoted, re.I), (code, sentence)
                 if voice == "advocate":
                     # "you" is the survivor's word; advocates read "your client" (a quoted law may say "you")
                     unquoted = re.sub(r'"[^"]*"', "", sentence)

@@ -628,14 +628,20 @@ def rule_procedure(law: LawView, f: Any, ph: Phrases, now: int) -> list[Reason]:
         level = law.level(category)
         text = "{label}: {description}" if level is not None else "{label}: we could not confirm this."
         params: dict[str, str | int] = {"label": cat.name}
+        phrases: dict[str, str] = {}
         effect: ReasonEffect = "note"
         if level is not None:
-            params["description"] = level.description
+            # What the person must do, in their voice ("{You} must ..."), where the rubric says it.
+            if category in ("burden_of_proof", "hearing") and level.means:
+                phrases["description"] = level.means
+            else:
+                params["description"] = level.description
             effect = LEVEL_EFFECT[level.effect or "note"]
         if effect == "uncertain" and category == "judicial_discretion" and gate:
             effect = "supports"
             text += " The law's certification is how the prosecutor agrees, and {you_have} one."
-        out.append(reason(name, effect, text, category, law.cite(category), law.conf(category), params, basis="judge"))
+        cite, conf = law.cite(category), law.conf(category)
+        out.append(reason(name, effect, text, category, cite, conf, params, phrases or None, basis="judge"))
     return out
 
 

@@ -43,8 +43,8 @@ class Level(Strict):
     description: str = Field(description="What a law at this level says, in plain words.")
     means: str | None = Field(
         default=None,
-        description="For a level below the best: what falling short here means for the person, with voice "
-        "tokens such as {you} and {your}.",
+        description="What this level asks of the person, with voice tokens such as {you} and {your}: needed "
+        "for a level below the best (what falling short means); at the best level, optional.",
     )
     meets: dict[str, Likelihood] | None = Field(
         default=None,
