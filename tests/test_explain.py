@@ -193,3 +193,35 @@ def test_federal_records_read_as_federal_law_and_federal_court(catalog):
     assert "federal law" in us["summary"] and "(United States)'s" not in us["summary"]
     ny = _first_record(catalog, "NY", "conviction", "drug", "felony")
     assert ny["title"].endswith("in New York, 2015") and "New York's law" in ny["summary"]
+
+
+def test_first_steps_name_only_routes_that_fit_and_no_statute_numbers(catalog):
+    # North Carolina's G.S. 15A-145.6 is for prostitution only: no help with a dropped theft charge.
+    nc_theft = _first_record(catalog, "NC", "dismissed", "theft", "misdemeanor")
+    assert not any("15A-145.6" in x["text"] or "prostitution" in x["text"] for x in nc_theft["next_steps"])
+    nc_prostitution = _first_record(catalog, "NC", "dismissed", "prostitution", "misdemeanor")
+    assert any("Expunction of prostitution discharges" in x["text"] for x in nc_prostitution["next_steps"])
+    # A survivor's first step names the route without its citation ("(IC 35-38-9)").
+    indiana = _first_record(catalog, "IN", "arrest", "theft", "misdemeanor")
+    asks = [s for s in indiana["first_steps"] if s.startswith("Ask a lawyer")]
+    assert asks and not any(ch.isdigit() for ch in asks[0]), asks
+
+
+def test_a_minors_first_step_names_the_route_for_records_from_before_18(catalog):
+    from assistant.render.explain import context
+    from tests.factories import answers_with
+
+    answers = answers_with(
+        {"jurisdiction": "TN", "record": "juvenile_adjudication", "offense": "prostitution", "age": "minor"},
+        audience="survivor",
+    )
+    r = context(assess(catalog, answers, now=2026), catalog)["records"][0]
+    assert "Ask a lawyer about clearing records from when you were under 18." in r["first_steps"]
+    assert not any("another law" in s for s in r["first_steps"])
+
+
+def test_the_immigration_note_on_convictions_is_only_for_a_conviction(catalog):
+    arrest = _first_record(catalog, "FL", "arrest", "prostitution", "misdemeanor")
+    assert arrest["relief"] and all(rel["immigration"] == "" for rel in arrest["relief"])
+    conviction = _first_record(catalog, "FL", "conviction", "prostitution", "misdemeanor")
+    assert any("conviction" in rel["immigration"] for rel in conviction["relief"])

@@ -28,6 +28,8 @@ def route_fits(route: OtherRoute, rec: RecordAnswers) -> bool:
         return False  # a defense is raised at trial; it clears no record that already exists
     if route.kind == "juvenile" and rec.age == "adult" and rec.record != "juvenile_adjudication":
         return False
+    if route.offenses and rec.offense != UNSURE and rec.offense not in route.offenses:
+        return False  # a prostitution-only route is no help with a drug charge
     return not route.records or rec.record == UNSURE or rec.record in route.records
 
 

@@ -257,6 +257,9 @@ class OtherRoute(Cited):
     records: list[RecordKind] = Field(
         default_factory=list, description="Which kinds of record this route reaches; empty when not read."
     )
+    offenses: list[OffenseKind] = Field(
+        default_factory=list, description="Which kinds of offence it reaches, if only some (a prostitution-only route)."
+    )
     granted_by: str | None = Field(
         default=None,
         description="Who grants it, for a pardon: 'the governor', 'the Board of Pardons and Paroles', 'the President'.",

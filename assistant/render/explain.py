@@ -22,6 +22,7 @@ from ..core.scoring import Scorecard
 from ..core.voice import say
 from ..data.catalog import Catalog
 from ..data.safe_text import dumps, one_line
+from ..models.common import UNSURE
 from ..models.guide import FilingRoute
 from ..models.terms import VerdictTerm
 
@@ -230,6 +231,14 @@ def where_to_file_step(text: str) -> str:
     return first if first.startswith(_FILING_VERBS) else "Where to file: " + first
 
 
+# "General expungement (IC 35-38-9)" -> "General expungement": a survivor's first steps name no statute.
+_TRAILING_CITATION = re.compile(r"\s*\([^()]*\d[^()]*(?:\([^()]*\)[^()]*)*\)$")
+
+
+def _without_citation(name: str) -> str:
+    return _TRAILING_CITATION.sub("", name) or name
+
+
 def first_steps(r: RecordAssessment, p: Packet, catalog: Catalog, voice: str) -> list[str]:
     """What to do first, at most three steps, tied to this record."""
     steps: list[str] = []
@@ -243,9 +252,11 @@ def first_steps(r: RecordAssessment, p: Packet, catalog: Catalog, voice: str) ->
     else:
         other = [x for x in r.next_steps if x.rule in ("other_route", "pardon", "juvenile_route")]
         if other:
-            steps.append(
-                say("Ask a lawyer about this: " + str(dict(other[0].params).get("name", "another law")) + ".", voice)
-            )
+            name = dict(other[0].params).get("name")
+            if name is None:  # the juvenile route has no name of its own
+                steps.append(say("Ask a lawyer about clearing records from when {you_were} under 18.", voice))
+            else:
+                steps.append(say("Ask a lawyer about this: {name}.", voice, {"name": _without_citation(str(name))}))
     if p.help:
         h = p.help[0]
         reach = h.phone or h.web or h.email
@@ -374,7 +385,10 @@ def context(assessment: Assessment, catalog: Catalog) -> dict[str, Any]:
                         "type": rel.type,
                         "legal_name": rel.legal_name,
                         "effect": rel.effect or say(terms.relief_types[rel.type].effect, voice),
-                        "immigration": terms.relief_types[rel.type].immigration,
+                        # the immigration notes speak of convictions: an arrest or a dropped charge has none
+                        "immigration": terms.relief_types[rel.type].immigration
+                        if r.record.record in ("conviction", UNSURE)
+                        else "",
                         "citation": rel.citation or "",
                     }
                     for rel in r.relief
