@@ -163,13 +163,13 @@ def outline(catalog: Catalog, r: RecordAssessment, answers: Answers) -> tuple[Ou
         ),
         (
             "offense",
-            "An offence the law covers",
+            "An offense the law covers",
             f"{said('offense', rec.offense)}, as a {said('level', rec.level)}",
             "the certified court record; the charging papers",
         ),
         (
             "nexus",
-            "The link between the trafficking and the offence",
+            "The link between the trafficking and the offense",
             f"{{You}} said: {said('connection', rec.connection)}",
             "{Your} sworn statement; a letter from a service provider or clinician; official papers, if any",
         ),
