@@ -372,8 +372,16 @@ def test_timing_we_could_not_read_is_a_data_gap(catalog):
 
 
 def test_a_reasonable_time_is_a_note(catalog):
-    law = law_with(catalog, "NM", {"time_limits": "lenient"}, timing=Timing(reasonable_time="promptly", citation="§ t"))
-    assert run(rule_timing, law, catalog) == [T("note", "{You} must apply {words}.", (("words", "promptly"),))]
+    words = "promptly after {you} stopped being a victim"  # the law's soft limit, in the reader's voice
+    law = law_with(catalog, "NM", {"time_limits": "lenient"}, timing=Timing(reasonable_time=words, citation="§ t"))
+    (note,) = run(rule_timing, law, catalog)
+    assert note == R(
+        "timing", "note", "{You} must apply {words}.", "time_limits", "§ t", "high", (), (("words", words),)
+    )
+    from assistant.render.explain import reason_text
+
+    assert reason_text(note, "survivor") == "You must apply promptly after you stopped being a victim."
+    assert reason_text(note, "advocate") == "Your client must apply promptly after your client stopped being a victim."
 
 
 def test_deadlines(catalog):

@@ -481,7 +481,18 @@ def rule_timing(law: LawView, f: Any, ph: Phrases, now: int) -> list[Reason]:
         add("uncertain", "The law has timing rules we could not confirm.", basis="data")
         return out
     if timing.reasonable_time:
-        add("note", "{You} must apply {words}.", {"words": timing.reasonable_time})
+        # the law's soft limit in the reader's voice ("after {you} stopped being ...")
+        out.append(
+            reason(
+                "timing",
+                "note",
+                "{You} must apply {words}.",
+                "time_limits",
+                cite,
+                conf,
+                phrases={"words": timing.reasonable_time},
+            )
+        )
     for period in _periods(timing.limits, f):
         params: dict[str, str | int] = {"years": duration(period)}
         begin = _start_year(period.start, f)

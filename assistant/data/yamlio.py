@@ -70,7 +70,12 @@ def _scalar(node: Any) -> Any:
     build = constructors.get(tag)
     if build is None:  # a string, or a YAML 1.1 oddity such as '=' that safe_load cannot build either
         return value
-    return build(loader, yaml.ScalarNode(tag, value))
+    try:
+        return build(loader, yaml.ScalarNode(tag, value))
+    except (ValueError, OverflowError):  # PyYAML's own constructor fails on forms such as '0b_' or '1e9999_'
+        shown = value if len(value) <= 40 else value[:40] + "..."
+        message = f"'{shown}' looks like a number or a date but is not one; put it in quotes if it is text"
+        raise YamlProblem(message, node.start_mark.line + 1) from None
 
 
 def _build(node: Any, seen: set[int] | None = None) -> Any:
