@@ -149,3 +149,20 @@ def test_a_survivors_packet_has_no_citations(catalog):
     assert [line for line in markdown.splitlines() if "§" in line] == [
         "**How to file: Petition to seal records (victim of human trafficking, § 30-52-1.2)**"
     ]
+
+
+def test_a_filing_for_one_kind_of_record_is_chosen_for_that_kind(catalog):
+    """Ohio expunges a conviction by R.C. 2953.36 and a dismissed charge by R.C. 2953.521: two filings."""
+    from assistant.core.eligibility import assess
+    from assistant.core.packet import packet
+    from tests.factories import answers_with
+
+    def route_for(record: str) -> str:
+        answers = answers_with({"jurisdiction": "OH", "record": record, "offense": "prostitution"})
+        (r,) = assess(catalog, answers, now=2026).records
+        route = packet(catalog, r, answers).route
+        assert route is not None
+        return route.name
+
+    assert "2953.36" in route_for("conviction")
+    assert "2953.521" in route_for("arrest") and "2953.521" in route_for("dismissed")

@@ -216,3 +216,12 @@ def test_validate_a_single_good_file():
 def test_validate_a_missing_path():
     result = run_relief("validate", "states/QQ.yaml")
     assert result.returncode == 1 and "states/QQ.yaml: no such file or folder" in result.stderr
+
+
+def test_a_filing_for_one_kind_of_record_must_be_for_a_kind_its_remedy_reaches(data_copy: Path):
+    path = data_copy / "guides" / "OH.yaml"
+    path.write_text(
+        path.read_text().replace("    records: [conviction]\n", "    records: [juvenile_adjudication]\n", 1)
+    )
+    found = [p for p in validate_paths([path], data_copy) if p.field.endswith("routes[0].records[0]")]
+    assert found and "does not reach them" in found[0].message

@@ -79,8 +79,16 @@ def _route(guide: Guide | None, r: RecordAssessment) -> FilingRoute | None:
         return None
     wanted = ["juvenile"] if r.juvenile_route else []
     wanted += [t for t in ("vacatur", "expungement", "sealing", "nondisclosure") if t in r.relief_types]
+    record = r.record.record
+
+    def for_record(route: FilingRoute) -> bool:  # Ohio files a conviction and a dismissed charge differently
+        return not route.records or record == UNSURE or record in route.records
+
     for kind in wanted:
-        found = next((route for route in guide.routes if kind == route.relief or kind in route.covers), None)
+        found = next(
+            (route for route in guide.routes if (kind == route.relief or kind in route.covers) and for_record(route)),
+            None,
+        )
         if found is not None:
             return found
     return None

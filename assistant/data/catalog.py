@@ -688,6 +688,15 @@ def _check_guide(guide: Guide, j: Jurisdiction | None, rep: _Reporter) -> None:
                     sorted(remedies),
                     route.relief,
                 )
+            reached = {k for r in j.current.details.relief if r.type == route.relief for k in r.records}
+            for ki, kind in enumerate(route.records):
+                if route.relief != "juvenile" and kind not in reached:
+                    rep.add(
+                        (*rloc, "records", ki),
+                        f"a filing for '{kind}' records, but the law's {route.relief} does not reach them",
+                        sorted(reached),
+                        kind,
+                    )
         for name in (
             "where_to_file",
             "who_may_file",

@@ -14,7 +14,7 @@ from typing import Literal
 from pydantic import Field, model_validator
 
 from .common import Cited, Code, PartialDate, Strict
-from .jurisdiction import ReliefType, Source
+from .jurisdiction import RecordKind, ReliefType, Source
 
 # Papers a person may gather; the checklist picks those the law and the answers call for.
 PaperKind = Literal[
@@ -77,6 +77,11 @@ class FilingRoute(Strict):
     )
     covers: list[ReliefType] = Field(
         default_factory=list, description="Other remedies the same filing asks for (a motion to vacate and expunge)."
+    )
+    records: list[RecordKind] = Field(
+        default_factory=list,
+        description="Kinds of record this filing is for, when the law has two filings of one remedy "
+        "(expunging a conviction, expunging a dismissed charge); empty means any.",
     )
     name: str = Field(description="What the filing is called, e.g. 'Motion to vacate judgment'.")
     citation: str
