@@ -166,3 +166,15 @@ def test_a_filing_for_one_kind_of_record_is_chosen_for_that_kind(catalog):
 
     assert "2953.36" in route_for("conviction")
     assert "2953.521" in route_for("arrest") and "2953.521" in route_for("dismissed")
+
+
+def test_a_paper_asked_for_by_the_juvenile_route_only_is_not_shown_for_an_adult(catalog):
+    """North Carolina: the good-behaviour affidavits are for a juvenile expunction petition (G.S. 7B-3200)."""
+    from assistant.core.eligibility import assess
+    from assistant.core.packet import packet
+    from tests.factories import answers_with
+
+    answers = answers_with({"jurisdiction": "NC", "record": "conviction", "offense": "drug", "level": "felony"})
+    (r,) = assess(catalog, answers, now=2026).records
+    items = {item.kind: item for item in packet(catalog, r, answers).checklist}
+    assert "sworn_statement" in items and items["sworn_statement"].where is None

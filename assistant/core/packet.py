@@ -68,10 +68,10 @@ class Packet:
         return self.guide is not None
 
 
-def _paper(guide: Guide | None, kind: str) -> Paper | None:
+def _paper(guide: Guide | None, kind: str, juvenile: bool) -> Paper | None:
     if guide is None:
         return None
-    return next((p for p in guide.papers if p.kind == kind), None)
+    return next((p for p in guide.papers if p.kind == kind and (juvenile or not p.juvenile_only)), None)
 
 
 def _route(guide: Guide | None, r: RecordAssessment) -> FilingRoute | None:
@@ -105,7 +105,7 @@ def checklist(
     out: list[ChecklistItem] = []
 
     def add(kind: str, citation: str, notes: tuple[str, ...] = (), missing: bool = False) -> None:
-        paper = _paper(guide, kind)
+        paper = _paper(guide, kind, r.juvenile_route)
         out.append(
             ChecklistItem(
                 kind=kind,

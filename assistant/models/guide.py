@@ -103,6 +103,9 @@ class Paper(Cited):
     where: str
     cost: str | None = None
     checked: PartialDate | None = None
+    juvenile_only: bool = Field(
+        default=False, description="Asked for only by the juvenile route (not shown for an adult's record)."
+    )
 
 
 class HelpEntry(Strict):
