@@ -217,7 +217,19 @@ def short_why(r: RecordAssessment, voice: str) -> list[str]:
         chosen = [x for x in chosen if x.basis != "data"] or chosen[:1]
     if r.verdict == "no_adult_law":
         chosen = chosen + [x for x in r.reasons if x.rule == "juvenile_route"]
-    return [reason_text(x, voice) for x in chosen[:2]]
+    return [_brief(reason_text(x, voice)) for x in chosen[:2]]
+
+
+# A law's whole list of offenses is for the detail; the first part says only that there is one.
+_LIST = re.compile(r" (It covers|It reaches): .*$", re.S)
+BRIEF_WORDS = 30
+
+
+def _brief(sentence: str) -> str:
+    if len(sentence.split()) <= BRIEF_WORDS:
+        return sentence
+    cut = _LIST.sub("", sentence)
+    return cut + " The details below say what it covers." if cut != sentence else sentence
 
 
 # A sentence ends at a full stop before a capital, but not after one capital letter ("U.S. District").

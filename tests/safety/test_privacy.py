@@ -153,7 +153,7 @@ def test_plain_mode_runs_a_whole_conversation_from_piped_input():
     out = result.stdout
     assert "\x1b[" not in out  # no drawing codes, no colour
     assert "  1. For myself. I want to check my own records." in out
-    assert "RECORD 1: A conviction for theft (felony) in New Mexico 2014" in out
+    assert "RECORD 1: A conviction for theft (felony) in New Mexico, 2014" in out
     assert re.search(r"Result: . (Likely|Possibly) eligible", out) and "not legal advice" in out
 
 
