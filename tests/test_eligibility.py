@@ -214,3 +214,25 @@ def test_a_record_kind_reached_in_some_cases_says_which(catalog):
         "This law reaches dropped or dismissed charges only in some cases: a case dismissed after deferred "
         "adjudication (a kind of probation), not other dropped charges."
     )
+
+
+def test_a_burden_the_general_procedure_sets_is_told_as_it_applies(catalog):
+    """New York's CPL 440.10(1)(i) names no standard (graded 'silent'); CPL 440.30(6) puts the burden of
+    a preponderance on the movant at a hearing. The person reads the rule that applies to them."""
+    rec = RecordAnswers(
+        jurisdiction="NY",
+        record="conviction",
+        offense="prostitution",
+        level="misdemeanor",
+        connection="forced",
+        year=2014,
+        age="adult",
+        pending_charges="no",
+    )
+    answers = Answers(audience="survivor", trafficking_ended=2016, documentation=["none"], records=[rec])
+    (r,) = assess(catalog, answers, now=2026).records
+    (burden,) = [x for x in r.reasons if x.rule == "burden"]
+    text = reason_text(burden, "survivor")
+    assert "you must show the facts are more likely true than not" in text
+    assert "does not say how strong the proof must be" not in text
+    assert catalog.jurisdictions["NY"].current.features["burden_of_proof"].value == "silent"  # the grade stands

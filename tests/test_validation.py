@@ -225,3 +225,24 @@ def test_a_filing_for_one_kind_of_record_must_be_for_a_kind_its_remedy_reaches(d
     )
     found = [p for p in validate_paths([path], data_copy) if p.field.endswith("routes[0].records[0]")]
     assert found and "does not reach them" in found[0].message
+
+
+def test_what_applies_in_practice_is_said_only_for_the_burden_or_the_hearing(data_copy: Path):
+    text = (data_copy / "states" / "WA.yaml").read_text()
+    # on the nexus: refused; on the burden of proof without a note on its source: refused
+    wrong = text.replace(
+        "        value: as_a_result\n", "        value: as_a_result\n        in_practice: anything\n", 1
+    )
+    wrong = wrong.replace(
+        "        value: preponderance\n        quote: proving",
+        "        value: preponderance\n        in_practice: anything\n        quote: proving",
+        1,
+    )
+    assert wrong.count("in_practice: anything") == 2
+    path = write_state(data_copy, "WA", wrong)
+    found = {
+        p.field.rsplit(".", 2)[-2] + "." + p.field.rsplit(".", 1)[-1]: p.message
+        for p in validate_paths([path], data_copy)
+    }
+    assert "only the burden of proof and the hearing" in found["nexus.in_practice"]
+    assert "needs a note" in found["burden_of_proof.note"]

@@ -641,9 +641,12 @@ def rule_procedure(law: LawView, f: Any, ph: Phrases, now: int) -> list[Reason]:
         params: dict[str, str | int] = {"label": cat.name}
         phrases: dict[str, str] = {}
         effect: ReasonEffect = "note"
+        feature = law.v.features.get(category)
         if level is not None:
             # What the person must do, in their voice ("{You} must ..."), where the rubric says it.
-            if category in ("burden_of_proof", "hearing") and level.means:
+            if feature is not None and feature.in_practice:
+                phrases["description"] = feature.in_practice
+            elif category in ("burden_of_proof", "hearing") and level.means:
                 phrases["description"] = level.means
             else:
                 params["description"] = level.description

@@ -292,6 +292,14 @@ def _check_version(
                 )
             if not feature.note:
                 rep.add((*floc, "note"), "a feature scored differently from the statute's words needs a note on why")
+        if feature.in_practice is not None:
+            if cat_id not in ("burden_of_proof", "hearing"):
+                rep.add((*floc, "in_practice"), "only the burden of proof and the hearing say what applies in practice")
+            if not feature.note:
+                rep.add(
+                    (*floc, "note"),
+                    "a feature that says what applies in practice needs a note on where that comes from",
+                )
         if feature.meets_during is not None:
             if cat_id != "nexus":
                 rep.add((*floc, "meets_during"), "only the nexus says how its test is met by the person's dates")

@@ -95,6 +95,12 @@ class Feature(Cited):
         description="For the nexus only: replaces the level's `meets_during` where the statute's own words add "
         "a test that the dates cannot show (e.g. 'at the direction of an operator').",
     )
+    in_practice: str | None = Field(
+        default=None,
+        description="For the burden of proof or the hearing: what the person meets in practice when the "
+        "graded reading of the trafficking section alone would mislead them (its silence on a standard "
+        "that the general procedure sets). Plain words with voice tokens; needs a note with the source.",
+    )
     scored_as: Code | None = Field(
         default=None,
         description="The level a published report card gave where the statute's own words read "
