@@ -236,3 +236,10 @@ def test_a_long_list_of_offenses_stays_in_the_detail_not_the_first_part(catalog)
     )
     assert all(len(line.split()) <= 30 for line in wa["short_why"])
     assert any("Class A felonies are not reachable" in x["text"] for x in wa["why"])
+
+
+def test_a_route_ordered_only_at_sentencing_is_never_a_next_step(catalog):
+    # Wis. Stat. § 973.015(1m): expungement is ordered at sentencing; it cannot be asked for later.
+    wi = _first_record(catalog, "WI", "conviction", "drug", "felony")
+    assert not any("at sentencing" in s for s in wi["first_steps"])
+    assert not any("973.015(1m)" in x["text"] for x in wi["next_steps"])

@@ -24,8 +24,8 @@ FEDERAL = "US"
 
 def route_fits(route: OtherRoute, rec: RecordAnswers) -> bool:
     """The route reaches this kind of record (an unsure kind could be any; an unread reach is shown)."""
-    if route.kind == "defense":
-        return False  # a defense is raised at trial; it clears no record that already exists
+    if route.kind == "defense" or route.at_sentencing:
+        return False  # raised at trial or asked for at sentencing: it clears no record that already exists
     if route.kind == "juvenile" and rec.age == "adult" and rec.record != "juvenile_adjudication":
         return False
     if route.offenses and rec.offense != UNSURE and rec.offense not in route.offenses:

@@ -266,6 +266,9 @@ class OtherRoute(Cited):
     offenses: list[OffenseKind] = Field(
         default_factory=list, description="Which kinds of offence it reaches, if only some (a prostitution-only route)."
     )
+    at_sentencing: bool = Field(
+        default=False, description="Ordered only at sentencing: it clears no record already sentenced."
+    )
     granted_by: str | None = Field(
         default=None,
         description="Who grants it, for a pardon: 'the governor', 'the Board of Pardons and Paroles', 'the President'.",
