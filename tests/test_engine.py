@@ -39,34 +39,46 @@ def reference(evaluator: Evaluator, answers: Any) -> dict[str, Any]:
         facts = {**given_, **values}
         adult = ADULT_LAW.check(law, Only({n: facts[n] for n in ADULT_LAW.reads}), evaluator.phrases, NOW)
         if adult[0].effect == "no_law":
-            cases.append((values, "no_adult_law", (), adult))
+            cases.append((values, "no_adult_law", (), adult, {ADULT_LAW.name: adult}))
             continue
         if not law.v.adult_relief:
             juvenile = law.v.details.juvenile
             relief = tuple(juvenile.relief) if juvenile is not None else ()
-            cases.append((values, "possibly_eligible", relief, adult))
+            cases.append((values, "possibly_eligible", relief, adult, {ADULT_LAW.name: adult}))
             continue
-        reasons = [
-            r
+        by_rule = {
+            rule.name: rule.check(law, Only({n: facts[n] for n in rule.reads}), evaluator.phrases, NOW)
             for rule in RULES
             if rule.applies(law)  # a rule that does not apply to a law may read facts it does not declare
-            for r in rule.check(law, Only({n: facts[n] for n in rule.reads}), evaluator.phrases, NOW)
-        ]
+        }
+        reasons = [r for found in by_rule.values() for r in found]
         effects = {r.effect for r in reasons}
         routes = tuple(r for r in law.v.details.relief if facts["record"] in r.records)
         relief = tuple(r.type for r in fitting_routes(law, routes, Only(facts)))
         if "blocks" in effects:
-            cases.append((values, "not_covered", (), reasons))
+            cases.append((values, "not_covered", (), reasons, by_rule))
             continue
         verdict = "possibly_eligible" if "uncertain" in effects or not relief else "likely_eligible"
-        cases.append((values, verdict, relief, reasons))
+        cases.append((values, verdict, relief, reasons, by_rule))
     what_ifs = {
         (k, v): tuple(sorted({c[1] for c in cases if c[0][k] == v}, key=VERDICTS.index))
         for k in unsure
         for v in UNSURE_DOMAIN[k]
     }
     keys = [{r.key for r in c[3]} for c in cases]
-    common = [r.key for r in _without_moot([r for r in cases[0][3] if all(r.key in k for k in keys)])]
+    found = []
+    for rule in (r for r in RULES if all(r.name in c[4] for c in cases)):  # early exits: the adult rule only
+        common = [r for r in cases[0][4][rule.name] if all(r.key in k for k in keys)]
+        found += common
+        # a rule that blocks in every case, in words that differ by case: each distinct form is told
+        blocking = [[r for r in c[4][rule.name] if r.effect == "blocks"] for c in cases]
+        if all(blocking) and not any(r.effect == "blocks" for r in common):
+            seen = {r.key for r in common}
+            for r in (r for each in blocking for r in each):
+                if r.key not in seen:
+                    seen.add(r.key)
+                    found.append(r)
+    common = [r.key for r in _without_moot(found)]
     return {
         "verdict": merge_verdicts(c[1] for c in cases),
         "what_ifs": what_ifs,
@@ -211,3 +223,15 @@ def test_a_record_the_law_does_not_reach_has_nothing_to_show_and_only_its_blocke
     assert arrest.verdict != "not_covered"
     assert {r.rule for r in arrest.to_show} >= {"nexus", "burden", "hearing"}
     assert any(r.rule == "conditions" for r in arrest.obstacles)
+
+
+def test_a_record_blocked_whatever_the_unsure_answer_says_why_in_each_form(catalog):
+    """Oklahoma's § 19c reaches prostitution records only: 'another kind of charge' is not covered
+    as a misdemeanor or as a felony, so a record of unsure level is not covered, and says why."""
+    evaluator = Evaluator(catalog, NOW)
+    answers = answers_with({"jurisdiction": "OK", "record": "conviction", "offense": "other", "level": UNSURE})
+    got = evaluator.assess_record(answers, 0)
+    assert got.verdict == "not_covered"
+    blocks = [(r.rule, dict(r.params)["level"]) for r in got.reasons if r.effect == "blocks"]
+    assert blocks == [("offense", "misdemeanor"), ("offense", "felony")]
+    assert [r.rule for r in got.obstacles] == ["offense", "offense"]

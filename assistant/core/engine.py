@@ -362,7 +362,17 @@ class Evaluator:
             group = next(g for g in groups if rule in g.rules)
             first, *rest = group.combos
             others = [{r.key for r in c.reasons[rule.name]} for c in rest]
-            out.extend(r for r in first.reasons[rule.name] if all(r.key in keys for keys in others))
+            common = [r for r in first.reasons[rule.name] if all(r.key in keys for keys in others)]
+            out.extend(common)
+            # The rule blocks whatever the unsure answers are, in words that differ by answer ("as a
+            # misdemeanor" / "as a felony"): each form is true for its answer, and one of them decides.
+            blocking = [[r for r in c.reasons[rule.name] if r.effect == "blocks"] for c in group.combos]
+            if all(blocking) and not any(r.effect == "blocks" for r in common):
+                seen = {r.key for r in common}
+                for r in (r for found in blocking for r in found):
+                    if r.key not in seen:
+                        seen.add(r.key)
+                        out.append(r)
         return out
 
     @staticmethod
