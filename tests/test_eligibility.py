@@ -170,23 +170,24 @@ def test_a_wait_after_conviction_in_days_or_years(catalog):
     assert r.verdict == "likely_eligible"
 
 
+def _survivor_record(catalog, code: str, record: str, year: int = 2014):
+    """A survivor's forced prostitution misdemeanor in `code`, assessed in 2026 (trafficking ended 2016)."""
+    from tests.factories import answers_with
+
+    answers = answers_with(
+        {"jurisdiction": code, "record": record, "offense": "prostitution", "level": "misdemeanor", "year": year},
+        audience="survivor",
+    )
+    (r,) = assess(catalog, answers, now=2026).records
+    return r
+
+
 def test_texas_tells_one_wait_per_record_worked_out_once(catalog):
     """Tex. Gov't Code § 411.0728: a year after the sentence for a conviction, or after the dismissal
     that ends deferred adjudication. A conviction was told both ("must wait" and "has passed")."""
 
     def timing(record: str) -> list[str]:
-        rec = RecordAnswers(
-            jurisdiction="TX",
-            record=record,
-            offense="prostitution",
-            level="misdemeanor",
-            connection="forced",
-            year=2015,
-            age="adult",
-            pending_charges="no",
-        )
-        answers = Answers(audience="survivor", trafficking_ended=2016, documentation=["none"], records=[rec])
-        (r,) = assess(catalog, answers, now=2026).records
+        r = _survivor_record(catalog, "TX", record, 2015)
         return [reason_text(x, "survivor") for x in r.reasons if x.rule == "timing"]
 
     assert timing("conviction") == ["You must wait 1 year after the sentence was finished."]
@@ -196,18 +197,7 @@ def test_texas_tells_one_wait_per_record_worked_out_once(catalog):
 def test_a_record_kind_reached_in_some_cases_says_which(catalog):
     """Tex. Gov't Code § 411.0728(a)(1): "convicted of or placed on deferred adjudication community
     supervision". A dropped charge is reached only when it was dismissed after deferred adjudication."""
-    rec = RecordAnswers(
-        jurisdiction="TX",
-        record="dismissed",
-        offense="prostitution",
-        level="misdemeanor",
-        connection="forced",
-        year=2019,
-        age="adult",
-        pending_charges="no",
-    )
-    answers = Answers(audience="survivor", trafficking_ended=2016, documentation=["none"], records=[rec])
-    (r,) = assess(catalog, answers, now=2026).records
+    r = _survivor_record(catalog, "TX", "dismissed", 2019)
     (kind,) = [x for x in r.reasons if x.rule == "record_kind"]
     assert kind.effect == "uncertain" and kind.basis == "show" and "411.0728(a)(1)" in kind.citation
     assert reason_text(kind, "survivor") == (
@@ -219,18 +209,7 @@ def test_a_record_kind_reached_in_some_cases_says_which(catalog):
 def test_a_burden_the_general_procedure_sets_is_told_as_it_applies(catalog):
     """New York's CPL 440.10(1)(i) names no standard (graded 'silent'); CPL 440.30(6) puts the burden of
     a preponderance on the movant at a hearing. The person reads the rule that applies to them."""
-    rec = RecordAnswers(
-        jurisdiction="NY",
-        record="conviction",
-        offense="prostitution",
-        level="misdemeanor",
-        connection="forced",
-        year=2014,
-        age="adult",
-        pending_charges="no",
-    )
-    answers = Answers(audience="survivor", trafficking_ended=2016, documentation=["none"], records=[rec])
-    (r,) = assess(catalog, answers, now=2026).records
+    r = _survivor_record(catalog, "NY", "conviction")
     (burden,) = [x for x in r.reasons if x.rule == "burden"]
     text = reason_text(burden, "survivor")
     assert "you must show the facts are more likely true than not" in text
