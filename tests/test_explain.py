@@ -243,3 +243,16 @@ def test_a_route_ordered_only_at_sentencing_is_never_a_next_step(catalog):
     wi = _first_record(catalog, "WI", "conviction", "drug", "felony")
     assert not any("at sentencing" in s for s in wi["first_steps"])
     assert not any("973.015(1m)" in x["text"] for x in wi["next_steps"])
+
+
+def test_a_survivor_reads_help_without_notes_on_how_our_copies_were_made(catalog):
+    from assistant.render.explain import without_research_notes
+
+    note = "Free civil legal help. No phone number was in the page read. It runs clinics."
+    assert without_research_notes(note) == "Free civil legal help. It runs clinics."
+    aside = "Free help, with a hotline (the number was not in the stored copy). Not shown to handle vacatur."
+    assert without_research_notes(aside) == "Free help, with a hotline. Not shown to handle vacatur."
+    # the advocate keeps the remark: it says what our data could not confirm
+    dc = _first_record(catalog, "DC", "conviction", "prostitution", "misdemeanor")
+    survivor_notes = " ".join(h["note"] for h in dc["next"]["help"])
+    assert "page read" not in survivor_notes and "Free legal help for trafficking survivors" in survivor_notes

@@ -324,6 +324,20 @@ def route_context(route: FilingRoute) -> dict[str, Any]:
     }
 
 
+# "No phone number was in the page read." says how our data was made: for advocates, not survivors.
+_RESEARCH_NOTE = re.compile(
+    r"(?:^|(?<=[.)]) )[^.]*\b(?:not|no)\b[^.]*\b(?:in|on) (?:the|its|our) (?:part of the )?"
+    r"(?:page|pages|copy|copies|stored copy|stored copies|stored pages)(?: read)?\b[^.]*\.",
+    re.I,
+)
+_RESEARCH_ASIDE = re.compile(r" \([^()]*\bnot in the stored cop(?:y|ies)\)")
+
+
+def without_research_notes(note: str) -> str:
+    """A help entry's note without remarks on what our copies of its pages lacked."""
+    return " ".join(_RESEARCH_NOTE.sub("", _RESEARCH_ASIDE.sub("", note)).split())
+
+
 def next_context(catalog: Catalog, p: Packet, voice: str) -> dict[str, Any]:
     """What to do next for one record, in the reader's voice (checklist, filing route, help, outline)."""
     words = catalog.terms.papers
@@ -365,7 +379,7 @@ def next_context(catalog: Catalog, p: Packet, voice: str) -> dict[str, Any]:
                 "name": h.name,
                 "area": h.area,
                 "reach": "; ".join(x for x in (h.phone, h.web, h.email) if x),
-                "note": h.note or "",
+                "note": (h.note or "") if voice != "survivor" else without_research_notes(h.note or ""),
                 "checked": h.checked,
             }
             for h in p.help
