@@ -11,7 +11,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from ..models.answers import RecordAnswers
-from ..models.common import UNSURE
+from ..models.common import UNSURE, for_record
 from ..models.jurisdiction import OtherRoute
 from .results import Reason, Verdict
 from .rules import LawView, reason
@@ -30,7 +30,7 @@ def route_fits(route: OtherRoute, rec: RecordAnswers) -> bool:
         return False
     if route.offenses and rec.offense != UNSURE and rec.offense not in route.offenses:
         return False  # a prostitution-only route is no help with a drug charge
-    return not route.records or rec.record == UNSURE or rec.record in route.records
+    return for_record(route.records, rec.record)
 
 
 def next_steps(catalog: Catalog, law: LawView, rec: RecordAnswers, verdict: Verdict) -> list[Reason]:

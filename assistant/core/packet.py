@@ -17,7 +17,7 @@ from dataclasses import dataclass
 
 from ..data.catalog import Catalog
 from ..models.answers import Answers
-from ..models.common import UNSURE
+from ..models.common import UNSURE, for_record
 from ..models.guide import FilingRoute, Guide, HelpEntry, Paper
 from .results import ELIGIBLE, Reason, RecordAssessment
 
@@ -79,14 +79,14 @@ def _route(guide: Guide | None, r: RecordAssessment) -> FilingRoute | None:
         return None
     wanted = ["juvenile"] if r.juvenile_route else []
     wanted += [t for t in ("vacatur", "expungement", "sealing", "nondisclosure") if t in r.relief_types]
-    record = r.record.record
-
-    def for_record(route: FilingRoute) -> bool:  # Ohio files a conviction and a dismissed charge differently
-        return not route.records or record == UNSURE or record in route.records
-
+    record = r.record.record  # Ohio files a conviction and a dismissed charge differently
     for kind in wanted:
         found = next(
-            (route for route in guide.routes if (kind == route.relief or kind in route.covers) and for_record(route)),
+            (
+                route
+                for route in guide.routes
+                if (kind == route.relief or kind in route.covers) and for_record(route.records, record)
+            ),
             None,
         )
         if found is not None:

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from functools import cached_property
 from typing import Any, NamedTuple
 
-from ..models.common import UNKNOWN, UNSURE
+from ..models.common import UNKNOWN, UNSURE, for_record
 from ..models.jurisdiction import Jurisdiction, LawVersion, Period, Relief
 from ..models.rubric import Level, Rubric
 from .results import Basis, Reason, ReasonEffect
@@ -450,7 +450,8 @@ def has_periods_by_record(law: LawView) -> bool:
 
 def _periods(periods: list[Period], f: Any) -> list[Period]:
     """The periods for this record's level and kind (the kind is read only where a period names one)."""
-    return [p for p in periods if p.applies(f.level) and (not p.records or f.record in p.records)]
+    # `not p.records` first: a law without such periods does not declare that it reads the record
+    return [p for p in periods if p.applies(f.level) and (not p.records or for_record(p.records, f.record))]
 
 
 def rule_timing(law: LawView, f: Any, ph: Phrases, now: int) -> list[Reason]:

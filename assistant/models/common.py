@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as _dt
 import re
+from collections.abc import Sequence
 from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field
@@ -59,6 +60,14 @@ PartialDate = Annotated[
     BeforeValidator(_to_partial_date),
     Field(pattern=r"^\d{4}(-\d{2}(-\d{2})?)?$", json_schema_extra={"examples": ["2019", "2020-06-29"]}),
 ]
+
+
+def for_record(kinds: Sequence[str], record: str) -> bool:
+    """Does something scoped to these kinds of record (none: every kind) apply to this record?
+
+    An unsure kind could be any of them. One rule for a wait, a filing route and another route alike.
+    """
+    return not kinds or record == UNSURE or record in kinds
 
 
 def date_key(value: str) -> tuple[int, int, int]:

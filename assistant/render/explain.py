@@ -128,6 +128,10 @@ def record_title(r: RecordAssessment, catalog: Catalog) -> str:
     return f"{title}, {rec.year}" if isinstance(rec.year, int) else title
 
 
+# Next steps that point to another way to clear or lessen the record.
+OTHER_ROUTES = ("other_route", "pardon", "juvenile_route")
+
+
 def law_words(r: RecordAssessment) -> str:
     """The law in a sentence: "Ohio's law", or "federal law" (not "Federal (United States)'s law")."""
     assert r.jurisdiction is not None
@@ -138,7 +142,7 @@ def verdict_summary(r: RecordAssessment, verdict: VerdictTerm) -> str:
     """The verdict in a sentence; "other options are below" only when some follow."""
     text = verdict.summary.format(name=r.place, law=law_words(r))
     text = text[0].upper() + text[1:]
-    others = any(x.rule in ("other_route", "pardon", "juvenile_route") for x in r.next_steps)
+    others = any(x.rule in OTHER_ROUTES for x in r.next_steps)
     return f"{text} {verdict.more}" if verdict.more and others else text
 
 
@@ -262,7 +266,7 @@ def first_steps(r: RecordAssessment, p: Packet, catalog: Catalog, voice: str) ->
         if p.route is not None and p.route.where_to_file.text:
             steps.append(where_to_file_step(p.route.where_to_file.text))
     else:
-        other = [x for x in r.next_steps if x.rule in ("other_route", "pardon", "juvenile_route")]
+        other = [x for x in r.next_steps if x.rule in OTHER_ROUTES]
         if other:
             name = dict(other[0].params).get("name")
             if name is None:  # the juvenile route has no name of its own
