@@ -14,10 +14,19 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from assistant.core.engine import ANSWER_FIELDS, UNSURE_DOMAIN, Evaluator, _without_moot, merge_verdicts
+from assistant.core.engine import (
+    ANSWER_FIELDS,
+    UNSURE_DOMAIN,
+    Evaluator,
+    _without_moot,
+    merge_forms,
+    merge_verdicts,
+    why_reasons,
+)
 from assistant.core.results import ELIGIBLE, VERDICTS
 from assistant.core.rules import ADULT_LAW, RULES, Only, Rule, fitting_routes
 from assistant.models.common import UNSURE
+from assistant.render.explain import reason_text
 from tests.factories import answers_with
 
 NOW = 2026
@@ -34,10 +43,12 @@ def reference(evaluator: Evaluator, answers: Any) -> dict[str, Any]:
     given_["trafficking_ended"] = answers.trafficking_ended
     given_["documentation"] = tuple(answers.documentation)
     cases = []
+    # the adult-law rule reads the offense only where the route for minors reaches some offenses
+    adult_rule = next(r for r in RULES if r.name == ADULT_LAW.name and r.applies(law))
     for choice in itertools.product(*(UNSURE_DOMAIN[k] for k in unsure)):
         values = dict(zip(unsure, choice, strict=True))
         facts = {**given_, **values}
-        adult = ADULT_LAW.check(law, Only({n: facts[n] for n in ADULT_LAW.reads}), evaluator.phrases, NOW)
+        adult = adult_rule.check(law, Only({n: facts[n] for n in adult_rule.reads}), evaluator.phrases, NOW)
         if adult[0].effect == "no_law":
             cases.append((values, "no_adult_law", (), adult, {ADULT_LAW.name: adult}))
             continue
@@ -67,17 +78,19 @@ def reference(evaluator: Evaluator, answers: Any) -> dict[str, Any]:
     }
     keys = [{r.key for r in c[3]} for c in cases]
     found = []
-    for rule in (r for r in RULES if all(r.name in c[4] for c in cases)):  # early exits: the adult rule only
+    for rule in (r for r in RULES if r.applies(law) and all(r.name in c[4] for c in cases)):  # early exits: adult only
         common = [r for r in cases[0][4][rule.name] if all(r.key in k for k in keys)]
         found += common
         # a rule that blocks in every case, in words that differ by case: each distinct form is told
-        blocking = [[r for r in c[4][rule.name] if r.effect == "blocks"] for c in cases]
-        if all(blocking) and not any(r.effect == "blocks" for r in common):
+        blocking = [[r for r in c[4][rule.name] if r.effect in ("blocks", "no_law")] for c in cases]
+        if all(blocking) and not any(r.effect in ("blocks", "no_law") for r in common):
             seen = {r.key for r in common}
+            forms = []
             for r in (r for each in blocking for r in each):
                 if r.key not in seen:
                     seen.add(r.key)
-                    found.append(r)
+                    forms.append(r)
+            found += merge_forms(forms)  # "as a misdemeanor or felony": one sentence (tested below)
     common = [r.key for r in _without_moot(found)]
     return {
         "verdict": merge_verdicts(c[1] for c in cases),
@@ -233,5 +246,57 @@ def test_a_record_blocked_whatever_the_unsure_answer_says_why_in_each_form(catal
     got = evaluator.assess_record(answers, 0)
     assert got.verdict == "not_covered"
     blocks = [(r.rule, dict(r.params)["level"]) for r in got.reasons if r.effect == "blocks"]
-    assert blocks == [("offense", "misdemeanor"), ("offense", "felony")]
-    assert [r.rule for r in got.obstacles] == ["offense", "offense"]
+    assert blocks == [("offense", "misdemeanor or felony")]  # one sentence for both forms
+    assert [r.rule for r in got.obstacles] == ["offense"]
+
+
+def test_a_record_the_law_does_not_reach_is_told_only_why_not(catalog):
+    evaluator = Evaluator(catalog, NOW)
+    # North Dakota (N.D.C.C. 12.1-41-14) vacates convictions only; its two-year limit runs from a conviction.
+    arrest = evaluator.assess_record(answers_with({"jurisdiction": "ND", "record": "arrest"}), 0)
+    assert arrest.verdict == "not_covered"
+    assert [(x.rule, x.effect) for x in why_reasons(arrest)] == [("adult_law", "supports"), ("record_kind", "blocks")]
+    assert any(x.rule == "timing" for x in arrest.reasons)  # worked out, but not told as a reason
+    conviction = evaluator.assess_record(answers_with({"jurisdiction": "ND", "record": "conviction"}), 0)
+    assert "timing" in [x.rule for x in why_reasons(conviction)]
+
+
+def test_a_wait_counts_from_what_the_record_had(catalog):
+    evaluator = Evaluator(catalog, NOW)
+    # Kansas (K.S.A. 21-6614(b)): a year after the sentence, supervision or diversion was finished.
+    for record, start in (("conviction", "the sentence was finished"), ("arrest", "the case ended")):
+        r = evaluator.assess_record(answers_with({"jurisdiction": "KS", "record": record}), 0)
+        (wait,) = [x for x in r.reasons if x.rule == "timing"]
+        assert start in reason_text(wait, "survivor"), record
+
+
+def test_a_route_for_minors_that_reaches_only_some_offenses_is_offered_only_for_them(catalog):
+    evaluator = Evaluator(catalog, NOW)
+    # Missouri has no adult law; RSMo § 610.131 expunges a prostitution plea or conviction from before 18.
+    minor = {"jurisdiction": "MO", "record": "juvenile_adjudication", "age": "minor", "level": "misdemeanor"}
+    weapon = evaluator.assess_record(answers_with({**minor, "offense": "weapon"}), 0)
+    assert weapon.verdict == "no_adult_law" and not weapon.juvenile_route and weapon.relief_types == []
+    (said,) = [x for x in weapon.reasons if x.rule == "juvenile_route"]
+    assert said.effect == "no_law" and "610.131" in said.citation
+    prostitution = evaluator.assess_record(answers_with({**minor, "offense": "prostitution"}), 0)
+    assert prostitution.verdict == "possibly_eligible" and prostitution.juvenile_route
+    assert prostitution.relief_types == ["expungement"]
+    unsure = evaluator.assess_record(answers_with({**minor, "offense": "unsure"}), 0)
+    assert unsure.verdict == "possibly_eligible" and unsure.juvenile_route  # it could be prostitution
+    # Wisconsin (§ 973.015(2m)) has an adult law; its juvenile step is for prostitution adjudications only.
+    wi = {"jurisdiction": "WI", "record": "arrest", "age": "minor", "level": "misdemeanor"}  # not covered
+    steps = evaluator.assess_record(answers_with({**wi, "offense": "drug"}), 0).next_steps
+    assert "juvenile_route" not in [x.rule for x in steps]
+    steps = evaluator.assess_record(answers_with({**wi, "offense": "prostitution"}), 0).next_steps
+    assert "juvenile_route" in [x.rule for x in steps]
+
+
+def test_forms_of_one_blocking_sentence_are_said_once(catalog):
+    evaluator = Evaluator(catalog, NOW)
+    # Tennessee (§ 40-35-313(c)): no violent offense at either level; the level was not known.
+    r = evaluator.assess_record(answers_with({"jurisdiction": "TN", "offense": "violent", "level": "unsure"}), 0)
+    assert r.verdict == "not_covered"
+    (said,) = [x for x in r.reasons if x.rule == "offense"]
+    assert dict(said.params)["level"] == "misdemeanor or felony" and said.effect == "blocks"
+    a, b = said._replace(params=(("x", "1"),)), said._replace(params=(("x", "2"), ("y", "3")))
+    assert merge_forms([a, b]) == [a, b]  # different names: two sentences

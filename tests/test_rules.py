@@ -24,6 +24,7 @@ from assistant.core.rules import (
     rule_timing,
 )
 from assistant.models.jurisdiction import Condition, Documentation, RecordCoverage
+from assistant.render.explain import reason_text
 from tests.factories import answers_with
 
 NOW = 2026
@@ -88,6 +89,17 @@ def test_a_certification_is_how_the_prosecutor_agrees_only_when_the_person_has_o
 # --- conditions --------------------------------------------------------------------------------------
 
 
+def test_a_condition_for_convictions_is_not_asked_of_an_arrest(catalog):
+    dc = law_with(catalog, "DC")  # D.C. Code § 22-1844(e)(2): any sentence for the offenses must be completed
+    sentence = "Any sentence of incarceration"
+    conviction = run(rule_conditions, dc, catalog, record="conviction")
+    assert any(sentence in dict(x.phrases)["condition"] for x in conviction)
+    arrest = run(rule_conditions, dc, catalog, record="arrest")
+    assert arrest and not any(sentence in dict(x.phrases)["condition"] for x in arrest)
+    unsure = run(rule_conditions, dc, catalog, record="unsure")  # it could be a conviction
+    assert any(sentence in dict(x.phrases)["condition"] for x in unsure)
+
+
 def test_a_certification_condition_is_not_met_without_a_certification(catalog):
     needs = [Condition(code="certification_required", text="A certification.", citation="La. C.Cr.P. art. 997")]
     law = law_with(catalog, "LA", conditions=needs)
@@ -100,9 +112,9 @@ def test_a_certification_condition_is_not_met_without_a_certification(catalog):
 
 def test_an_open_case_may_block_a_no_pending_charges_condition(catalog):
     law = law_with(catalog, "WA")  # RCW 9.96.080(2)(b): no pending charges
-    open_case = [r for r in run(rule_conditions, law, catalog, pending_charges="yes") if "pending" in str(r.params)]
+    open_case = [r for r in run(rule_conditions, law, catalog, pending_charges="yes") if "pending" in str(r.phrases)]
     assert open_case and open_case[0].effect == "uncertain" and "9.96.080(2)(b)" in open_case[0].citation
-    none_open = [r for r in run(rule_conditions, law, catalog, pending_charges="no") if "pending" in str(r.params)]
+    none_open = [r for r in run(rule_conditions, law, catalog, pending_charges="no") if "pending" in str(r.phrases)]
     assert none_open[0].effect == "supports"
 
 
@@ -198,7 +210,12 @@ def test_a_route_with_its_own_harder_link_test_decides_the_records_only_it_reach
     arrest = {"record": "arrest", "offense": "prostitution", "year": 2014, "trafficking_ended": 2016}
     because = one(run(rule_route_link, co, catalog, connection="because", **arrest), "nexus")
     assert because.effect == "uncertain" and because.basis == "show" and "24-72-707" in because.citation
-    assert run(rule_route_link, co, catalog, connection="forced", **arrest) == []
+    forced = one(run(rule_route_link, co, catalog, connection="forced", **arrest), "nexus")
+    assert (
+        forced.effect == "supports" and forced.text.endswith("That fits.") and "Sealing" in dict(forced.params)["route"]
+    )
+    # The graded test ("as a result of", vacatur) does not reach an arrest, so rule_nexus says nothing of it.
+    assert run(rule_nexus, co, catalog, connection="while_trafficked", **arrest) == []
     assert run(rule_route_link, co, catalog, connection="not_connected", **arrest) == []  # rule_nexus blocks it
     # A conviction is also reached by vacatur, graded "as a result of" (§ 18-1-410.7): that test fits.
     conviction = {**arrest, "record": "conviction"}
@@ -226,6 +243,34 @@ def test_the_graded_link_is_not_called_a_fit_when_only_a_harder_route_reaches_th
     r = evaluator.assess_record(answers_with(arrest), 0)
     assert r.verdict == "possibly_eligible"
     assert [(x.effect, "route" in dict(x.params)) for x in r.reasons if x.rule == "nexus"] == [("uncertain", True)]
+
+
+def test_a_dismissed_charge_only_a_harder_route_reaches_is_told_one_link_test(catalog):
+    evaluator = Evaluator(catalog, NOW)
+    dismissed = {
+        "jurisdiction": "CO",
+        "record": "dismissed",
+        "offense": "prostitution",
+        "connection": "while_trafficked",
+    }
+    r = evaluator.assess_record(answers_with(dismissed), 0)
+    (link,) = [x for x in r.reasons if x.rule == "nexus"]
+    assert link.effect == "uncertain" and "for the purpose of" in dict(link.params)["standard"]
+    assert "24-72-707" in link.citation
+
+
+def test_the_statutes_own_ask_replaces_the_levels_words(catalog):
+    tx = law_with(catalog, "TX")  # § 411.0728(b): "solely", graded direct result
+    because = one(run(rule_nexus, tx, catalog, connection="because"), "nexus")
+    assert because.effect == "uncertain" and because.basis == "show"
+    assert "only because" in reason_text(because, "survivor") and "direct result" not in reason_text(
+        because, "survivor"
+    )
+    assert "your client did it only because your client was trafficked" in reason_text(because, "advocate")
+    ga = law_with(catalog, "GA")  # no statute-specific ask: the graded level's own words for the person
+    ga_because = one(run(rule_nexus, ga, catalog, connection="because", year=2016, trafficking_ended=2016), "nexus")
+    means = catalog.rubric.category("nexus").level("while_victim").means
+    assert reason_text(ga_because, "survivor").endswith(means.format(You="You"))
 
 
 def test_a_charge_the_law_does_not_reach_is_not_also_called_covered(catalog):

@@ -100,7 +100,8 @@ def test_the_juvenile_route_is_for_a_minor_and_is_something_to_show(catalog):
         "details.juvenile",
         SD,
         "high",
-        (("name", "South Dakota"), ("summary", summary)),
+        (("name", "South Dakota"),),
+        (("summary", summary),),
         basis="show",
     )
     assert run(rule_adult_law, sd, catalog, age="unsure")[0].effect == "no_law"  # only a known minor
@@ -556,7 +557,12 @@ WA_PENDING_TEXT = "No criminal charges pending in any state or federal court, ot
 
 
 def C(effect, text, citation, confidence, params, basis=None):
-    return R("conditions", effect, text, "additional_restrictive_conditions", citation, confidence, params, (), basis)
+    # a condition's own words are a phrase (they may speak to the person, "{you}"); other values are params
+    phrases = tuple(p for p in params if p[0] == "condition")
+    rest = tuple(p for p in params if p[0] != "condition")
+    return R(
+        "conditions", effect, text, "additional_restrictive_conditions", citation, confidence, rest, phrases, basis
+    )
 
 
 def test_no_pending_charges(catalog):
@@ -903,7 +909,8 @@ def test_the_juvenile_route_for_someone_who_was_or_may_have_been_under_18(catalo
         "details.juvenile",
         "NMSA 1978 § 32A-2-26(A)",
         "high",
-        (("summary", juvenile.summary),),
+        (),
+        (("summary", juvenile.summary),),  # a phrase: route summaries may speak to the person
     )
     for age in ("minor", "unsure"):
         assert [r for r in steps(catalog, "NM", "possibly_eligible", age=age) if r.rule == "juvenile_route"] == [note]

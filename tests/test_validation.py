@@ -6,8 +6,10 @@ from pathlib import Path
 
 import pytest
 
+from assistant.core.voice import VOICES
 from assistant.data.catalog import load_catalog, validate_paths
 from assistant.data.problems import DataInvalid
+from assistant.models.common import VOICE_TOKENS
 from tests.conftest import run_relief
 
 
@@ -170,6 +172,17 @@ def test_a_wait_for_one_kind_of_record_must_be_for_a_kind_the_law_reaches(data_c
     assert found and "details.records says arrest: not_covered" in found[0].message
 
 
+def test_a_condition_for_one_kind_of_record_must_be_for_a_kind_the_law_reaches(data_copy: Path):
+    text = (data_copy / "states" / "ND.yaml").read_text()  # N.D.C.C. 12.1-41-14 reaches convictions only
+    wrong = text.replace(
+        "      conditions: []\n",
+        "      conditions:\n        - {code: sentence_completed, text: A finished sentence., records: [arrest]}\n",
+    )
+    path = write_state(data_copy, "ND", wrong)
+    found = [p for p in validate_paths([path], data_copy) if p.field.endswith("conditions[0].records[0]")]
+    assert found and "details.records says arrest: not_covered" in found[0].message
+
+
 def test_which_cases_are_said_only_for_a_record_kind_reached_in_part(data_copy: Path):
     text = (data_copy / "states" / "TX.yaml").read_text()
     wrong = text.replace("        dismissed: some\n", "        dismissed: not_covered\n")
@@ -225,6 +238,40 @@ def test_a_filing_for_one_kind_of_record_must_be_for_a_kind_its_remedy_reaches(d
     )
     found = [p for p in validate_paths([path], data_copy) if p.field.endswith("routes[0].records[0]")]
     assert found and "does not reach them" in found[0].message
+
+
+def test_what_the_person_must_show_is_said_only_for_the_nexus_and_in_known_words(data_copy: Path):
+    text = (data_copy / "states" / "WA.yaml").read_text()
+    # on the burden of proof: refused; on the nexus with a brace word no voice fills: refused
+    wrong = text.replace(
+        "        value: preponderance\n        quote: proving",
+        "        value: preponderance\n        must_show: anything\n        quote: proving",
+        1,
+    )
+    wrong = wrong.replace(
+        "        value: as_a_result\n", "        value: as_a_result\n        must_show: '{You} must show {thing}.'\n", 1
+    )
+    assert wrong.count("must_show:") == 2
+    path = write_state(data_copy, "WA", wrong)
+    found = {
+        p.field.rsplit(".", 2)[-2] + "." + p.field.rsplit(".", 1)[-1]: p.message
+        for p in validate_paths([path], data_copy)
+    }
+    assert "only the nexus" in found["burden_of_proof.must_show"]
+    assert "['thing']" in found["nexus.must_show"] and "{You}" not in found["nexus.must_show"]
+
+
+def test_a_condition_speaks_to_the_person_only_in_words_a_voice_fills(data_copy: Path):
+    text = (data_copy / "states" / "MI.yaml").read_text()
+    wrong = text.replace("pending against {you}.", "pending against {the_person}.", 1)
+    assert wrong != text
+    path = write_state(data_copy, "MI", wrong)
+    found = [p for p in validate_paths([path], data_copy) if p.field.endswith(".text") and "conditions" in p.field]
+    assert found and "['the_person']" in found[0].message
+
+
+def test_the_voices_fill_the_same_words_the_data_may_use():
+    assert all(set(words) == VOICE_TOKENS for words in VOICES.values())
 
 
 def test_what_applies_in_practice_is_said_only_for_the_burden_or_the_hearing(data_copy: Path):

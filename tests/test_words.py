@@ -29,6 +29,7 @@ BAD_FORMS = [
     ),
     re.compile(r"[{}]"),  # a voice token or placeholder left unfilled
     re.compile(r"not sure about: (connection|pending|record|offense|level|age)\b"),  # an internal field name
+    re.compile(r"\b(offence|defence|favour|favourable)\b", re.I),  # one spelling, American, as in the law
 ]
 YOU = re.compile(r"\b(you|your|You|Your)\b(?! client)")
 
@@ -75,7 +76,10 @@ def test_every_template_reads_right_in_each_voice(catalog, voice):
                 if voice == "survivor":
                     # a survivor is "you", never "the survivor" or "the petitioner" in our own sentences
                     unquoted = re.sub(r'"[^"]*"', "", sentence)  # the law's own words may say "the petitioner"
-                    assert not re.search(r"\bthe (survivor|petitioner)\b", unquoted, re.I), (code, sentence)
+                    assert not re.search(r"\bthe (survivor|petitioner|person|applicant|movant)\b", unquoted, re.I), (
+                        code,
+                        sentence,
+                    )
                 if voice == "advocate":
                     # "you" is the survivor's word; advocates read "your client" (a quoted law may say "you")
                     unquoted = re.sub(r'"[^"]*"', "", sentence)
@@ -105,3 +109,29 @@ def test_a_record_from_an_unknown_place_gets_a_short_answer(catalog):
     assert "answer again with it" in first
     assert len(text.split()) < 700  # not 52 jurisdictions' relief laws
     assert "What the law can do" not in text
+
+
+def test_names_read_right_inside_a_sentence_and_are_not_said_twice(catalog):
+    def text(code: str, **record: str) -> str:
+        answers = answers_with({"jurisdiction": code, **record}, audience="survivor")
+        return render(assess(catalog, answers, now=2026), catalog, "text")
+
+    dc = text("DC")
+    assert "in the District of Columbia, 2015" in dc and "with the District of Columbia's law" in dc
+    assert "in District of Columbia" not in dc and "records from District" not in dc
+    va = text("VA", offense="prostitution", level="misdemeanor")  # Va. Code § 19.2-327.15: a writ of vacatur
+    assert "Writ of vacatur." in va and "Writ of vacatur (vacatur)" not in va
+    hi = text("HI", offense="prostitution", level="misdemeanor")
+    assert "Legal Aid Society of Hawaii:" in hi and "Hawaii (Hawaii)" not in hi
+    # no law for adults: there is no part of a law for a lawyer to check
+    mn = text("MN")
+    assert "No law for adults" in mn and "Part of this law" not in mn
+
+
+def test_a_juvenile_court_record_is_not_called_a_conviction(catalog):
+    # Delaware (11 Del. C. § 787(j)) vacates juvenile adjudications too.
+    record = {"jurisdiction": "DE", "record": "juvenile_adjudication", "age": "minor", "offense": "prostitution"}
+    juvenile = render(assess(catalog, answers_with(record, audience="survivor"), now=2026), catalog, "text")
+    assert "cancels the juvenile court's finding" in juvenile and "cancels the conviction" not in juvenile
+    adult = {**record, "record": "conviction", "age": "adult"}
+    assert "cancels the conviction" in render(assess(catalog, answers_with(adult), now=2026), catalog, "text")

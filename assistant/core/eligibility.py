@@ -12,12 +12,12 @@ from __future__ import annotations
 
 from .engine import (
     UNSURE_DOMAIN,
-    WHY_RULES,
     Evaluator,
     assess,
     assess_record,
     every_outcome,
     merge_verdicts,
+    why_reasons,
 )
 from .results import (
     ELIGIBLE,
@@ -36,7 +36,6 @@ __all__ = [
     "ELIGIBLE",
     "UNSURE_DOMAIN",
     "VERDICTS",
-    "WHY_RULES",
     "Assessment",
     "Evaluator",
     "Gap",
@@ -51,4 +50,5 @@ __all__ = [
     "every_outcome",
     "gaps",
     "merge_verdicts",
+    "why_reasons",
 ]

@@ -62,6 +62,8 @@ ANSWER_FIELDS = ("record", "offense", "level", "connection", "age", "pending_cha
 # Rules that decide whether the law reaches the record (the "why"); what the person must show;
 # notes that still belong among the obstacles.
 WHY_RULES = ("adult_law", "juvenile_route", "record_kind", "offense", "nexus", "timing", "conditions", "depends")
+# What stops a record whatever else is true: the law does not reach it, or there is no law for it.
+STOPS = ("blocks", "no_law")
 SHOW_RULES = ("nexus", "documentation", "burden", "hearing")
 NOTE_OBSTACLES = ("timing", "conditions", "discretion", "confidentiality")
 # Which rubric category an unsure answer bears on (for "the result depends on ...").
@@ -176,18 +178,51 @@ def _given_and_unsure(answers: Answers, index: int) -> tuple[dict[str, Any], lis
     return given, unsure
 
 
+def merge_forms(reasons: list[Reason]) -> list[Reason]:
+    """Forms of one sentence that differ in one value become one sentence: "It does not cover a violent
+    charge as a misdemeanor or felony", not the same sentence twice."""
+    out: list[Reason] = []
+    for r in reasons:
+        for i, o in enumerate(out):
+            same = (o.rule, o.effect, o.text, o.phrases, o.citation) == (
+                r.rule,
+                r.effect,
+                r.text,
+                r.phrases,
+                r.citation,
+            )
+            if not same or [k for k, _ in o.params] != [k for k, _ in r.params]:
+                continue
+            differ = [j for j, ((_, a), (_, b)) in enumerate(zip(o.params, r.params, strict=True)) if a != b]
+            if len(differ) == 1:
+                j = differ[0]
+                name, value = o.params[j]
+                params = (*o.params[:j], (name, f"{value} or {r.params[j][1]}"), *o.params[j + 1 :])
+                out[i] = o._replace(params=params)
+                break
+        else:
+            out.append(r)
+    return out
+
+
+def why_reasons(r: RecordAssessment) -> tuple[Reason, ...]:
+    """What decided the verdict. A record the law does not reach is told why not, and nothing it
+    would have met under a law that is not for it (a deadline counted from a conviction it never had)."""
+    why = tuple(x for x in r.reasons if x.rule in WHY_RULES)
+    if r.verdict != "not_covered":
+        return why
+    return tuple(x for x in why if x.rule == "adult_law" or x.effect in ("blocks", "no_law"))
+
+
 def _without_moot(reasons: list[Reason]) -> list[Reason]:
     """Drop a "that fits" the record's own facts make moot.
 
-    "It covers this offence" when the law does not reach this kind of record for that charge; the
-    graded link test's "that fits" when only a route with a harder test reaches the record.
+    "It covers this offense" when the law does not reach this kind of record for that charge.
     """
     moot: set[str] = set()
     for r in reasons:
         if r.rule == "record_kind" and r.effect == "blocks" and "charges" in dict(r.params):
             moot.add("offense")
-        if r.rule == "nexus" and r.effect == "uncertain" and "route" in dict(r.params):
-            moot.add("nexus")
     return [r for r in reasons if not (r.rule in moot and r.effect == "supports")] if moot else reasons
 
 
@@ -353,26 +388,29 @@ class Evaluator:
     @staticmethod
     def _common(law: LawView, groups: list[_Group]) -> list[Reason]:
         """The reasons true whatever the unsure answers are, in the rules' order."""
-        adult = next(g for g in groups if ADULT_LAW in g.rules)
+        adult = next(g for g in groups if any(r.name == ADULT_LAW.name for r in g.rules))
         early = any(c.summary.early for c in adult.combos)
         out: list[Reason] = []
         for rule in law.rules:
-            if early and rule is not ADULT_LAW:
+            if early and rule.name != ADULT_LAW.name:
                 continue  # some outcomes stop at the adult-law rule and say nothing else
             group = next(g for g in groups if rule in g.rules)
             first, *rest = group.combos
             others = [{r.key for r in c.reasons[rule.name]} for c in rest]
             common = [r for r in first.reasons[rule.name] if all(r.key in keys for keys in others)]
             out.extend(common)
-            # The rule blocks whatever the unsure answers are, in words that differ by answer ("as a
-            # misdemeanor" / "as a felony"): each form is true for its answer, and one of them decides.
-            blocking = [[r for r in c.reasons[rule.name] if r.effect == "blocks"] for c in group.combos]
-            if all(blocking) and not any(r.effect == "blocks" for r in common):
+            # The rule stops the record whatever the unsure answers are, in words that differ by answer
+            # ("as a misdemeanor" / "as a felony"; no adult law / a route for minors that does not reach
+            # the charge): each form is true for its answer, and one of them decides.
+            blocking = [[r for r in c.reasons[rule.name] if r.effect in STOPS] for c in group.combos]
+            if all(blocking) and not any(r.effect in STOPS for r in common):
                 seen = {r.key for r in common}
+                forms = []
                 for r in (r for found in blocking for r in found):
                     if r.key not in seen:
                         seen.add(r.key)
-                        out.append(r)
+                        forms.append(r)
+                out.extend(merge_forms(forms))
         return out
 
     @staticmethod

@@ -52,12 +52,14 @@ def next_steps(catalog: Catalog, law: LawView, rec: RecordAnswers, verdict: Verd
                     "details.other_routes",
                     route.citation or law.fallback,
                     route.confidence,
-                    {"name": route.name, "summary": route.summary},
+                    {"name": route.name},
+                    {"summary": route.summary},  # may speak to the person: "{You} may ..."
                 )
             )
         juvenile = v.details.juvenile
         young = rec.age in ("minor", UNSURE) or rec.record == "juvenile_adjudication"
-        if young and juvenile is not None and juvenile.available and v.adult_relief:
+        fits = juvenile is not None and (not juvenile.offenses or rec.offense in (*juvenile.offenses, UNSURE))
+        if young and juvenile is not None and juvenile.available and fits and v.adult_relief:
             out.append(
                 reason(
                     "juvenile_route",
@@ -66,7 +68,7 @@ def next_steps(catalog: Catalog, law: LawView, rec: RecordAnswers, verdict: Verd
                     "details.juvenile",
                     juvenile.citation or law.fallback,
                     juvenile.confidence,
-                    {"summary": juvenile.summary},
+                    phrases={"summary": juvenile.summary},
                 )
             )
     federal = catalog.jurisdictions.get(FEDERAL)
@@ -82,7 +84,7 @@ def next_steps(catalog: Catalog, law: LawView, rec: RecordAnswers, verdict: Verd
                 federal.current.features["range_of_relief"].confidence
                 if "range_of_relief" in federal.current.features
                 else None,
-                {"law": federal.current.label, "name": j.name},
+                {"law": federal.current.label, "name": j.in_sentence},
             )
         )
     return out

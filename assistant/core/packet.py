@@ -138,7 +138,11 @@ def checklist(
         add("official_documents", docs.citation or statute, tuple(notes), missing=not counted)
     if not held or not presumption:
         add("provider_letter", (docs.citation if docs and docs.citation else None) or statute)
-    conditions = [c for c in v.details.conditions if _CONDITION_PAPER.get(c.code) != "official_documents"]
+    conditions = [
+        c
+        for c in v.details.conditions
+        if _CONDITION_PAPER.get(c.code) != "official_documents" and for_record(c.records, r.record.record)
+    ]
     if conditions:
         add("condition_proof", conditions[0].citation or statute, tuple(c.text for c in conditions))
     return tuple(out)

@@ -81,7 +81,7 @@ class RecordAssessment:
 
     @property
     def place(self) -> str:
-        return self.jurisdiction.name if self.jurisdiction is not None else "the place the record is from"
+        return self.jurisdiction.in_sentence if self.jurisdiction is not None else "the place the record is from"
 
     @property
     def as_of(self) -> str:

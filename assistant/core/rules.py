@@ -154,11 +154,25 @@ def rule_adult_law(law: LawView, f: Any, ph: Phrases, now: int) -> list[Reason]:
                 "range_of_relief",
                 law.cite("range_of_relief"),
                 law.conf("range_of_relief"),
-                {"name": j.name, "relief": names},
+                {"name": j.at_start, "relief": names},
             )
         ]
     juvenile = v.details.juvenile
     if effective_age(f) == "minor" and juvenile is not None and juvenile.available:
+        if juvenile.offenses and f.offense not in juvenile.offenses:
+            return [
+                reason(
+                    "juvenile_route",
+                    "no_law",
+                    "{name} has no such law for adults. Its route for people who were under 18 does not reach "
+                    "this charge: {summary}",
+                    "details.juvenile",
+                    juvenile.citation or law.fallback,
+                    juvenile.confidence,
+                    {"name": j.at_start},
+                    {"summary": juvenile.summary},
+                )
+            ]
         return [
             reason(
                 "juvenile_route",
@@ -168,7 +182,8 @@ def rule_adult_law(law: LawView, f: Any, ph: Phrases, now: int) -> list[Reason]:
                 "details.juvenile",
                 juvenile.citation or law.fallback,
                 juvenile.confidence,
-                {"name": j.name, "summary": juvenile.summary},
+                {"name": j.at_start},
+                {"summary": juvenile.summary},
                 basis="show",
             )
         ]
@@ -180,7 +195,7 @@ def rule_adult_law(law: LawView, f: Any, ph: Phrases, now: int) -> list[Reason]:
             "range_of_relief",
             law.fallback,
             None,
-            {"name": j.name},
+            {"name": j.at_start},
         )
     ]
 
@@ -357,6 +372,8 @@ def rule_route_link(law: LawView, f: Any, ph: Phrases, now: int) -> list[Reason]
     if f.connection == "not_connected" or not own:
         return []  # no route of its own here, or rule_nexus already says no law clears it
     fits = [(r, route_fit(law, r, f)) for r in routes]
+    if len(own) == len(routes):  # only routes with their own test reach it: say how the answer meets it
+        return _own_link(law, f, ph, fits)
     if any(fit == "likely" for _, fit in fits):
         harder = [r for r, fit in fits if r.nexus and fit != "likely"]
         if not harder:
@@ -365,16 +382,33 @@ def rule_route_link(law: LawView, f: Any, ph: Phrases, now: int) -> list[Reason]
         params: dict[str, str | int] = {"route": harder[0].legal_name, "standard": f'"{harder[0].nexus_quote}"'}
         cite = harder[0].citation or law.cite("nexus")
         return [reason("nexus", "note", text, "nexus", cite, harder[0].confidence, params)]
-    if len(own) < len(routes):
-        return []  # a route on the graded test reaches it too: rule_nexus says how that test is met
-    route = own[0]
+    return []  # a route on the graded test reaches it too: rule_nexus says how that test is met
+
+
+def _own_link(law: LawView, f: Any, ph: Phrases, fits: list[tuple[Relief, str]]) -> list[Reason]:
+    """The link test of the route(s) that alone reach this record, and whether the answer meets it."""
+    route, fit = next(((r, fit) for r, fit in fits if fit == "likely"), fits[0])
     level = law.categories["nexus"].level(route.nexus or "")
     text = "{You} said {connection}. Only one way here reaches {kind}: {route}. Its test for the link is {standard}. "
-    text += level.means if level is not None and level.means else "{You} would need to show that."
-    params = {"route": route.legal_name, "standard": f'"{route.nexus_quote}"', "kind": ph["record"][f.record]}
+    if len(fits) > 1:
+        text = "{You} said {connection}. {route} reaches {kind}. Its test for the link is {standard}. "
+    params: dict[str, str | int] = {
+        "route": route.legal_name,
+        "standard": f'"{route.nexus_quote}"',
+        "kind": ph["record"][f.record],
+    }
     phrases = {"connection": ph["connection"][f.connection]}
     cite = route.citation or law.cite("nexus")
+    if fit == "likely":
+        return [reason("nexus", "supports", text + "That fits.", "nexus", cite, route.confidence, params, phrases)]
+    text += level.means if level is not None and level.means else "{You} would need to show that."
     return [reason("nexus", "uncertain", text, "nexus", cite, route.confidence, params, phrases, basis="show")]
+
+
+def only_own_links(law: LawView, record: str) -> bool:
+    """Every route that reaches this kind of record has its own link test (the graded one does not apply)."""
+    routes = [r for r in law.v.details.relief if record in r.records]
+    return bool(routes) and all(r.nexus for r in routes)
 
 
 def rule_nexus(law: LawView, f: Any, ph: Phrases, now: int) -> list[Reason]:
@@ -383,6 +417,8 @@ def rule_nexus(law: LawView, f: Any, ph: Phrases, now: int) -> list[Reason]:
     if f.connection == "not_connected":
         text = "{You} said {connection}. These laws only clear charges that came from the trafficking."
         return [reason("nexus", "blocks", text, "nexus", cite, conf, phrases=phrases)]
+    if has_route_links(law) and only_own_links(law, f.record):
+        return []  # rule_route_link tells the one test that applies, not the graded one too
     level = law.level("nexus")
     if level is None:
         text = "We could not confirm how closely the charge must be linked to the trafficking."
@@ -401,9 +437,14 @@ def rule_nexus(law: LawView, f: Any, ph: Phrases, now: int) -> list[Reason]:
     if fit == "likely":
         text = "{You} said {connection}. The law's test for the link is {standard}. That fits."
         return [reason("nexus", "supports", text, "nexus", cite, conf, params, phrases)]
-    # The level's own words for the person ("{You} must show ..."), in their voice, when the rubric has them.
-    shown = level.means or "{meaning} {You} would need to show that."
-    text = "{You} said {connection}. The law's test for the link is {standard}. " + shown
+    # What the person must show, in their voice: the statute's own ask where the data says it (Texas's
+    # "solely"), else the level's words ("{You} must show ...") when the rubric has them.
+    text = "{You} said {connection}. The law's test for the link is {standard}. "
+    if feature is not None and feature.must_show:
+        phrases["shown"] = feature.must_show
+        text += "{shown}"
+    else:
+        text += level.means or "{meaning} {You} would need to show that."
     return [reason("nexus", "uncertain", text, "nexus", cite, conf, params, phrases, basis="show")]
 
 
@@ -446,6 +487,10 @@ def has_periods_by_record(law: LawView) -> bool:
     """Does a deadline or wait of this law apply to some kinds of record only?"""
     timing = law.v.details.timing
     return timing is not None and any(p.records for p in (*timing.limits, *timing.waits))
+
+
+def has_conditions_by_record(law: LawView) -> bool:
+    return law.v.details is not None and any(c.records for c in law.v.details.conditions)
 
 
 def _periods(periods: list[Period], f: Any) -> list[Period]:
@@ -550,9 +595,11 @@ def rule_conditions(law: LawView, f: Any, ph: Phrases, now: int) -> list[Reason]
     if law.level(feature) is None:
         text = "We could not confirm whether the law adds other conditions."
         out.append(reason("conditions", "uncertain", text, feature, law.cite(feature), basis="data"))
-    for cond in law.v.details.conditions:
+    # `not cond.records` first: a law without conditions for some kinds of record does not read the kind
+    for cond in (c for c in law.v.details.conditions if not c.records or for_record(c.records, f.record)):
         how = law.rubric.conditions[cond.code]  # the catalog refuses a rubric without every code
-        params: dict[str, str | int] = {"condition": cond.text}
+        params: dict[str, str | int] = {}
+        phrases = {"condition": cond.text}  # the data may speak to the person: "unless the court finds {you} ..."
         effect: ReasonEffect = LEVEL_EFFECT[how.effect]
         text = "Condition: {condition}"
         if how.met_by == "no_pending_charges":
@@ -570,7 +617,7 @@ def rule_conditions(law: LawView, f: Any, ph: Phrases, now: int) -> list[Reason]
             params["caution"] = how.caution
         basis: Basis = "show" if how.met_by else "judge"  # an obstacle no answer can meet is the decider's call
         cite = cond.citation or law.cite(feature)
-        out.append(reason("conditions", effect, text, feature, cite, cond.confidence, params, basis=basis))
+        out.append(reason("conditions", effect, text, feature, cite, cond.confidence, params, phrases, basis=basis))
     return out
 
 
@@ -662,18 +709,39 @@ def rule_procedure(law: LawView, f: Any, ph: Phrases, now: int) -> list[Reason]:
 
 # The rules in the order their reasons are told. The adult-law rule comes first: without a law for
 # adults nothing else is asked. Relief (which remedies reach the record) is read by the engine.
-ADULT_LAW = Rule("adult", ("age", "record"), rule_adult_law)
+def has_juvenile_offenses(law: LawView) -> bool:
+    juvenile = law.v.details.juvenile
+    return not law.v.adult_relief and juvenile is not None and bool(juvenile.offenses)
+
+
+ADULT_LAW = Rule("adult", ("age", "record"), rule_adult_law, lambda law: not has_juvenile_offenses(law))
+# Only where the route for minors reaches some offenses does the adult-law rule read the offense.
+ADULT_LAW_BY_OFFENSE = Rule("adult", ("age", "record", "offense"), rule_adult_law, has_juvenile_offenses)
 RULES: tuple[Rule, ...] = (
     ADULT_LAW,
+    ADULT_LAW_BY_OFFENSE,
     Rule("record", ("record",), rule_record_kind),
     Rule("record_charge", ("record", "offense", "level"), rule_record_charge, has_charge_lists),
     Rule("offense", ("offense", "level"), rule_offense),
-    Rule("nexus", ("connection", "year", "trafficking_ended"), rule_nexus),
+    # Only a law whose routes have their own link tests ties the record's kind to the link.
+    Rule("nexus", ("connection", "year", "trafficking_ended"), rule_nexus, lambda law: not has_route_links(law)),
+    Rule("nexus_by_record", ("record", "connection", "year", "trafficking_ended"), rule_nexus, has_route_links),
     Rule("route_link", ("record", "connection", "year", "trafficking_ended"), rule_route_link, has_route_links),
     # Only a law with a wait for some kinds of record ties the record's kind to its timing.
     Rule("timing", ("level", "year", "trafficking_ended"), rule_timing, lambda law: not has_periods_by_record(law)),
     Rule("timing_by_record", ("record", "level", "year", "trafficking_ended"), rule_timing, has_periods_by_record),
-    Rule("conditions", ("pending_charges", "documentation"), rule_conditions),
+    Rule(
+        "conditions",
+        ("pending_charges", "documentation"),
+        rule_conditions,
+        lambda law: not has_conditions_by_record(law),
+    ),
+    Rule(
+        "conditions_by_record",
+        ("record", "pending_charges", "documentation"),
+        rule_conditions,
+        has_conditions_by_record,
+    ),
     Rule("documents", ("documentation",), rule_documentation),
     Rule("procedure", ("documentation",), rule_procedure),
 )

@@ -10,6 +10,8 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
+from ..models.common import VOICE_TOKENS
+
 VOICES: dict[str, dict[str, str]] = {
     "survivor": {
         "you": "you",
@@ -38,7 +40,7 @@ VOICES: dict[str, dict[str, str]] = {
         "them": "them",
     },
 }
-TOKENS = frozenset(VOICES["survivor"])
+TOKENS = VOICE_TOKENS
 
 
 def voice_of(audience: str) -> str:

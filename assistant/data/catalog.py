@@ -14,7 +14,7 @@ from typing import Any, get_args
 
 from pydantic import BaseModel, ValidationError
 
-from ..models.common import CONNECTIONS, UNKNOWN, UNSURE, date_key
+from ..models.common import CONNECTIONS, UNKNOWN, UNSURE, VOICE_TOKENS, date_key, voice_tokens
 from ..models.flow import Flow
 from ..models.guide import Guide
 from ..models.jurisdiction import ConditionCode, Jurisdiction, LawVersion, OffenseKind
@@ -140,6 +140,13 @@ def _check_connections(meets: Mapping[str, str] | None, loc: tuple[str | int, ..
             )
 
 
+def _check_tokens(words: str | None, loc: tuple[str | int, ...], rep: _Reporter) -> None:
+    """Words read to the person may name only the tokens a voice fills ({You}, {you_were}, ...)."""
+    unknown = sorted(voice_tokens(words) - VOICE_TOKENS) if words else []
+    if unknown:
+        rep.add(loc, f"unknown word(s) in braces {unknown}; only these are filled in: {sorted(VOICE_TOKENS)}")
+
+
 def _check_rubric(rubric: Rubric, rep: _Reporter) -> None:
     seen_ids: set[str] = set()
     for ci, category in enumerate(rubric.categories):
@@ -154,6 +161,7 @@ def _check_rubric(rubric: Rubric, rep: _Reporter) -> None:
                     ("categories", ci, "levels", li, "means"),
                     "a level below the best needs 'means': what falling short here means for the person",
                 )
+            _check_tokens(level.means, ("categories", ci, "levels", li, "means"), rep)
             if level.code == UNKNOWN:
                 rep.add(
                     ("categories", ci, "levels", li, "code"), "'unknown' is reserved for features no source settles"
@@ -300,6 +308,13 @@ def _check_version(
                     (*floc, "note"),
                     "a feature that says what applies in practice needs a note on where that comes from",
                 )
+        if feature.must_show is not None:
+            if cat_id != "nexus":
+                rep.add((*floc, "must_show"), "only the nexus says what its own words ask the person to show")
+            if not feature.note:
+                rep.add((*floc, "note"), "a feature that says what the person must show needs a note on its source")
+        for name in ("in_practice", "must_show"):
+            _check_tokens(getattr(feature, name), (*floc, name), rep)
         if feature.meets_during is not None:
             if cat_id != "nexus":
                 rep.add((*floc, "meets_during"), "only the nexus says how its test is met by the person's dates")
@@ -396,6 +411,7 @@ def _consistent(v: LawVersion, loc: tuple[str | int, ...], rep: _Reporter) -> No
             rep.add(
                 (*loc, "details", "timing"), "the feature says an explicit limit or wait; give it in limits or waits"
             )
+        _check_tokens(t.reasonable_time, (*loc, "details", "timing", "reasonable_time"), rep)
         if timing.value == "lenient" and not t.reasonable_time:
             rep.add((*loc, "details", "timing", "reasonable_time"), "lenient timing needs the law's words here")
     if d.timing is not None and d.records is not None:
@@ -407,6 +423,22 @@ def _consistent(v: LawVersion, loc: tuple[str | int, ...], rep: _Reporter) -> No
                             (*loc, "details", "timing", name, pi, "records", ki),
                             f"this period is for '{kind}' records, but details.records says {kind}: not_covered",
                         )
+    for ci, cond in enumerate(d.conditions):
+        _check_tokens(cond.text, (*loc, "details", "conditions", ci, "text"), rep)
+    for ri, rel in enumerate(d.relief):
+        _check_tokens(rel.effect, (*loc, "details", "relief", ri, "effect"), rep)
+    for oi, route in enumerate(d.other_routes):
+        _check_tokens(route.summary, (*loc, "details", "other_routes", oi, "summary"), rep)
+    if d.juvenile is not None:
+        _check_tokens(d.juvenile.summary, (*loc, "details", "juvenile", "summary"), rep)
+    if d.records is not None:
+        for ci, cond in enumerate(d.conditions):
+            for ki, kind in enumerate(cond.records):
+                if d.records.coverage(kind) == "not_covered":
+                    rep.add(
+                        (*loc, "details", "conditions", ci, "records", ki),
+                        f"this condition is for '{kind}' records, but details.records says {kind}: not_covered",
+                    )
     docs = f.get("official_documentation")
     if docs is not None and docs.value == "presumption" and (d.documentation is None or not d.documentation.documents):
         rep.add((*loc, "details", "documentation", "documents"), "a presumption needs the documents that create it")

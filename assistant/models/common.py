@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as _dt
 import re
+import string
 from collections.abc import Sequence
 from typing import Annotated, Any, Literal
 
@@ -14,6 +15,16 @@ UNKNOWN = "unknown"  # a feature of the law no source settles
 UNSURE = "unsure"  # an answer the person was not sure about
 # How a record is connected to the trafficking (the answers file's `connection` codes).
 CONNECTIONS = ("forced", "because", "while_trafficked", "not_connected")
+# The words each voice fills in (core.voice): data that speaks to the person may use only these.
+VOICE_TOKENS = frozenset(
+    ("you", "You", "your", "Your", "you_were", "You_were", "you_have", "You_have", "you_are", "You_are", "them")
+)
+
+
+def voice_tokens(text: str) -> set[str]:
+    """The {names} a sentence asks a voice to fill."""
+    return {name for _, name, _, _ in string.Formatter().parse(text) if name is not None}
+
 
 Confidence = Literal["high", "medium", "low"]
 # How the text behind a fact was read: the whole section, part of it, or only a summary of it.

@@ -101,6 +101,12 @@ class Feature(Cited):
         "graded reading of the trafficking section alone would mislead them (its silence on a standard "
         "that the general procedure sets). Plain words with voice tokens; needs a note with the source.",
     )
+    must_show: str | None = Field(
+        default=None,
+        description="For the nexus: what the statute's own words ask the person to show, where the graded "
+        "level's general words would say something else (Texas's 'solely' is stricter than a direct result). "
+        "Plain words with voice tokens; needs a note with the source.",
+    )
     scored_as: Code | None = Field(
         default=None,
         description="The level a published report card gave where the statute's own words read "
@@ -240,12 +246,19 @@ class Documentation(Cited):
 class Condition(Cited):
     code: ConditionCode
     text: str = Field(description="The condition in plain words.")
+    records: list[RecordKind] = Field(
+        default_factory=list,
+        description="Kinds of record it applies to (a finished sentence is asked of convictions); empty means all.",
+    )
 
 
 class JuvenileRoute(Cited):
     available: bool | None = Field(description="null when the sources do not settle it.")
     summary: str
     relief: list[ReliefType] = Field(default_factory=list)
+    offenses: list[OffenseKind] = Field(
+        default_factory=list, description="Which kinds of offense it reaches, if only some (a prostitution-only route)."
+    )
 
 
 RouteKind = Literal["pardon", "general_relief", "non_conviction_relief", "juvenile", "defense", "other"]
@@ -342,6 +355,16 @@ class Jurisdiction(Strict):
     @property
     def current(self) -> LawVersion:
         return self.versions[-1]
+
+    @property
+    def in_sentence(self) -> str:
+        """The name inside a sentence: "in the District of Columbia", "Ohio's law"."""
+        return f"the {self.name}" if self.kind == "district" else self.name
+
+    @property
+    def at_start(self) -> str:
+        """The name that starts a sentence: "The District of Columbia has ..."."""
+        return self.in_sentence[0].upper() + self.in_sentence[1:]
 
     def version(self, version_id: str) -> LawVersion | None:
         for v in self.versions:

@@ -15,6 +15,9 @@ from .jurisdiction import ReliefType
 class ReliefTerm(Strict):
     name: str
     effect: str = Field(description="What it does, in plain words.")
+    effect_juvenile: str | None = Field(
+        default=None, description="What it does to a juvenile court record, where `effect` speaks of a conviction."
+    )
     immigration: str = Field(description="What it means for immigration.")
 
 

@@ -15,7 +15,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-from ..core.eligibility import WHY_RULES, Assessment, Gap, Reason, RecordAssessment
+from ..core.eligibility import Assessment, Gap, Reason, RecordAssessment, why_reasons
 from ..core.freshness import STALE_MONTHS, months_old
 from ..core.packet import Packet, packet
 from ..core.scoring import Scorecard
@@ -24,7 +24,7 @@ from ..data.catalog import Catalog
 from ..data.safe_text import dumps, one_line
 from ..models.common import UNSURE
 from ..models.guide import FilingRoute
-from ..models.terms import VerdictTerm
+from ..models.terms import ReliefTerm, VerdictTerm
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
 ASSESSMENT_FORMAT = "relief-assistant/assessment"
@@ -132,6 +132,13 @@ def record_title(r: RecordAssessment, catalog: Catalog) -> str:
 OTHER_ROUTES = ("other_route", "pardon", "juvenile_route")
 
 
+def relief_effect(term: ReliefTerm, record: str, voice: str) -> str:
+    """What the relief does, in words that fit the record (a juvenile court finding is not a conviction)."""
+    if record == "juvenile_adjudication" and term.effect_juvenile:
+        return say(term.effect_juvenile, voice)
+    return say(term.effect, voice)
+
+
 def law_words(r: RecordAssessment) -> str:
     """The law in a sentence: "Ohio's law", or "federal law" (not "Federal (United States)'s law")."""
     assert r.jurisdiction is not None
@@ -220,7 +227,7 @@ def short_why(r: RecordAssessment, voice: str) -> list[str]:
         # What the person can act on first; what only a lawyer can check is said once, below.
         chosen = [x for x in chosen if x.basis != "data"] or chosen[:1]
     if r.verdict == "no_adult_law":
-        chosen = chosen + [x for x in r.reasons if x.rule == "juvenile_route"]
+        chosen = chosen + [x for x in r.reasons if x.rule == "juvenile_route" and x not in chosen]
     return [_brief(reason_text(x, voice)) for x in chosen[:2]]
 
 
@@ -414,7 +421,11 @@ def context(assessment: Assessment, catalog: Catalog) -> dict[str, Any]:
                     {
                         "type": rel.type,
                         "legal_name": rel.legal_name,
-                        "effect": rel.effect or say(terms.relief_types[rel.type].effect, voice),
+                        # "Writ of vacatur (vacatur)" says it twice: the kind only where the name lacks it
+                        "kind": "" if rel.type in rel.legal_name.lower() else rel.type,
+                        "effect": say(rel.effect, voice)
+                        if rel.effect
+                        else relief_effect(terms.relief_types[rel.type], r.record.record, voice),
                         # the immigration notes speak of convictions: an arrest or a dropped charge has none
                         "immigration": terms.relief_types[rel.type].immigration
                         if r.record.record in ("conviction", UNSURE)
@@ -424,7 +435,7 @@ def context(assessment: Assessment, catalog: Catalog) -> dict[str, Any]:
                     for rel in r.relief
                 ],
                 "reasons": [_reason(x, voice) for x in r.reasons],
-                "why": [_reason(x, voice) for x in r.reasons if x.rule in WHY_RULES],
+                "why": [_reason(x, voice) for x in why_reasons(r)],
                 "to_show": [_reason(x, voice) for x in r.to_show],
                 "obstacles": [_reason(x, voice) for x in r.obstacles],
                 "what_ifs": what_if_lines(r, catalog, voice) if r.jurisdiction is not None else [],
@@ -442,7 +453,9 @@ def context(assessment: Assessment, catalog: Catalog) -> dict[str, Any]:
                 "short_why": short_why(r, voice),
                 "anywhere": anywhere_context(r, catalog),
                 "first_steps": first_steps(r, pk, catalog, voice) if voice == "survivor" else [],
+                # where there is no law for adults, there is no part of one for a lawyer to check
                 "lawyer_check": r.jurisdiction is not None
+                and r.verdict != "no_adult_law"
                 and (any(x.basis == "data" for x in r.reasons) or r.confidence == "low"),
             }
         )
@@ -453,7 +466,7 @@ def context(assessment: Assessment, catalog: Catalog) -> dict[str, Any]:
     papers = [ph.document.get(d, d) for d in answers.documentation if d not in ("none", "unsure")]
     rested_on = [
         say("When the trafficking ended: ", voice) + (ended or str(answers.trafficking_ended)) + ".",
-        "Official papers: " + (", ".join(papers) if papers else "none of the listed papers") + ".",
+        "Papers about the trafficking: " + (", ".join(papers) if papers else "none of the listed papers") + ".",
     ]
     for r in assessment.records:
         rec = r.record
