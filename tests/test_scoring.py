@@ -155,3 +155,23 @@ def test_any_mix_of_levels_and_unknowns_scores_within_the_rubric(catalog, data):
     assert (card.total is None) == (card.low != card.high)
     if card.grade is not None:
         assert card.grade == rubric.grading.grade_for(card.low) == rubric.grading.grade_for(card.high)
+
+
+def test_ranked_cards_are_worked_out_once_per_catalog_and_never_shared_with_a_changed_one(catalog):
+    first = scorecards(catalog)
+    assert scorecards(catalog) == first and scorecards(catalog) is not first  # the caller's own list
+    nm = catalog.jurisdictions["NM"]
+    features = {
+        **nm.current.features,
+        "confidentiality": nm.current.features["confidentiality"].model_copy(
+            update={"value": "express", "scored_as": None}
+        ),
+    }
+    changed_nm = nm.model_copy(
+        update={"versions": [*nm.versions[:-1], nm.current.model_copy(update={"features": features})]}
+    )
+    changed = dataclasses.replace(catalog, jurisdictions={**catalog.jurisdictions, "NM": changed_nm})
+    (before,) = scorecards(catalog, codes=["NM"])
+    (after,) = scorecards(changed, codes=["NM"])
+    confidentiality = next(c for c in before.categories if c.category.id == "confidentiality")
+    assert after.low == before.low + 5 - confidentiality.low

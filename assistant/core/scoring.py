@@ -131,14 +131,17 @@ def score_version(jurisdiction: Jurisdiction, version: LawVersion, rubric: Rubri
 def rank(cards: Sequence[Scorecard]) -> list[Scorecard]:
     """Rank graded cards by total; ties share a rank; a range gives a best-to-worst rank range."""
     graded = [c for c in cards if c.graded]
+    # each total once (a card's low and high sum its categories): ranking is then a count of numbers
+    lows = [c.low for c in graded]
+    highs = [c.high for c in graded]
     out: list[Scorecard] = []
     for card in cards:
         if not card.graded:
             out.append(dataclasses.replace(card, ranked_among=len(graded)))
             continue
-        others = [o for o in graded if o is not card]
-        best = 1 + sum(1 for o in others if o.low > card.high)
-        worst = 1 + sum(1 for o in others if o.high > card.low)
+        low, high = card.low, card.high
+        best = 1 + sum(1 for other_low in lows if other_low > high)  # never the card itself: low <= high
+        worst = 1 + sum(1 for other_high in highs if other_high > low) - (1 if high > low else 0)  # not itself
         out.append(dataclasses.replace(card, rank_low=best, rank_high=worst, ranked_among=len(graded)))
     return out
 
@@ -161,12 +164,15 @@ def scorecards(
 ) -> list[Scorecard]:
     """Score every jurisdiction (ranked among all encoded ones), then keep the chosen codes."""
     rubric = catalog.rubrics[rubric_id or catalog.default_rubric_id]
-    cards = rank([score_version(j, v, rubric) for j, v in versions_for(catalog, None, as_of)])
+    key = ("scorecards", rubric.id, as_of)
+    cards = catalog.memo.get(key)
+    if cards is None:  # every card ranked among all: the same for every record of a batch
+        cards = catalog.memo[key] = rank([score_version(j, v, rubric) for j, v in versions_for(catalog, None, as_of)])
     if codes:
         wanted = [c.upper() for c in codes]
         by_code = {c.jurisdiction.code: c for c in cards}
         return [by_code[c] for c in wanted if c in by_code]
-    return cards
+    return list(cards)  # a caller may sort its own list
 
 
 # --- gaps: where a law falls short of the ideal, for the person ---------------------------------------

@@ -37,6 +37,8 @@ class Catalog:
     flows: dict[str, Flow]
     terms: Terms
     guides: Mapping[str, Guide] = field(default_factory=dict)  # what to do after the verdict; 'national' too
+    # What the core works out once from this (unchanging) data, e.g. every report card ranked
+    memo: dict[Any, Any] = field(default_factory=dict, init=False, compare=False, repr=False)
 
     @property
     def flow(self) -> Flow:
