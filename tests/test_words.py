@@ -135,3 +135,11 @@ def test_a_juvenile_court_record_is_not_called_a_conviction(catalog):
     assert "cancels the juvenile court's finding" in juvenile and "cancels the conviction" not in juvenile
     adult = {**record, "record": "conviction", "age": "adult"}
     assert "cancels the conviction" in render(assess(catalog, answers_with(adult), now=2026), catalog, "text")
+
+
+def test_two_answers_the_result_turns_on_are_said_in_one_sentence(catalog):
+    record = {"jurisdiction": "DC", "record": "arrest", "offense": "weapon", "level": "unsure", "connection": "unsure"}
+    text = render(assess(catalog, answers_with(record, audience="survivor"), now=2026), catalog, "text")
+    first = text.partition("MORE DETAIL")[0]
+    assert first.count("The result depends on") == 1
+    assert "not sure about: whether it was a misdemeanor or a felony and how the charge" in first

@@ -228,6 +228,12 @@ def short_why(r: RecordAssessment, voice: str) -> list[str]:
         chosen = [x for x in chosen if x.basis != "data"] or chosen[:1]
     if r.verdict == "no_adult_law":
         chosen = chosen + [x for x in r.reasons if x.rule == "juvenile_route" and x not in chosen]
+    depends = [x for x in chosen if x.rule == "depends"]
+    if len(depends) > 1:  # one sentence for the answers it turns on, not the same sentence twice
+        fields = " and ".join(str(dict(x.params)["field"]) for x in depends)
+        said = say("The result depends on answers {you_were} not sure about: {fields}.", voice, {"fields": fields})
+        others = [_brief(reason_text(x, voice)) for x in chosen if x.rule != "depends"]
+        return [said, *others][:2]
     return [_brief(reason_text(x, voice)) for x in chosen[:2]]
 
 
