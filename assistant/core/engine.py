@@ -211,7 +211,7 @@ def why_reasons(r: RecordAssessment) -> tuple[Reason, ...]:
     why = tuple(x for x in r.reasons if x.rule in WHY_RULES)
     if r.verdict != "not_covered":
         return why
-    return tuple(x for x in why if x.rule == "adult_law" or x.effect in ("blocks", "no_law"))
+    return tuple(x for x in why if x.rule == "adult_law" or x.effect in STOPS)
 
 
 def _without_moot(reasons: list[Reason]) -> list[Reason]:

@@ -707,13 +707,13 @@ def rule_procedure(law: LawView, f: Any, ph: Phrases, now: int) -> list[Reason]:
     return out
 
 
-# The rules in the order their reasons are told. The adult-law rule comes first: without a law for
-# adults nothing else is asked. Relief (which remedies reach the record) is read by the engine.
 def has_juvenile_offenses(law: LawView) -> bool:
     juvenile = law.v.details.juvenile
     return not law.v.adult_relief and juvenile is not None and bool(juvenile.offenses)
 
 
+# The rules in the order their reasons are told. The adult-law rule comes first: without a law for
+# adults nothing else is asked. Relief (which remedies reach the record) is read by the engine.
 ADULT_LAW = Rule("adult", ("age", "record"), rule_adult_law, lambda law: not has_juvenile_offenses(law))
 # Only where the route for minors reaches some offenses does the adult-law rule read the offense.
 ADULT_LAW_BY_OFFENSE = Rule("adult", ("age", "record", "offense"), rule_adult_law, has_juvenile_offenses)
