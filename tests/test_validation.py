@@ -23,6 +23,14 @@ def write_state(data_copy: Path, code: str, text: str) -> Path:
     return path
 
 
+def by_feature_field(path: Path, data_copy: Path) -> dict[str, str]:
+    """Each problem's message by its last two field names ("nexus.must_show")."""
+    return {
+        p.field.rsplit(".", 2)[-2] + "." + p.field.rsplit(".", 1)[-1]: p.message
+        for p in validate_paths([path], data_copy)
+    }
+
+
 def line_of(text: str, needle: str) -> int:
     for number, line in enumerate(text.splitlines(), start=1):
         if needle in line:
@@ -253,10 +261,7 @@ def test_what_the_person_must_show_is_said_only_for_the_nexus_and_in_known_words
     )
     assert wrong.count("must_show:") == 2
     path = write_state(data_copy, "WA", wrong)
-    found = {
-        p.field.rsplit(".", 2)[-2] + "." + p.field.rsplit(".", 1)[-1]: p.message
-        for p in validate_paths([path], data_copy)
-    }
+    found = by_feature_field(path, data_copy)
     assert "only the nexus" in found["burden_of_proof.must_show"]
     assert "['thing']" in found["nexus.must_show"] and "{You}" not in found["nexus.must_show"]
 
@@ -287,9 +292,6 @@ def test_what_applies_in_practice_is_said_only_for_the_burden_or_the_hearing(dat
     )
     assert wrong.count("in_practice: anything") == 2
     path = write_state(data_copy, "WA", wrong)
-    found = {
-        p.field.rsplit(".", 2)[-2] + "." + p.field.rsplit(".", 1)[-1]: p.message
-        for p in validate_paths([path], data_copy)
-    }
+    found = by_feature_field(path, data_copy)
     assert "only the burden of proof and the hearing" in found["nexus.in_practice"]
     assert "needs a note" in found["burden_of_proof.note"]

@@ -159,32 +159,24 @@ def rule_adult_law(law: LawView, f: Any, ph: Phrases, now: int) -> list[Reason]:
         ]
     juvenile = v.details.juvenile
     if effective_age(f) == "minor" and juvenile is not None and juvenile.available:
+        text = "{name} has no such law for adults. "
         if juvenile.offenses and f.offense not in juvenile.offenses:
-            return [
-                reason(
-                    "juvenile_route",
-                    "no_law",
-                    "{name} has no such law for adults. Its route for people who were under 18 does not reach "
-                    "this charge: {summary}",
-                    "details.juvenile",
-                    juvenile.citation or law.fallback,
-                    juvenile.confidence,
-                    {"name": j.at_start},
-                    {"summary": juvenile.summary},
-                )
-            ]
+            effect: ReasonEffect = "no_law"
+            text += "Its route for people who were under 18 does not reach this charge: {summary}"
+        else:
+            effect = "uncertain"
+            text += "Because {you_were} under 18, a route for young people may help: {summary}"
         return [
             reason(
                 "juvenile_route",
-                "uncertain",
-                "{name} has no such law for adults. Because {you_were} under 18, a route for young people "
-                "may help: {summary}",
+                effect,
+                text,
                 "details.juvenile",
                 juvenile.citation or law.fallback,
                 juvenile.confidence,
                 {"name": j.at_start},
                 {"summary": juvenile.summary},
-                basis="show",
+                basis="show" if effect == "uncertain" else None,
             )
         ]
     return [
