@@ -84,13 +84,8 @@ def reference(evaluator: Evaluator, answers: Any) -> dict[str, Any]:
         # a rule that blocks in every case, in words that differ by case: each distinct form is told
         blocking = [[r for r in c[4][rule.name] if r.effect in ("blocks", "no_law")] for c in cases]
         if all(blocking) and not any(r.effect in ("blocks", "no_law") for r in common):
-            seen = {r.key for r in common}
-            forms = []
-            for r in (r for each in blocking for r in each):
-                if r.key not in seen:
-                    seen.add(r.key)
-                    forms.append(r)
-            found += merge_forms(forms)  # "as a misdemeanor or felony": one sentence (tested below)
+            # each form once, "as a misdemeanor or felony" as one sentence (merge_forms, tested below)
+            found += merge_forms((r for each in blocking for r in each), told=common)
     common = [r.key for r in _without_moot(found)]
     return {
         "verdict": merge_verdicts(c[1] for c in cases),
@@ -300,3 +295,4 @@ def test_forms_of_one_blocking_sentence_are_said_once(catalog):
     assert dict(said.params)["level"] == "misdemeanor or felony" and said.effect == "blocks"
     a, b = said._replace(params=(("x", "1"),)), said._replace(params=(("x", "2"), ("y", "3")))
     assert merge_forms([a, b]) == [a, b]  # different names: two sentences
+    assert merge_forms([a, b, a], told=[b]) == [a]  # each form once, none already told

@@ -178,11 +178,15 @@ def _given_and_unsure(answers: Answers, index: int) -> tuple[dict[str, Any], lis
     return given, unsure
 
 
-def merge_forms(reasons: list[Reason]) -> list[Reason]:
-    """Forms of one sentence that differ in one value become one sentence: "It does not cover a violent
-    charge as a misdemeanor or felony", not the same sentence twice."""
+def merge_forms(reasons: Iterable[Reason], told: Iterable[Reason] = ()) -> list[Reason]:
+    """Each form of a sentence once, none already `told`; forms that differ in one value become one
+    sentence: "It does not cover a violent charge as a misdemeanor or felony", not the sentence twice."""
+    seen = {r.key for r in told}
     out: list[Reason] = []
     for r in reasons:
+        if r.key in seen:
+            continue
+        seen.add(r.key)
         for i, o in enumerate(out):
             same = (o.rule, o.effect, o.text, o.phrases, o.citation) == (
                 r.rule,
@@ -404,13 +408,7 @@ class Evaluator:
             # the charge): each form is true for its answer, and one of them decides.
             blocking = [[r for r in c.reasons[rule.name] if r.effect in STOPS] for c in group.combos]
             if all(blocking) and not any(r.effect in STOPS for r in common):
-                seen = {r.key for r in common}
-                forms = []
-                for r in (r for found in blocking for r in found):
-                    if r.key not in seen:
-                        seen.add(r.key)
-                        forms.append(r)
-                out.extend(merge_forms(forms))
+                out.extend(merge_forms((r for found in blocking for r in found), told=common))
         return out
 
     @staticmethod

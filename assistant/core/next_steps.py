@@ -11,7 +11,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from ..models.answers import RecordAnswers
-from ..models.common import UNSURE, for_record
+from ..models.common import UNSURE, in_scope
 from ..models.jurisdiction import OtherRoute
 from .results import Reason, Verdict
 from .rules import LawView, reason
@@ -28,9 +28,8 @@ def route_fits(route: OtherRoute, rec: RecordAnswers) -> bool:
         return False  # raised at trial or asked for at sentencing: it clears no record that already exists
     if route.kind == "juvenile" and rec.age == "adult" and rec.record != "juvenile_adjudication":
         return False
-    if route.offenses and rec.offense != UNSURE and rec.offense not in route.offenses:
-        return False  # a prostitution-only route is no help with a drug charge
-    return for_record(route.records, rec.record)
+    # a prostitution-only route is no help with a drug charge
+    return in_scope(route.offenses, rec.offense) and in_scope(route.records, rec.record)
 
 
 def next_steps(catalog: Catalog, law: LawView, rec: RecordAnswers, verdict: Verdict) -> list[Reason]:
@@ -58,8 +57,13 @@ def next_steps(catalog: Catalog, law: LawView, rec: RecordAnswers, verdict: Verd
             )
         juvenile = v.details.juvenile
         young = rec.age in ("minor", UNSURE) or rec.record == "juvenile_adjudication"
-        fits = juvenile is not None and (not juvenile.offenses or rec.offense in (*juvenile.offenses, UNSURE))
-        if young and juvenile is not None and juvenile.available and fits and v.adult_relief:
+        if (
+            young
+            and v.adult_relief
+            and juvenile is not None
+            and juvenile.available
+            and in_scope(juvenile.offenses, rec.offense)  # a route for prostitution records only
+        ):
             out.append(
                 reason(
                     "juvenile_route",

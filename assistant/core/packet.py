@@ -17,7 +17,7 @@ from dataclasses import dataclass
 
 from ..data.catalog import Catalog
 from ..models.answers import Answers
-from ..models.common import UNSURE, for_record
+from ..models.common import UNSURE, in_scope
 from ..models.guide import FilingRoute, Guide, HelpEntry, Paper
 from .results import ELIGIBLE, Reason, RecordAssessment
 
@@ -85,7 +85,7 @@ def _route(guide: Guide | None, r: RecordAssessment) -> FilingRoute | None:
             (
                 route
                 for route in guide.routes
-                if (kind == route.relief or kind in route.covers) and for_record(route.records, record)
+                if (kind == route.relief or kind in route.covers) and in_scope(route.records, record)
             ),
             None,
         )
@@ -141,7 +141,7 @@ def checklist(
     conditions = [
         c
         for c in v.details.conditions
-        if _CONDITION_PAPER.get(c.code) != "official_documents" and for_record(c.records, r.record.record)
+        if _CONDITION_PAPER.get(c.code) != "official_documents" and in_scope(c.records, r.record.record)
     ]
     if conditions:
         add("condition_proof", conditions[0].citation or statute, tuple(c.text for c in conditions))

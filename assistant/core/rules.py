@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from functools import cached_property
 from typing import Any, NamedTuple
 
-from ..models.common import UNKNOWN, UNSURE, for_record
+from ..models.common import UNKNOWN, UNSURE, in_scope
 from ..models.jurisdiction import Jurisdiction, LawVersion, Period, Relief
 from ..models.rubric import Level, Rubric
 from .results import Basis, Reason, ReasonEffect
@@ -160,6 +160,7 @@ def rule_adult_law(law: LawView, f: Any, ph: Phrases, now: int) -> list[Reason]:
     juvenile = v.details.juvenile
     if effective_age(f) == "minor" and juvenile is not None and juvenile.available:
         text = "{name} has no such law for adults. "
+        # `juvenile.offenses` first: the rule reads the offense only where the route names some
         if juvenile.offenses and f.offense not in juvenile.offenses:
             effect: ReasonEffect = "no_law"
             text += "Its route for people who were under 18 does not reach this charge: {summary}"
@@ -488,7 +489,7 @@ def has_conditions_by_record(law: LawView) -> bool:
 def _periods(periods: list[Period], f: Any) -> list[Period]:
     """The periods for this record's level and kind (the kind is read only where a period names one)."""
     # `not p.records` first: a law without such periods does not declare that it reads the record
-    return [p for p in periods if p.applies(f.level) and (not p.records or for_record(p.records, f.record))]
+    return [p for p in periods if p.applies(f.level) and (not p.records or in_scope(p.records, f.record))]
 
 
 def rule_timing(law: LawView, f: Any, ph: Phrases, now: int) -> list[Reason]:
@@ -588,7 +589,7 @@ def rule_conditions(law: LawView, f: Any, ph: Phrases, now: int) -> list[Reason]
         text = "We could not confirm whether the law adds other conditions."
         out.append(reason("conditions", "uncertain", text, feature, law.cite(feature), basis="data"))
     # `not cond.records` first: a law without conditions for some kinds of record does not read the kind
-    for cond in (c for c in law.v.details.conditions if not c.records or for_record(c.records, f.record)):
+    for cond in (c for c in law.v.details.conditions if not c.records or in_scope(c.records, f.record)):
         how = law.rubric.conditions[cond.code]  # the catalog refuses a rubric without every code
         params: dict[str, str | int] = {}
         phrases = {"condition": cond.text}  # the data may speak to the person: "unless the court finds {you} ..."

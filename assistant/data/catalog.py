@@ -142,6 +142,22 @@ def _check_connections(meets: Mapping[str, str] | None, loc: tuple[str | int, ..
             )
 
 
+# A feature's own words for the person, where the graded level's would mislead: which categories may have
+# them, and what is said when they are elsewhere or have no note on their source.
+_WORDS_FOR_THE_PERSON = {
+    "in_practice": (
+        ("burden_of_proof", "hearing"),
+        "only the burden of proof and the hearing say what applies in practice",
+        "a feature that says what applies in practice needs a note on where that comes from",
+    ),
+    "must_show": (
+        ("nexus",),
+        "only the nexus says what its own words ask the person to show",
+        "a feature that says what the person must show needs a note on its source",
+    ),
+}
+
+
 def _check_tokens(words: str | None, loc: tuple[str | int, ...], rep: _Reporter) -> None:
     """Words read to the person may name only the tokens a voice fills ({You}, {you_were}, ...)."""
     unknown = sorted(voice_tokens(words) - VOICE_TOKENS) if words else []
@@ -302,21 +318,15 @@ def _check_version(
                 )
             if not feature.note:
                 rep.add((*floc, "note"), "a feature scored differently from the statute's words needs a note on why")
-        if feature.in_practice is not None:
-            if cat_id not in ("burden_of_proof", "hearing"):
-                rep.add((*floc, "in_practice"), "only the burden of proof and the hearing say what applies in practice")
+        for name, (its_categories, only, needs_note) in _WORDS_FOR_THE_PERSON.items():
+            words = getattr(feature, name)
+            if words is None:
+                continue
+            if cat_id not in its_categories:
+                rep.add((*floc, name), only)
             if not feature.note:
-                rep.add(
-                    (*floc, "note"),
-                    "a feature that says what applies in practice needs a note on where that comes from",
-                )
-        if feature.must_show is not None:
-            if cat_id != "nexus":
-                rep.add((*floc, "must_show"), "only the nexus says what its own words ask the person to show")
-            if not feature.note:
-                rep.add((*floc, "note"), "a feature that says what the person must show needs a note on its source")
-        for name in ("in_practice", "must_show"):
-            _check_tokens(getattr(feature, name), (*floc, name), rep)
+                rep.add((*floc, "note"), needs_note)
+            _check_tokens(words, (*floc, name), rep)
         if feature.meets_during is not None:
             if cat_id != "nexus":
                 rep.add((*floc, "meets_during"), "only the nexus says how its test is met by the person's dates")
@@ -416,15 +426,22 @@ def _consistent(v: LawVersion, loc: tuple[str | int, ...], rep: _Reporter) -> No
         _check_tokens(t.reasonable_time, (*loc, "details", "timing", "reasonable_time"), rep)
         if timing.value == "lenient" and not t.reasonable_time:
             rep.add((*loc, "details", "timing", "reasonable_time"), "lenient timing needs the law's words here")
-    if d.timing is not None and d.records is not None:
-        for name, periods in (("limits", d.timing.limits), ("waits", d.timing.waits)):
-            for pi, period in enumerate(periods):
-                for ki, kind in enumerate(period.records):
-                    if d.records.coverage(kind) == "not_covered":
-                        rep.add(
-                            (*loc, "details", "timing", name, pi, "records", ki),
-                            f"this period is for '{kind}' records, but details.records says {kind}: not_covered",
-                        )
+    if d.records is not None:
+        # a wait or a condition for some kinds of record: only kinds the law reaches
+        periods = [("limits", d.timing.limits), ("waits", d.timing.waits)] if d.timing is not None else []
+        scoped: list[tuple[tuple[str | int, ...], str, list[str]]] = [
+            (("timing", name, pi), "period", list(period.records))
+            for name, ps in periods
+            for pi, period in enumerate(ps)
+        ]
+        scoped += [(("conditions", ci), "condition", list(cond.records)) for ci, cond in enumerate(d.conditions)]
+        for where, what, kinds in scoped:
+            for ki, kind in enumerate(kinds):
+                if d.records.coverage(kind) == "not_covered":
+                    rep.add(
+                        (*loc, "details", *where, "records", ki),
+                        f"this {what} is for '{kind}' records, but details.records says {kind}: not_covered",
+                    )
     for ci, cond in enumerate(d.conditions):
         _check_tokens(cond.text, (*loc, "details", "conditions", ci, "text"), rep)
     for ri, rel in enumerate(d.relief):
@@ -433,14 +450,6 @@ def _consistent(v: LawVersion, loc: tuple[str | int, ...], rep: _Reporter) -> No
         _check_tokens(route.summary, (*loc, "details", "other_routes", oi, "summary"), rep)
     if d.juvenile is not None:
         _check_tokens(d.juvenile.summary, (*loc, "details", "juvenile", "summary"), rep)
-    if d.records is not None:
-        for ci, cond in enumerate(d.conditions):
-            for ki, kind in enumerate(cond.records):
-                if d.records.coverage(kind) == "not_covered":
-                    rep.add(
-                        (*loc, "details", "conditions", ci, "records", ki),
-                        f"this condition is for '{kind}' records, but details.records says {kind}: not_covered",
-                    )
     docs = f.get("official_documentation")
     if docs is not None and docs.value == "presumption" and (d.documentation is None or not d.documentation.documents):
         rep.add((*loc, "details", "documentation", "documents"), "a presumption needs the documents that create it")

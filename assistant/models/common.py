@@ -73,12 +73,13 @@ PartialDate = Annotated[
 ]
 
 
-def for_record(kinds: Sequence[str], record: str) -> bool:
-    """Does something scoped to these kinds of record (none: every kind) apply to this record?
+def in_scope(kinds: Sequence[str], answer: str) -> bool:
+    """Does something scoped to these kinds (of record, or of offense; none: every kind) apply to this answer?
 
-    An unsure kind could be any of them. One rule for a wait, a filing route and another route alike.
+    An unsure answer could be any of them. One rule for waits, conditions, filing routes, other routes
+    and routes for minors alike.
     """
-    return not kinds or record == UNSURE or record in kinds
+    return not kinds or answer == UNSURE or answer in kinds
 
 
 def date_key(value: str) -> tuple[int, int, int]:

@@ -23,7 +23,7 @@ from ..core.voice import say
 from ..data.catalog import Catalog
 from ..data.safe_text import dumps, one_line
 from ..models.common import UNSURE
-from ..models.guide import FilingRoute
+from ..models.guide import FilingRoute, HelpEntry
 from ..models.terms import ReliefTerm, VerdictTerm
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
@@ -355,6 +355,17 @@ def without_research_notes(note: str) -> str:
     return " ".join(_RESEARCH_NOTE.sub("", _RESEARCH_ASIDE.sub("", note)).split())
 
 
+def help_context(h: HelpEntry, voice: str) -> dict[str, Any]:
+    """One free-help entry as template data (results and the filing guide alike)."""
+    return {
+        "name": h.name,
+        "area": "" if h.area in h.name else h.area,  # not "Legal Aid Society of Hawaii (Hawaii)"
+        "reach": "; ".join(x for x in (h.phone, h.web, h.email) if x),
+        "note": (h.note or "") if voice != "survivor" else without_research_notes(h.note or ""),
+        "checked": h.checked,
+    }
+
+
 def next_context(catalog: Catalog, p: Packet, voice: str) -> dict[str, Any]:
     """What to do next for one record, in the reader's voice (checklist, filing route, help, outline)."""
     words = catalog.terms.papers
@@ -391,16 +402,7 @@ def next_context(catalog: Catalog, p: Packet, voice: str) -> dict[str, Any]:
         ]
         if voice == "advocate"
         else [],
-        "help": [
-            {
-                "name": h.name,
-                "area": h.area,
-                "reach": "; ".join(x for x in (h.phone, h.web, h.email) if x),
-                "note": (h.note or "") if voice != "survivor" else without_research_notes(h.note or ""),
-                "checked": h.checked,
-            }
-            for h in p.help
-        ],
+        "help": [help_context(h, voice) for h in p.help],
     }
 
 

@@ -14,7 +14,7 @@ from ..core.scoring import Scorecard
 from ..core.whatif import improvements, rescored, with_feature
 from ..data.catalog import Catalog
 from ..data.safe_text import dumps, one_line
-from .explain import environment, reason_text, to_html
+from .explain import environment, help_context, reason_text, to_html
 
 
 def _card(card: Scorecard) -> dict[str, Any]:
@@ -149,13 +149,5 @@ def guide_markdown(catalog: Catalog, code: str) -> str:
             for p in (guide.papers if guide else ())
         ],
         notes=guide.notes if guide else None,
-        help=[
-            {
-                "name": h.name,
-                "area": h.area,
-                "reach": "; ".join(x for x in (h.phone, h.web, h.email) if x),
-                "note": h.note or "",
-            }
-            for h in helpers
-        ],
+        help=[help_context(h, "advocate") for h in helpers],
     )
