@@ -111,6 +111,9 @@ def test_grouped_engine_equals_listing_every_case(catalog, data):
     record = {k: data.draw(st.sampled_from(v), label=k) for k, v in CHOICES.items()}
     record["jurisdiction"] = data.draw(st.sampled_from(sorted(catalog.jurisdictions)), label="place")
     record["year"] = data.draw(st.sampled_from([2005, 2015, 2024, UNSURE]), label="year")
+    classes = catalog.felony_class_codes().get(record["jurisdiction"], ())
+    if classes and record["level"] == "felony":
+        record["felony_class"] = data.draw(st.sampled_from([*classes, UNSURE, None]), label="class")
     documentation = data.draw(st.sampled_from([["none"], ["certification"], ["t_visa"], [UNSURE]]), label="docs")
     ended = data.draw(st.sampled_from([2010, 2023, UNSURE, "ongoing"]), label="ended")
     answers = answers_with(record, documentation=documentation, trafficking_ended=ended)
@@ -143,6 +146,7 @@ def test_every_rule_reads_only_what_it_declares_in_every_jurisdiction(catalog):
         "connection": "because",
         "age": "adult",
         "pending_charges": "yes",
+        "felony_class": None,
         "year": 2015,
         "trafficking_ended": 2016,
         "documentation": ("certification",),

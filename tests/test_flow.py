@@ -17,12 +17,15 @@ from tests.reading_level import grade
 
 @pytest.fixture
 def runner(catalog):
-    return FlowRunner(catalog.flow, jurisdiction_choices([(j.code, j.name) for j in catalog.jurisdictions.values()]))
+    names = jurisdiction_choices([(j.code, j.name) for j in catalog.jurisdictions.values()])
+    return FlowRunner(catalog.flow, names, catalog.felony_classes())
 
 
-def simple_value(q, chosen=None):
+def simple_value(q, chosen=None, runner=None, step=None):
     if chosen is not None:
         return chosen
+    if q.options_from == "felony_classes":
+        return runner.options_for(q, runner.context(step))[0][0]
     if q.kind == "year":
         return 2015
     if q.kind == "text":
@@ -46,7 +49,7 @@ def drive(runner, choices, records=1, limit=200):
         if q.loop:
             runner.answer("yes" if len(runner.records) < records else "no")
         else:
-            runner.answer(simple_value(q, choices.get(q.id)))
+            runner.answer(simple_value(q, choices.get(q.id), runner, step))
     raise AssertionError("the conversation did not end")
 
 
@@ -57,14 +60,41 @@ def test_every_path_reaches_the_end_and_every_question_is_reachable(catalog, run
     assert deciding, "expected some conditional questions"
     values = [[*flow.question(d).codes, UNSURE] for d in deciding]
     reached: set[str] = set()
-    for combo in itertools.product(*values):
+    # The place decides too: the felony class is asked only where the law reaches felonies by class
+    for place, combo in itertools.product(("NM", "CT"), itertools.product(*values)):
         for records in (1, 2):
             runner.restart()
-            asked = drive(runner, dict(zip(deciding, combo, strict=True)), records=records)
+            asked = drive(runner, {"jurisdiction": place, **dict(zip(deciding, combo, strict=True))}, records=records)
             assert runner.finished
             reached.update(asked)
             runner.to_answers()  # a finished conversation always makes a valid answers file
     assert reached == {q.id for q in flow.questions}
+
+
+def test_the_felony_class_is_asked_only_where_the_law_reaches_felonies_by_class(runner):
+    drive_to = {"audience": "advocate", "label": None, "record": "conviction", "offense": "drug"}
+    for place, level, asked in (("CT", "felony", True), ("CT", "misdemeanor", False), ("NM", "felony", False)):
+        runner.restart()
+        ids = drive(runner, {**drive_to, "jurisdiction": place, "level": level})
+        assert ("felony_class" in ids) is asked, (place, level)
+    runner.restart()
+    drive(runner, {**drive_to, "jurisdiction": "CT", "level": "felony", "felony_class": "class_d"})
+    assert runner.to_answers().records[0].felony_class == "class_d"
+    # Another place's classes are not this one's: a class code of Connecticut is refused for Washington
+    question = runner.flow.question("felony_class")
+    with pytest.raises(AnswerError, match="class_a, class_b, class_c"):
+        runner.check(question, "class_d", {"jurisdiction": "WA"})
+    assert runner.check(question, "class_d", {"jurisdiction": "CT"}) == "class_d"
+    # Moving the record to a place with other classes drops the class, and says so
+    jurisdiction = next(s for s in runner.steps() if s.question.id == "jurisdiction")
+    dropped = runner.answer("WA", jurisdiction)
+    assert [(d.question_id, d.value) for d in dropped] == [("felony_class", "class_d")]
+    assert runner.current().question.id == "felony_class"
+    assert [c for c, _ in runner.options_for(runner.current().question, runner.context(runner.current()))] == [
+        "class_a",
+        "class_b",
+        "class_c",
+    ]
 
 
 def test_every_condition_reads_only_answers_given_before_it(catalog):
@@ -110,6 +140,7 @@ def test_flow_codes_match_the_answers_file_contract(catalog):
         "record",
         "offense",
         "level",
+        "felony_class",
         "connection",
         "year",
         "age",

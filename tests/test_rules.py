@@ -17,6 +17,7 @@ from assistant.core.rules import (
     rule_documentation,
     rule_nexus,
     rule_offense,
+    rule_offense_by_class,
     rule_procedure,
     rule_record_charge,
     rule_record_kind,
@@ -35,6 +36,7 @@ FACTS = {
     "connection": "forced",
     "age": "adult",
     "pending_charges": "no",
+    "felony_class": None,
     "year": 2015,
     "trafficking_ended": 2016,
     "documentation": ("none",),
@@ -172,6 +174,42 @@ def test_offence_coverage_decides_the_offence_rule(catalog):
     ca = law_with(catalog, "CA")  # § 236.14(t)(1): violent felonies on the § 667.5(c) list are out
     partly = one(run(rule_offense, ca, catalog, offense="violent", level="felony"), "offense")
     assert partly.effect == "uncertain" and "236.14" in partly.citation
+
+
+def test_the_felony_class_decides_a_law_that_reaches_felonies_by_class(catalog):
+    law = law_with(
+        catalog, "CT"
+    )  # § 54-95c(a): "a class C, D or E felony or any unclassified felony ... not more than ten years"
+    drug = {"offense": "drug", "level": "felony"}
+    d = one(run(rule_offense_by_class, law, catalog, felony_class="class_d", **drug), "offense")
+    assert d.effect == "supports" and "54-95c(a)" in d.citation and dict(d.params)["level"] == "class D felony"
+    b = one(run(rule_offense_by_class, law, catalog, felony_class="class_b", **drug), "offense")
+    assert b.effect == "blocks" and dict(b.params)["level"] == "class B felony"
+    long = one(run(rule_offense_by_class, law, catalog, felony_class="unclassified_over_10", **drug), "offense")
+    assert long.effect == "blocks"
+    # Not given (or "not sure"): the felony line answers, and it is for the person to show the class
+    unknown = one(run(rule_offense_by_class, law, catalog, **drug), "offense")
+    assert unknown.effect == "uncertain" and unknown.basis == "show" and dict(unknown.params)["level"] == "felony"
+    # A class is a felony's: a misdemeanor is decided by the misdemeanor line whatever is stored
+    misd = one(run(rule_offense_by_class, law, catalog, offense="drug", felony_class="class_b"), "offense")
+    assert misd.effect == "supports" and dict(misd.params)["level"] == "misdemeanor"
+
+
+def test_a_class_the_law_reaches_still_keeps_its_exclusions(catalog):
+    nc = law_with(catalog, "NC")  # G.S. 15A-145.9(a)(1): Class H and I felonies, no assault offenses
+    theft = one(run(rule_offense_by_class, nc, catalog, level="felony", felony_class="class_h"), "offense")
+    assert theft.effect == "supports"
+    violent = {"offense": "violent", "level": "felony", "felony_class": "class_i"}
+    assert one(run(rule_offense_by_class, nc, catalog, **violent), "offense").effect == "blocks"
+    assert one(run(rule_offense_by_class, nc, catalog, level="felony", felony_class="class_g"), "offense").effect == (
+        "blocks"
+    )
+    wa = law_with(catalog, "WA")  # RCW 9.94A.648(1)(a): class B or C only; (3) exclusions not all read
+    assert one(run(rule_offense_by_class, wa, catalog, level="felony", felony_class="class_a"), "offense").effect == (
+        "blocks"
+    )
+    b = one(run(rule_offense_by_class, wa, catalog, level="felony", felony_class="class_b"), "offense")
+    assert b.effect == "uncertain" and b.basis == "show"
 
 
 # --- the link to the trafficking ---------------------------------------------------------------------

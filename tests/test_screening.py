@@ -87,6 +87,23 @@ def test_results_match_the_engine(catalog, tmp_path):
     assert list(nm)[-len(RESULT_COLUMNS) :] == RESULT_COLUMNS
 
 
+def test_a_felony_class_as_intake_sheets_write_it_decides_the_row(catalog, tmp_path):
+    ct = {**GOOD, "jurisdiction": "CT", "offense": "drug", "connection": "forced"}
+    rows = [
+        {**ct, "felony_class": "Class D"},
+        {**ct, "client_id": "A2", "felony_class": "b"},
+        {**ct, "client_id": "A3", "felony_class": "class Q felony"},
+        {**ct, "client_id": "A4", "felony_class": "not sure"},
+    ]
+    write(tmp_path / "in.csv", rows)
+    screen_file(catalog, tmp_path / "in.csv", tmp_path / "out.csv")
+    d, b, q, unsure = read(tmp_path / "out.csv")
+    assert d["verdict"] == "likely_eligible" and "class D felony" in d["main_reason"]
+    assert b["verdict"] == "not_covered" and "class B felony" in b["main_reason"]
+    assert q["verdict"] == "" and "'class_q' is not a felony class of CT's law" in q["errors"]
+    assert unsure["verdict"] == "possibly_eligible"
+
+
 CODES = {
     "record": ["arrest", "dismissed", "conviction", "juvenile_adjudication", "unsure"],
     "offense": [

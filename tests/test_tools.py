@@ -59,6 +59,16 @@ def test_compare_golden_table():
     golden("compare-ga-md.txt", result.stdout)
 
 
+def test_one_states_felony_class_is_not_carried_to_another(catalog):
+    from tests.factories import answers_with
+
+    answers = answers_with({"jurisdiction": "CT", "offense": "drug", "level": "felony", "felony_class": "class_d"})
+    ct, nc = compare(catalog, ["CT", "NC"], answers).facts[0]
+    assert ct.verdict == "likely_eligible" and ct.felony_class == "class D felony"
+    # Connecticut's class D is not North Carolina's Class D (not reached): there the class is not known
+    assert nc.record.felony_class is None and nc.verdict == "possibly_eligible"
+
+
 def test_compare_same_facts_differ_by_state(catalog):
     from assistant.core.eligibility import assess_record
 

@@ -191,6 +191,19 @@ def test_a_condition_for_one_kind_of_record_must_be_for_a_kind_the_law_reaches(d
     assert found and "details.records says arrest: not_covered" in found[0].message
 
 
+def test_the_felony_classes_must_add_up_to_the_felony_line(data_copy: Path):
+    text = (data_copy / "states" / "CT.yaml").read_text()
+    # Every class reaching a drug felony, while the felony line says only some are reached
+    wrong = text.replace("offenses: {default: not_covered}", "offenses: {default: covered}")
+    path = write_state(data_copy, "CT", wrong)
+    found = [p for p in validate_paths([path], data_copy) if p.field.endswith("details.offenses.felony")]
+    assert found and "the felony classes add up to 'covered', but the felony line says 'some'" in found[0].message
+    twice = text.replace("code: class_b,", "code: class_a,")
+    path = write_state(data_copy, "CT", twice)
+    found = [p for p in validate_paths([path], data_copy) if p.field.endswith("offenses.felony_classes")]
+    assert found and "each class code once: class_a" in found[0].message
+
+
 def test_which_cases_are_said_only_for_a_record_kind_reached_in_part(data_copy: Path):
     text = (data_copy / "states" / "TX.yaml").read_text()
     wrong = text.replace("        dismissed: some\n", "        dismissed: not_covered\n")

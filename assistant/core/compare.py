@@ -70,7 +70,7 @@ def compare(
         for i, rec in enumerate(answers.records):
             per_column = []
             for card in columns:
-                moved = rec.model_copy(update={"jurisdiction": card.jurisdiction.code})
+                moved = rec.moved_to(card.jurisdiction.code)
                 placed = answers.model_copy(update={"records": [moved]})
                 result = assess_record(work, placed, 0)
                 per_column.append(dataclasses.replace(result, index=i))

@@ -43,18 +43,21 @@ class Conversation:
     def __init__(self, catalog: Catalog, runner: FlowRunner | None = None) -> None:
         self.catalog = catalog
         names = [(j.code, j.name) for j in catalog.jurisdictions.values()]
-        self.runner = runner or FlowRunner(catalog.flow, jurisdiction_choices(names))
+        self.runner = runner or FlowRunner(catalog.flow, jurisdiction_choices(names), catalog.felony_classes())
 
     @property
     def voice(self) -> str:
         return voice_of(str(self.runner.top.get("audience", "survivor")))
 
-    def choices(self, q: Question) -> list[Choice]:
+    def choices(self, q: Question, step: Step | None = None) -> list[Choice]:
         if q.options_from == "jurisdictions":
             return [
                 Choice(code, f"{name} ({code})" if code != "US" else name)
                 for code, name in self.runner.jurisdictions.items()
             ]
+        if q.options_from is not None:
+            context = self.runner.context(step) if step is not None else {}
+            return [Choice(code, label[:1].upper() + label[1:]) for code, label in self.runner.options_for(q, context)]
         return [Choice(o.code, o.label(self.voice)) for o in q.options]
 
     def view(self, step: Step | None = None) -> QuestionView | None:
@@ -70,10 +73,10 @@ class Conversation:
             kind=q.kind,
             text=q.text(voice),
             why=q.why(voice),
-            choices=tuple(self.choices(q) + extras),
+            choices=tuple(self.choices(q, step) + extras),
             unsure=Choice(UNSURE, unsure_label),
             optional=q.optional,
-            filterable=q.options_from is not None,
+            filterable=q.options_from == "jurisdictions",
             value=self.runner.value(step) if self.runner.is_answered(step) else None,
             record_number=None if step.record is None else step.record + 1,
             records=len(self.runner.records),
@@ -90,7 +93,7 @@ class Conversation:
             return self.catalog.flow.unsure(voice)
         if q.kind == "text":
             return one_line(str(value))  # on one line, with no control sequences
-        labels = {c.code: c.label for c in self.choices(q)}
+        labels = {c.code: c.label for c in self.choices(q, step)}
         labels.update({o.code: o.label(voice) for o in q.extra_years})
         if isinstance(value, list):
             return "; ".join(labels.get(v, str(v)) for v in value)

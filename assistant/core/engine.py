@@ -58,7 +58,8 @@ UNSURE_DOMAIN: dict[str, tuple[str, ...]] = {
     "age": _values("age"),
     "pending_charges": _values("pending_charges"),
 }
-ANSWER_FIELDS = ("record", "offense", "level", "connection", "age", "pending_charges", "year")
+# felony_class is asked only where the law reaches felonies by class; not given or unsure, the felony line answers
+ANSWER_FIELDS = ("record", "offense", "level", "felony_class", "connection", "age", "pending_charges", "year")
 # Rules that decide whether the law reaches the record (the "why"); what the person must show;
 # notes that still belong among the obstacles.
 WHY_RULES = ("adult_law", "juvenile_route", "record_kind", "offense", "nexus", "timing", "conditions", "depends")

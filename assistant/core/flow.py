@@ -49,6 +49,8 @@ class Dropped:
 class FlowRunner:
     flow: Flow
     jurisdictions: Mapping[str, str]  # code -> display name, for the jurisdiction question
+    # code -> (class code, label) for each place whose law reaches felonies by class
+    felony_classes: Mapping[str, Sequence[tuple[str, str]]] = field(default_factory=dict)
     top: dict[str, Any] = field(default_factory=dict)
     records: list[dict[str, Any]] = field(default_factory=lambda: [{}])
     cursor: StepKey | None = None
@@ -56,7 +58,20 @@ class FlowRunner:
     # --- reading the state ---------------------------------------------------------------------
 
     def _applies(self, q: Question, context: Mapping[str, Any]) -> bool:
+        if q.options_from == "felony_classes" and not self.options_for(q, context):
+            return False  # a question with no options here is not asked
         return q.when is None or q.when.holds(context)
+
+    def options_for(self, q: Question, context: Mapping[str, Any]) -> list[tuple[str, str]]:
+        """(code, label) of a question whose options come from the data, for this record."""
+        if q.options_from == "jurisdictions":
+            return list(self.jurisdictions.items())
+        if q.options_from == "felony_classes":
+            return list(self.felony_classes.get(str(context.get("jurisdiction")), ()))
+        return []
+
+    def context(self, step: Step) -> dict[str, Any]:
+        return {**self.top, **self.records[step.record]} if step.record is not None else dict(self.top)
 
     def _store(self, step: Step) -> dict[str, Any]:
         return self.top if step.record is None else self.records[step.record]
@@ -102,15 +117,18 @@ class FlowRunner:
 
     # --- changing the state --------------------------------------------------------------------
 
-    def check(self, question: Question, value: Any) -> Any:
-        """The value normalised for this question, or AnswerError saying what fits."""
+    def check(self, question: Question, value: Any, context: Mapping[str, Any] | None = None) -> Any:
+        """The value normalised for this question (asked in `context`), or AnswerError saying what fits."""
         if value == UNSURE and question.kind != "text":
             if question.kind == "multiple":
                 return [UNSURE]
             return question.unsure_means or UNSURE
         kind = question.kind
         if kind in ("single", "yes_no"):
-            codes = list(self.jurisdictions) if question.options_from == "jurisdictions" else question.codes
+            if question.options_from:
+                codes = [code for code, _ in self.options_for(question, context or {})]
+            else:
+                codes = question.codes
             if value not in codes:
                 raise AnswerError(f"choose one of: {', '.join([*codes, UNSURE])}")
             return value
@@ -150,7 +168,7 @@ class FlowRunner:
         step = step or self.current()
         if step is None:
             raise AnswerError("there is no question to answer")
-        normalised = self.check(step.question, value)
+        normalised = self.check(step.question, value, self.context(step))
         self._store(step)[step.question.id] = normalised
         if step.question.loop:
             self._sync_loop(step)
@@ -181,10 +199,17 @@ class FlowRunner:
                 del self.top[key]
         for i, rec in enumerate(self.records):
             for key, value in list(rec.items()):
-                if (key, i) not in live:
+                if (key, i) not in live or not self._still_an_option(key, value, {**self.top, **rec}):
                     dropped.append(Dropped(key, i, value))
                     del rec[key]
         return dropped
+
+    def _still_an_option(self, key: str, value: Any, context: Mapping[str, Any]) -> bool:
+        """A class chosen for one place is not an answer for another place's classes."""
+        q = self.flow.question(key)
+        if q is None or q.options_from != "felony_classes" or value == UNSURE:
+            return True
+        return value in [code for code, _ in self.options_for(q, context)]
 
     def back(self) -> Step | None:
         """Move to the question before the current one; None if already at the first."""
@@ -238,9 +263,15 @@ class FlowRunner:
         return Answers(**top, records=records)
 
     @classmethod
-    def from_answers(cls, flow: Flow, jurisdictions: Mapping[str, str], answers: Answers) -> FlowRunner:
+    def from_answers(
+        cls,
+        flow: Flow,
+        jurisdictions: Mapping[str, str],
+        answers: Answers,
+        felony_classes: Mapping[str, Sequence[tuple[str, str]]] | None = None,
+    ) -> FlowRunner:
         """Replay an answers file: every question it answers is filled; anything missing is asked."""
-        runner = cls(flow, jurisdictions)
+        runner = cls(flow, jurisdictions, felony_classes or {})
         data = answers.model_dump()
         loop = next((q for q in flow.group if q.loop), None)
         for q in flow.top_before + flow.top_after:

@@ -176,7 +176,7 @@ def outline(catalog: Catalog, r: RecordAssessment, answers: Answers) -> tuple[Ou
         (
             "offense",
             "An offense the law covers",
-            f"{said('offense', rec.offense)}, as a {said('level', rec.level)}",
+            f"{said('offense', rec.offense)}, as a {r.felony_class or said('level', rec.level)}",
             "the certified court record; the charging papers",
         ),
         (

@@ -92,6 +92,13 @@ class RecordAssessment:
         return sorted({r.type for r in self.relief})
 
     @property
+    def felony_class(self) -> str | None:
+        """The felony's class as it reads in a sentence ("class D felony"), where the person gave one."""
+        offenses = self.version.details.offenses if self.version is not None else None
+        chosen = offenses.felony_class(self.record.felony_class) if offenses is not None else None
+        return chosen.label if chosen is not None and self.record.level == "felony" else None
+
+    @property
     def changing_fields(self) -> list[str]:
         """Unsure answers whose value would change the verdict."""
         out = []

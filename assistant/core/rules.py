@@ -34,6 +34,7 @@ class Facts(NamedTuple):
     connection: str
     age: str
     pending_charges: str
+    felony_class: str | None  # only where the law reaches felonies by class; None when not asked
     year: int | str
     trafficking_ended: int | str
     documentation: tuple[str, ...]
@@ -294,6 +295,30 @@ def rule_record_charge(law: LawView, f: Any, ph: Phrases, now: int) -> list[Reas
     }
     effect, basis = COVERAGE_EFFECT[cov]
     return [reason("record_kind", effect, CHARGE_TEXT[cov], feature, cite, conf, params, basis=basis)]
+
+
+def has_felony_classes(law: LawView) -> bool:
+    offenses = law.v.details.offenses
+    return offenses is not None and bool(offenses.felony_classes)
+
+
+def rule_offense_by_class(law: LawView, f: Any, ph: Phrases, now: int) -> list[Reason]:
+    """A felony the person gave the class of is decided by that class's line ("class D felony")."""
+    offenses = law.v.details.offenses
+    chosen = offenses.felony_class(f.felony_class) if offenses is not None and f.level == "felony" else None
+    if offenses is None or chosen is None:
+        return rule_offense(law, f, ph, now)
+    cov = chosen.offenses.coverage(f.offense)
+    params: dict[str, str | int] = {
+        "offense": ph["offense"][f.offense],
+        "level": chosen.label,
+        "summary": offenses.summary,
+    }
+    effect, basis = COVERAGE_EFFECT[cov]
+    cite = offenses.citation or law.cite("offenses_covered")
+    return [
+        reason("offense", effect, OFFENSE_TEXT[cov], "offenses_covered", cite, offenses.confidence, params, basis=basis)
+    ]
 
 
 def rule_offense(law: LawView, f: Any, ph: Phrases, now: int) -> list[Reason]:
@@ -715,7 +740,9 @@ RULES: tuple[Rule, ...] = (
     ADULT_LAW_BY_OFFENSE,
     Rule("record", ("record",), rule_record_kind),
     Rule("record_charge", ("record", "offense", "level"), rule_record_charge, has_charge_lists),
-    Rule("offense", ("offense", "level"), rule_offense),
+    Rule("offense", ("offense", "level"), rule_offense, lambda law: not has_felony_classes(law)),
+    # Only a law that reaches felonies by class reads the class (asked only there).
+    Rule("offense_by_class", ("offense", "level", "felony_class"), rule_offense_by_class, has_felony_classes),
     # Only a law whose routes have their own link tests ties the record's kind to the link.
     Rule("nexus", ("connection", "year", "trafficking_ended"), rule_nexus, lambda law: not has_route_links(law)),
     Rule("nexus_by_record", ("record", "connection", "year", "trafficking_ended"), rule_nexus, has_route_links),

@@ -11,6 +11,7 @@ most MAX_RECORDS records are accepted.
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -27,8 +28,14 @@ MAX_BYTES = 1024 * 1024  # a real answers file is a few kilobytes
 MAX_RECORDS = 200
 
 
-def parse_answers(text: str, shown: str, jurisdictions: list[str]) -> Answers:
-    """Parse answers text; raise InputInvalid with every problem found."""
+def parse_answers(
+    text: str, shown: str, jurisdictions: list[str], felony_classes: Mapping[str, Sequence[str]] | None = None
+) -> Answers:
+    """Parse answers text; raise InputInvalid with every problem found.
+
+    `felony_classes`: the class codes of each jurisdiction whose law reaches felonies by class; a
+    record's `felony_class` must be one of its place's (checked only when given).
+    """
     try:
         data = loads(text)
     except YamlProblem as exc:  # JSON is YAML, so one parser reads both
@@ -67,12 +74,42 @@ def parse_answers(text: str, shown: str, jurisdictions: list[str]) -> Answers:
                         closest(code.upper(), jurisdictions),
                     )
                 )
+            if felony_classes is not None and isinstance(rec, dict):
+                problem = felony_class_problem(rec, felony_classes)
+                if problem:
+                    loc = ("records", i, "felony_class")
+                    message, allowed = problem
+                    got = str(rec.get("felony_class"))
+                    near = closest(got, allowed) if allowed else None
+                    problems.append(
+                        Problem(shown, message, line_of(clean, loc), f"records[{i}].felony_class", allowed, near)
+                    )
     if problems or answers is None:
         raise InputInvalid(problems)
     return answers
 
 
-def read_answers(path: Path, jurisdictions: list[str]) -> Answers:
+def felony_class_problem(
+    rec: dict[str, Any], classes: Mapping[str, Sequence[str]]
+) -> tuple[str, tuple[str, ...]] | None:
+    """What is wrong with a record's felony class, and the codes that would fit; None if nothing."""
+    given = rec.get("felony_class")
+    if given is None or given == "unsure" or not isinstance(given, str):
+        return None  # a wrong type is reported by the model
+    code = rec.get("jurisdiction")
+    allowed = tuple(classes.get(code, ())) if isinstance(code, str) else ()
+    if rec.get("level") != "felony":
+        return "felony_class is asked only for a felony; remove it or set level: felony", ()
+    if not allowed:
+        return f"felony_class is asked only where the law reaches felonies by class, and not for '{code}'", ()
+    if given not in allowed:
+        return f"'{given}' is not a felony class of {code}'s law", allowed
+    return None
+
+
+def read_answers(
+    path: Path, jurisdictions: list[str], felony_classes: Mapping[str, Sequence[str]] | None = None
+) -> Answers:
     try:
         data = read_limited(path, MAX_BYTES, "an answers file")
     except FileNotFoundError:
@@ -86,7 +123,7 @@ def read_answers(path: Path, jurisdictions: list[str]) -> Answers:
     except UnicodeDecodeError as exc:
         line = data.count(b"\n", 0, exc.start) + 1
         raise InputInvalid([Problem(str(path), "the file is not UTF-8 text; save it as UTF-8", line)]) from None
-    return parse_answers(text, str(path), jurisdictions)
+    return parse_answers(text, str(path), jurisdictions, felony_classes)
 
 
 def answers_text(answers: Answers, fmt: str = "yaml") -> str:

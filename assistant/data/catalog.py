@@ -51,6 +51,20 @@ class Catalog:
     def jurisdiction(self, code: str) -> Jurisdiction | None:
         return self.jurisdictions.get(code.upper())
 
+    def felony_classes(self) -> dict[str, tuple[tuple[str, str], ...]]:
+        """(code, label) of each felony class, for every law in force that reaches felonies by class."""
+        found = self.memo.get("felony_classes")
+        if found is None:
+            found = self.memo["felony_classes"] = {
+                code: tuple((c.code, c.label) for c in offenses.felony_classes)
+                for code, j in self.jurisdictions.items()
+                if (offenses := j.current.details.offenses) is not None and offenses.felony_classes
+            }
+        return found
+
+    def felony_class_codes(self) -> dict[str, tuple[str, ...]]:
+        return {code: tuple(c for c, _ in classes) for code, classes in self.felony_classes().items()}
+
 
 @dataclass
 class _Parsed:
@@ -455,6 +469,7 @@ def _consistent(v: LawVersion, loc: tuple[str | int, ...], rep: _Reporter) -> No
         rep.add((*loc, "details", "documentation", "documents"), "a presumption needs the documents that create it")
     _records_agree(v, loc, rep)
     _offenses_agree(v, loc, rep)
+    _felony_classes_agree(v, loc, rep)
 
 
 _OFFENSE_KINDS: tuple[str, ...] = get_args(OffenseKind)
@@ -521,6 +536,31 @@ def _offenses_agree(v: LawVersion, loc: tuple[str | int, ...], rep: _Reporter) -
             rep.add(
                 (*oloc, "misdemeanor"),
                 f"the feature says every misdemeanor, but details.offenses does not cover: {', '.join(short[:4])}",
+            )
+
+
+def _felony_classes_agree(v: LawVersion, loc: tuple[str | int, ...], rep: _Reporter) -> None:
+    """The classes add up to the felony line: what every class says alike, the line must say; where
+    they differ, the line must say `some`. Codes are unique, and a lone class answers nothing."""
+    offenses = v.details.offenses
+    if offenses is None or not offenses.felony_classes:
+        return
+    cloc = (*loc, "details", "offenses", "felony_classes")
+    classes = offenses.felony_classes
+    codes = [c.code for c in classes]
+    if len(classes) < 2:
+        rep.add(cloc, "list every class of the state's scheme (at least two), or none")
+    twice = sorted({c for c in codes if codes.count(c) > 1})
+    if twice:
+        rep.add(cloc, f"each class code once: {', '.join(twice)}")
+    for kind in _OFFENSE_KINDS:
+        seen = {c.offenses.coverage(kind) for c in classes}
+        line = offenses.coverage(kind, "felony")
+        want = seen.pop() if len(seen) == 1 else "some"
+        if line != want:
+            rep.add(
+                (*loc, "details", "offenses", "felony"),
+                f"{kind}: the felony classes add up to '{want}', but the felony line says '{line}'",
             )
 
 

@@ -167,7 +167,7 @@ def _answers(catalog: Catalog, path: str | None) -> Answers | None:
         raise UsageError("give the answers file's name after --answers")
     from ..data.answers_io import read_answers
 
-    return read_answers(Path(path), list(catalog.jurisdictions))
+    return read_answers(Path(path), list(catalog.jurisdictions), catalog.felony_class_codes())
 
 
 def cmd_evaluate(args: argparse.Namespace) -> int:
@@ -327,7 +327,7 @@ def run_app(args: argparse.Namespace) -> int:
         from ..data.answers_io import read_answers
 
         catalog = _load()
-        answers = read_answers(Path(args.answers), list(catalog.jurisdictions))
+        answers = read_answers(Path(args.answers), list(catalog.jurisdictions), catalog.felony_class_codes())
     app = make_app(catalog, answers, args.theme)  # without a snapshot this validates all data first
     from .terminal import on_leave_signals
     from .ui.quick_exit import leave_on_signal

@@ -19,9 +19,10 @@ from typing import Any
 from pydantic import ValidationError
 
 from ..core.eligibility import Evaluator, Reason, RecordAssessment
+from ..data.answers_io import felony_class_problem
 from ..data.catalog import Catalog
 from ..data.files import private_file
-from ..data.intake_csv import UNSURE_WORDS, IntakeReader, IntakeWriter, Row, normalise_code
+from ..data.intake_csv import UNSURE_WORDS, IntakeReader, IntakeWriter, Row, felony_class_code, normalise_code
 from ..data.problems import InputInvalid, Problem, closest, from_validation_error
 from ..models.answers import Answers, this_year
 from ..render.explain import reason_text
@@ -35,6 +36,7 @@ ANSWER_COLUMNS = [
     "record",
     "offense",
     "level",
+    "felony_class",
     "connection",
     "year",
     "age",
@@ -62,6 +64,7 @@ EXAMPLE = {
     "record": "conviction",
     "offense": "theft",
     "level": "felony",
+    "felony_class": "",
     "connection": "because",
     "year": "2014",
     "age": "adult",
@@ -123,6 +126,8 @@ def _answers_from_row(row: dict[str, str]) -> dict[str, Any]:
     record["jurisdiction"] = (
         record["jurisdiction"].upper() if len(record["jurisdiction"]) == 2 else record["jurisdiction"]
     )
+    if (row.get("felony_class") or "").strip():
+        record["felony_class"] = felony_class_code(row["felony_class"])
     if (row.get("pending_charges") or "").strip():
         record["pending_charges"] = row["pending_charges"].strip()
     if (row.get("label") or "").strip():
@@ -159,6 +164,11 @@ class Screener:
             guess = closest(code, self.codes)
             said = f" (did you mean '{guess}'?)" if guess else ""
             return None, [f"jurisdiction: '{code}' is not a jurisdiction we have{said}"]
+        problem = felony_class_problem(data["records"][0], self.catalog.felony_class_codes())
+        if problem:
+            message, allowed = problem
+            guess = closest(str(data["records"][0]["felony_class"]), list(allowed)) if allowed else None
+            return None, [f"felony_class: {message}" + (f" (did you mean '{guess}'?)" if guess else "")]
         return answers, []
 
     def result(self, answers: Answers) -> dict[str, str]:

@@ -60,6 +60,12 @@ class RecordAnswers(Strict):
     record: RecordAnswer
     offense: OffenseAnswer
     level: LevelAnswer
+    felony_class: str | None = Field(
+        default=None,
+        pattern=r"^[a-z][a-z0-9_]{0,39}$",
+        description="Asked only where the law reaches felonies by class: a class code of that state's "
+        "details.offenses.felony_classes, or 'unsure'.",
+    )
     connection: ConnectionAnswer
     year: Year
     age: AgeAnswer
@@ -67,6 +73,11 @@ class RecordAnswers(Strict):
     label: str | None = Field(
         default=None, max_length=80, description="Optional private name for the record, e.g. 'Denver 2014'."
     )
+
+    def moved_to(self, code: str) -> RecordAnswers:
+        """The same facts as if the record were from `code`: one state's felony class is not another's."""
+        keep = code == self.jurisdiction
+        return self.model_copy(update={"jurisdiction": code, "felony_class": self.felony_class if keep else None})
 
 
 class Answers(Strict):

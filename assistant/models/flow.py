@@ -69,8 +69,10 @@ class Question(Strict):
     text: Said
     why: Said = Field(description="Why we ask, shown on request.")
     options: list[Option] = Field(default_factory=list)
-    options_from: Literal["jurisdictions"] | None = Field(
-        default=None, description="Fill the options from the encoded jurisdictions."
+    options_from: Literal["jurisdictions", "felony_classes"] | None = Field(
+        default=None,
+        description="Fill the options from the encoded jurisdictions, or from the felony classes of the "
+        "record's place (the question is asked only where its law lists them).",
     )
     extra_years: list[Option] = Field(
         default_factory=list, description="For year questions: answers besides a year, e.g. 'ongoing'."

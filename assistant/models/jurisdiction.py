@@ -189,10 +189,26 @@ class RecordCoverage(Cited):
         return self.charges.get(kind) if self.coverage(kind) == "some" else None
 
 
+class FelonyClass(Strict):
+    """One class (or degree) of felony in the state's own scheme, and what the law reaches in it."""
+
+    code: Code = Field(description="Stable code for the answers file, e.g. class_c.")
+    label: str = Field(description="The class as it reads in a sentence, e.g. 'class C felony'.")
+    offenses: LevelCoverage = Field(description="Coverage by offence kind for a felony of this class.")
+
+
 class OffenseCoverage(Cited, ChargeCoverage):
     summary: str = Field(description="Which offences the law reaches, in plain words.")
     enumerated: list[str] = Field(default_factory=list, description="Offences the law lists by name (paraphrased).")
     excluded: list[str] = Field(default_factory=list, description="Offences the law excludes (paraphrased).")
+    felony_classes: list[FelonyClass] = Field(
+        default_factory=list,
+        description="Where the law reaches felonies by class or degree: every class of the state's scheme, in "
+        "order, so a person who knows the class is asked it and told a definite answer.",
+    )
+
+    def felony_class(self, code: str | None) -> FelonyClass | None:
+        return next((c for c in self.felony_classes if c.code == code), None) if code else None
 
 
 class Period(Strict):

@@ -116,7 +116,7 @@ def record_title(r: RecordAssessment, catalog: Catalog) -> str:
     rec = r.record
     kind = ph.record.get(rec.record, "a record") if rec.record != "unsure" else "a record"
     offense = ph.offense.get(rec.offense, "") if rec.offense != "unsure" else ""
-    level = ph.level.get(rec.level, "") if rec.level != "unsure" else ""
+    level = r.felony_class or (ph.level.get(rec.level, "") if rec.level != "unsure" else "")
     bits = [kind[0].upper() + kind[1:]]
     if offense:
         bits.append(f"for {offense}" + (f" ({level})" if level else ""))

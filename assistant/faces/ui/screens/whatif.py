@@ -135,7 +135,7 @@ class WhatIfScreen(Screen[None]):
         moved = dataclasses.replace(self.catalog, jurisdictions={**self.catalog.jurisdictions, self.code: changed})
         lines = []
         for i, rec in enumerate(self.answers.records):
-            placed = self.answers.model_copy(update={"records": [rec.model_copy(update={"jurisdiction": self.code})]})
+            placed = self.answers.model_copy(update={"records": [rec.moved_to(self.code)]})
             before = assess_record(self.catalog, placed, 0).verdict
             after = assess_record(moved, placed, 0).verdict
             lines.append(f"Record {i + 1}: now {labels[before]}; what-if {labels[after]}")
