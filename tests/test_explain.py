@@ -256,3 +256,22 @@ def test_a_survivor_reads_help_without_notes_on_how_our_copies_were_made(catalog
     dc = _first_record(catalog, "DC", "conviction", "prostitution", "misdemeanor")
     survivor_notes = " ".join(h["note"] for h in dc["next"]["help"])
     assert "page read" not in survivor_notes and "Free legal help for trafficking survivors" in survivor_notes
+
+
+def test_free_help_a_records_own_list_already_gives_is_not_listed_again(catalog):
+    from tests.factories import answers_with
+
+    wisconsin = render(assess(catalog, answers_with({"jurisdiction": "WI"}), 2026), catalog, "text")
+    # Wisconsin's guide lists the Survivor Reentry Project: the general list does not repeat it
+    assert wisconsin.count("Survivor Reentry Project") == 1
+    assert 'Search for "legal aid"' in wisconsin  # a general entry no record lists stays
+    # With the place unknown, the national guide's list gives both, once
+    nowhere = render(assess(catalog, answers_with({"jurisdiction": "unsure"}), 2026), catalog, "text")
+    assert nowhere.count("Survivor Reentry Project") == 1 and nowhere.count("1-888-373-7888") == 1
+    # An entry one record's list lacks stays in the general list
+    from assistant.render.explain import general_help
+
+    hotline = {"reach": "1-888-373-7888 (TTY 711); text 233733; https://humantraffickinghotline.org"}
+    srp = {"reach": "https://freedomnetworkusa.org/srp_states/az/; survivorreentry@freedomnetworkusa.org"}
+    kept = general_help(catalog.terms.help, [[hotline, srp], [srp]])
+    assert [h["name"] for h in kept] == ["National Human Trafficking Hotline", "Legal aid"]

@@ -11,6 +11,7 @@ from __future__ import annotations
 import hashlib
 import json
 import re
+from collections.abc import Sequence
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -366,6 +367,28 @@ def help_context(h: HelpEntry, voice: str) -> dict[str, Any]:
     }
 
 
+def _reach_keys(text: str) -> set[str]:
+    """What identifies a way to reach help: its web domain ("freedomnetworkusa.org") and phone digits."""
+    domains = {m.group(1).lower() for m in re.finditer(r"(?:https?://)?(?:www\.)?([a-z0-9-]+\.[a-z.]{2,})", text, re.I)}
+    phones = {d for d in (re.sub(r"\D", "", m) for m in re.findall(r"[\d\-() ]{10,}", text)) if len(d) >= 10}
+    return domains | phones
+
+
+def general_help(entries: Sequence[Any], per_record: Sequence[Sequence[dict[str, Any]]]) -> list[dict[str, Any]]:
+    """The general free-help list, without an entry every record's own help list already gives."""
+    out = []
+    for h in entries:
+        keys = _reach_keys(h.contact)
+        listed = (
+            bool(keys)
+            and bool(per_record)
+            and all(any(keys & _reach_keys(x["reach"]) for x in helps) for helps in per_record)
+        )
+        if not listed:
+            out.append(h.model_dump())
+    return out
+
+
 def next_context(catalog: Catalog, p: Packet, voice: str) -> dict[str, Any]:
     """What to do next for one record, in the reader's voice (checklist, filing route, help, outline)."""
     words = catalog.terms.papers
@@ -495,7 +518,7 @@ def context(assessment: Assessment, catalog: Catalog) -> dict[str, Any]:
         "laws": laws,
         "rubric_name": catalog.rubric.short_name,
         "grading_note": catalog.rubric.grading.note,
-        "help": [h.model_dump() for h in terms.help],
+        "help": general_help(terms.help, [rec["next"]["help"] for rec in records]),
         "disclaimer": terms.disclaimer(voice),
         "lawyer_check": LAWYER_CHECK,
         "screened_on": assessment.today.isoformat(),
