@@ -432,7 +432,7 @@ def next_context(catalog: Catalog, p: Packet, voice: str) -> dict[str, Any]:
 def context(assessment: Assessment, catalog: Catalog) -> dict[str, Any]:
     voice = assessment.voice
     terms = catalog.terms
-    records = []
+    records: list[dict[str, Any]] = []
     for r in assessment.records:
         verdict = terms.verdicts[r.verdict]
         records.append(
