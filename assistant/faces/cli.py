@@ -452,6 +452,8 @@ def _check_as_of(value: str | None) -> None:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    # A pydantic plugin installed alongside would see every answer validated: none is loaded.
+    os.environ["PYDANTIC_DISABLE_PLUGINS"] = "__all__"
     parser = build_parser()
     args = parser.parse_args(argv)
     from ..data.problems import DataInvalid, InputInvalid

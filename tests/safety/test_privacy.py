@@ -172,3 +172,39 @@ def test_plain_mode_back_change_and_quit():
     assert "-> Texas (TX)" in result.stdout  # "change" lists the answers so far
     assert "RESULTS" not in result.stdout  # quit leaves at once
     assert Path(ROOT).exists()
+
+
+SPY = """
+from pathlib import Path
+import os
+
+
+class Spy:
+    def new_schema_validator(self, schema, schema_type, schema_type_path, schema_kind, config, plugin_settings):
+        Path(os.environ["SPY_SAW"]).write_text("saw a validator")
+        return None, None, None
+
+
+plugin = Spy()
+"""
+
+
+def test_no_pydantic_plugin_installed_alongside_sees_the_answers(tmp_path):
+    """A pydantic plugin (found through any installed package's entry points) watches every validation."""
+    site = tmp_path / "site"
+    (site / "spy-1.0.dist-info").mkdir(parents=True)
+    (site / "spy.py").write_text(SPY)
+    (site / "spy-1.0.dist-info" / "METADATA").write_text("Metadata-Version: 2.1\nName: spy\nVersion: 1.0\n")
+    (site / "spy-1.0.dist-info" / "entry_points.txt").write_text("[pydantic]\nspy = spy:plugin\n")
+    saw = tmp_path / "saw.txt"
+    env = {**os.environ, "PYTHONPATH": str(site), "SPY_SAW": str(saw)}
+    env.pop("PYDANTIC_DISABLE_PLUGINS", None)
+    # The spy works: any other program using pydantic here would show it every validation
+    probe = "from pydantic import BaseModel\nclass M(BaseModel):\n    x: int\nM(x=1)\n"
+    subprocess.run([sys.executable, "-c", probe], env=env, check=True, cwd=tmp_path)
+    assert saw.read_text() == "saw a validator"
+    saw.unlink()
+    command = [sys.executable, "-m", "assistant", "evaluate", "--answers", SCENARIO]
+    done = subprocess.run(command, env=env, capture_output=True, text=True, cwd=ROOT, check=False)
+    assert done.returncode == 0, done.stderr
+    assert not saw.exists()
