@@ -275,3 +275,15 @@ def test_free_help_a_records_own_list_already_gives_is_not_listed_again(catalog)
     srp = {"reach": "https://freedomnetworkusa.org/srp_states/az/; survivorreentry@freedomnetworkusa.org"}
     kept = general_help(catalog.terms.help, [[hotline, srp], [srp]])
     assert [h["name"] for h in kept] == ["National Human Trafficking Hotline", "Legal aid"]
+
+
+def test_a_survivor_is_told_once_when_part_of_the_law_needs_a_lawyers_check(catalog):
+    from assistant.render.explain import LAWYER_CHECK
+    from tests.factories import answers_with
+
+    def shown(code):
+        answers = answers_with({"jurisdiction": code, "offense": "prostitution"}, audience="survivor")
+        return render(assess(catalog, answers, 2026), catalog, "text").count(LAWYER_CHECK)
+
+    assert shown("NH") == 1  # New Hampshire's vacatur paragraph could not be read: our data does not know
+    assert shown("VA") == 0  # Virginia's law is read in full, every part at high confidence

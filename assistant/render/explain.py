@@ -189,7 +189,7 @@ def what_if_lines(r: RecordAssessment, catalog: Catalog, voice: str) -> list[str
     return out
 
 
-LAWYER_CHECK = "Part of this law is not in our information yet. A lawyer should check that part."
+LAWYER_CHECK = "We are not sure about part of this law. A lawyer should check that part."
 
 
 def anywhere_context(r: RecordAssessment, catalog: Catalog) -> dict[str, Any] | None:
