@@ -201,7 +201,7 @@ def test_a_record_kind_reached_in_some_cases_says_which(catalog):
     (kind,) = [x for x in r.reasons if x.rule == "record_kind"]
     assert kind.effect == "uncertain" and kind.basis == "show" and "411.0728(a)(1)" in kind.citation
     assert reason_text(kind, "survivor") == (
-        "This law reaches dropped or dismissed charges only in some cases: a case dismissed after deferred "
+        "This law reaches a dropped or dismissed charge only in some cases: a case dismissed after deferred "
         "adjudication (a kind of probation), not other dropped charges."
     )
 

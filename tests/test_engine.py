@@ -38,6 +38,11 @@ def reference(evaluator: Evaluator, answers: Any) -> dict[str, Any]:
     law = evaluator.law(rec.jurisdiction)
     given_: dict[str, Any] = {name: getattr(rec, name) for name in ANSWER_FIELDS}
     unsure = [k for k in UNSURE_DOMAIN if given_[k] == UNSURE]
+    # a felony class not known is tried under each of this law's own classes
+    classes = [c.code for c in law.v.details.offenses.felony_classes] if law.v.details.offenses else []
+    domain = {**UNSURE_DOMAIN, "felony_class": tuple(classes)}
+    if rec.felony_class == UNSURE and rec.level == "felony" and classes:
+        unsure.append("felony_class")
     if rec.record == "juvenile_adjudication":
         unsure = [k for k in unsure if k != "age"]
     given_["trafficking_ended"] = answers.trafficking_ended
@@ -45,7 +50,7 @@ def reference(evaluator: Evaluator, answers: Any) -> dict[str, Any]:
     cases = []
     # the adult-law rule reads the offense only where the route for minors reaches some offenses
     adult_rule = next(r for r in RULES if r.name == ADULT_LAW.name and r.applies(law))
-    for choice in itertools.product(*(UNSURE_DOMAIN[k] for k in unsure)):
+    for choice in itertools.product(*(domain[k] for k in unsure)):
         values = dict(zip(unsure, choice, strict=True))
         facts = {**given_, **values}
         adult = adult_rule.check(law, Only({n: facts[n] for n in adult_rule.reads}), evaluator.phrases, NOW)
@@ -74,7 +79,7 @@ def reference(evaluator: Evaluator, answers: Any) -> dict[str, Any]:
     what_ifs = {
         (k, v): tuple(sorted({c[1] for c in cases if c[0][k] == v}, key=VERDICTS.index))
         for k in unsure
-        for v in UNSURE_DOMAIN[k]
+        for v in domain[k]
     }
     keys = [{r.key for r in c[3]} for c in cases]
     found = []

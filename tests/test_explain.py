@@ -287,3 +287,15 @@ def test_a_survivor_is_told_once_when_part_of_the_law_needs_a_lawyers_check(cata
 
     assert shown("NH") == 1  # New Hampshire's vacatur paragraph could not be read: our data does not know
     assert shown("VA") == 0  # Virginia's law is read in full, every part at high confidence
+
+
+def test_a_felony_class_not_known_says_what_each_class_would_mean(catalog):
+    from tests.factories import answers_with
+
+    record = {"jurisdiction": "WA", "offense": "drug", "level": "felony", "felony_class": "unsure"}
+    text = render(assess(catalog, answers_with(record, audience="survivor"), 2026), catalog, "text")
+    assert "The result depends on an answer you were not sure about: what class of felony it was." in text
+    # RCW 9.94A.648(1)(a): class B or C only
+    assert "If it was a class A felony: not covered by this law." in text
+    assert "If it was a class B felony or a class C felony: possibly eligible." in text
+    assert "Felony class: not sure." in text

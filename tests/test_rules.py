@@ -373,3 +373,15 @@ def test_no_adult_law_and_the_juvenile_route(catalog):
     assert minor[0].rule == "juvenile_route" and minor[0].effect == "uncertain"
     juvenile_record = run(rule_adult_law, sd, catalog, record="juvenile_adjudication")
     assert juvenile_record[0].rule == "juvenile_route"  # a juvenile record is from before 18
+
+
+def test_a_soft_limit_counted_from_the_end_of_the_trafficking_has_not_started_while_it_goes_on(catalog):
+    law = law_with(catalog, "NV")  # NRS 179.247(4)(c): "due diligence" after ceasing to be a victim or seeking services
+    ongoing = [r.text for r in run(rule_timing, law, catalog, trafficking_ended="ongoing")]
+    assert any(
+        t.startswith("{You} said the trafficking has not ended, so this time may not have started") for t in ongoing
+    )
+    ended = [r.text for r in run(rule_timing, law, catalog, trafficking_ended=2016)]
+    assert not any("has not ended" in t for t in ended)
+    wi = law_with(catalog, "WI")  # Wis. Stat. § 973.015(2m): diligence, but counted from no named event
+    assert not any("has not ended" in r.text for r in run(rule_timing, wi, catalog, trafficking_ended="ongoing"))

@@ -650,7 +650,7 @@ def test_papers_the_law_requires(catalog):
     law = law_with(catalog, "MS", documentation=required)
     assert run(rule_documentation, law, catalog, documentation=("t_visa",))[0] == D(
         "uncertain",
-        "The law asks for {names}. {You} did not say {you_have} one.",
+        "The law asks for {names}, which was not among the papers named.",
         (("names", f"{CERT} or a court finding"),),
         "show",
         "§ d",
@@ -958,6 +958,30 @@ def test_which_routes_fit_a_record():
     assert route_fits(arrests, rec(record="unsure"))
     unread = OtherRoute(name="o", summary="s", kind="other")  # no records listed: shown for any record
     assert route_fits(unread, rec())
+    petty = OtherRoute(name="p", summary="s", kind="general_relief", levels=["misdemeanor"])
+    assert route_fits(petty, rec()) and not route_fits(petty, rec(level="felony"))
+    assert route_fits(petty, rec(level="unsure"))
+    classes = OtherRoute(name="c", summary="s", kind="general_relief", felony_classes=["class_b", "class_c"])
+    assert not route_fits(classes, rec(level="felony", felony_class="class_a"))
+    assert route_fits(classes, rec(level="felony", felony_class="class_b"))
+    assert route_fits(classes, rec(level="felony")) and route_fits(classes, rec(level="felony", felony_class="unsure"))
+    assert route_fits(classes, rec(felony_class="class_a"))  # a class says nothing about a misdemeanor
+    closed = OtherRoute(name="n", summary="s", kind="other", closed_since="2017-08-01")
+    assert not route_fits(closed, rec()) and route_fits(closed.model_copy(update={"closed_since": None}), rec())
+
+
+def test_the_first_step_is_never_a_route_the_record_cannot_use(catalog):
+    # La. C.Cr.P. art. 855.1: a new trial for pre-2014 prostitution convictions, closed since August 2017
+    la = [str(r.params) for r in steps(catalog, "LA", "possibly_eligible", offense="prostitution", year=2012)]
+    assert la and not any("New trial" in p for p in la)
+    # S.C. Code § 22-5-910: offences of at most 30 days or a $1,000 fine, never a felony
+    sc = [r.params for r in steps(catalog, "SC", "not_covered", offense="drug", level="felony", felony_class="class_c")]
+    assert not any("magistrate" in str(p) for p in sc)
+    # RCW 9.94A.640: class B and C felonies only
+    wa = [str(r.params) for r in steps(catalog, "WA", "not_covered", level="felony", felony_class="class_a")]
+    assert not any("General vacation" in p for p in wa)
+    wa_b = [str(r.params) for r in steps(catalog, "WA", "possibly_eligible", level="felony", felony_class="class_b")]
+    assert any("General vacation" in p for p in wa_b)
 
 
 def test_details_without_their_own_citation_cite_the_feature_not_the_whole_statute(catalog):

@@ -204,6 +204,15 @@ def test_the_felony_classes_must_add_up_to_the_felony_line(data_copy: Path):
     assert found and "each class code once: class_a" in found[0].message
 
 
+def test_a_routes_felony_classes_are_classes_of_the_law(data_copy: Path):
+    text = (data_copy / "states" / "WA.yaml").read_text()
+    path = write_state(
+        data_copy, "WA", text.replace("felony_classes: [class_b, class_c]", "felony_classes: [class_b, class_x]")
+    )
+    found = [p for p in validate_paths([path], data_copy) if "other_routes" in p.field]
+    assert found and "'class_x' is not one of details.offenses.felony_classes" in found[0].message
+
+
 def test_which_cases_are_said_only_for_a_record_kind_reached_in_part(data_copy: Path):
     text = (data_copy / "states" / "TX.yaml").read_text()
     wrong = text.replace("        dismissed: some\n", "        dismissed: not_covered\n")

@@ -60,6 +60,16 @@ UNSURE_DOMAIN: dict[str, tuple[str, ...]] = {
 }
 # felony_class is asked only where the law reaches felonies by class; not given or unsure, the felony line answers
 ANSWER_FIELDS = ("record", "offense", "level", "felony_class", "connection", "age", "pending_charges", "year")
+
+
+def unsure_domain(law: LawView, name: str) -> tuple[str, ...]:
+    """The values an unsure answer is tried under here; a felony class, only this law's own classes."""
+    if name == "felony_class":
+        offenses = law.v.details.offenses
+        return tuple(c.code for c in offenses.felony_classes) if offenses is not None else ()
+    return UNSURE_DOMAIN[name]
+
+
 # Rules that decide whether the law reaches the record (the "why"); what the person must show;
 # notes that still belong among the obstacles.
 WHY_RULES = ("adult_law", "juvenile_route", "record_kind", "offense", "nexus", "timing", "conditions", "depends")
@@ -75,6 +85,7 @@ FIELD_FEATURE = {
     "connection": "nexus",
     "age": "range_of_relief",
     "pending_charges": "additional_restrictive_conditions",
+    "felony_class": "offenses_covered",
 }
 RELIEF = "relief"  # the engine's own step: which remedies reach the record (reads `record`)
 
@@ -172,6 +183,8 @@ def _given_and_unsure(answers: Answers, index: int) -> tuple[dict[str, Any], lis
     rec = answers.records[index]
     given: dict[str, Any] = {name: getattr(rec, name) for name in ANSWER_FIELDS}
     unsure = [k for k in UNSURE_DOMAIN if given.get(k) == UNSURE]
+    if given["felony_class"] == UNSURE and given["level"] == "felony":
+        unsure.append("felony_class")  # tried under each class where the law has them (unsure_domain)
     if given.get("record") == "juvenile_adjudication":
         unsure = [k for k in unsure if k != "age"]  # a juvenile record is from before 18
     given["trafficking_ended"] = answers.trafficking_ended
@@ -263,6 +276,7 @@ class Evaluator:
 
     def _groups(self, law: LawView, given: dict[str, Any], unsure: list[str]) -> list[_Group]:
         """Unsure answers read together by some rule form one group; each group is tried on its own."""
+        unsure = [name for name in unsure if unsure_domain(law, name)]  # a class where the law has none: as given
         owner = {name: name for name in unsure}
 
         def find(name: str) -> str:
@@ -286,7 +300,7 @@ class Evaluator:
         for k in keys:
             fields = tuple(members.get(k, ()))
             combos = []
-            for choice in itertools.product(*(UNSURE_DOMAIN[n] for n in fields)):
+            for choice in itertools.product(*(unsure_domain(law, n) for n in fields)):
                 values = dict(zip(fields, choice, strict=True))
                 facts = {**given, **values}
                 combos.append(self._combo(law, rules_of[k], facts, values, k == relief_key))
@@ -340,13 +354,14 @@ class Evaluator:
         law = self.law(rec.jurisdiction)
         given, unsure = _given_and_unsure(answers, index)
         groups = self._groups(law, given, unsure)
+        unsure = [name for name in unsure if any(name in g.fields for g in groups)]
         space = _Space.of(groups)
         verdict = merge_verdicts(space.verdicts())
 
         what_ifs = []
         for name in unsure:
             gi = next(i for i, g in enumerate(groups) if name in g.fields)
-            for value in UNSURE_DOMAIN[name]:
+            for value in unsure_domain(law, name):
                 found = space.verdicts({gi: [c.summary for c in groups[gi].combos if c.values[name] == value]})
                 what_ifs.append(WhatIf(name, value, tuple(sorted(found, key=VERDICTS.index))))
 
@@ -518,8 +533,9 @@ def every_outcome(evaluator: Evaluator, answers: Answers, index: int) -> list[tu
     rec = answers.records[index]
     law = evaluator.law(rec.jurisdiction)
     given, unsure = _given_and_unsure(answers, index)
+    unsure = [k for k in unsure if unsure_domain(law, k)]
     out = []
-    for choice in itertools.product(*(UNSURE_DOMAIN[k] for k in unsure)):
+    for choice in itertools.product(*(unsure_domain(law, k) for k in unsure)):
         values = dict(zip(unsure, choice, strict=True))
         facts = {**given, **values}
         combo = evaluator._combo(law, list(law.rules), facts, values, True)

@@ -28,8 +28,15 @@ def route_fits(route: OtherRoute, rec: RecordAnswers) -> bool:
         return False  # raised at trial or asked for at sentencing: it clears no record that already exists
     if route.kind == "juvenile" and rec.age == "adult" and rec.record != "juvenile_adjudication":
         return False
-    # a prostitution-only route is no help with a drug charge
-    return in_scope(route.offenses, rec.offense) and in_scope(route.records, rec.record)
+    if route.closed_since is not None:  # no record can use it any more
+        return False
+    # a prostitution-only route is no help with a drug charge, nor one for petty offences with a felony
+    if not (in_scope(route.offenses, rec.offense) and in_scope(route.records, rec.record)):
+        return False
+    if not in_scope(route.levels, rec.level):
+        return False
+    felony_class = rec.felony_class if rec.level == "felony" else None
+    return felony_class is None or in_scope(route.felony_classes, felony_class)
 
 
 def next_steps(catalog: Catalog, law: LawView, rec: RecordAnswers, verdict: Verdict) -> list[Reason]:

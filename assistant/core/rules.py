@@ -557,6 +557,15 @@ def rule_timing(law: LawView, f: Any, ph: Phrases, now: int) -> list[Reason]:
                 phrases={"words": timing.reasonable_time},
             )
         )
+        if f.trafficking_ended == "ongoing" and "trafficking_end" in timing.reasonable_time_from:
+            also = "services_sought" in timing.reasonable_time_from
+            add(
+                "note",
+                "{You} said the trafficking has not ended, so this time may not have started: it counts from "
+                "when it ends or from when {you} sought help from services for victims."
+                if also
+                else "{You} said the trafficking has not ended, so this time has not started.",
+            )
     for period in _periods(timing.limits, f):
         params: dict[str, str | int] = {"years": duration(period)}
         begin = _start_year(period.start, f)
@@ -652,7 +661,7 @@ def rule_documentation(law: LawView, f: Any, ph: Phrases, now: int) -> list[Reas
     out: list[Reason] = []
     if docs is not None and docs.required and not set(docs.required) & set(held):
         names = " or ".join(ph["document"][d] for d in docs.required)
-        text = "The law asks for {names}. {You} did not say {you_have} one."
+        text = "The law asks for {names}, which was not among the papers named."
         out.append(reason("documentation", "uncertain", text, feature, cite, conf, {"names": names}, basis="show"))
     level = law.level(feature)
     presumption = level.implies.presumption if level is not None and level.implies is not None else None

@@ -96,15 +96,14 @@ def felony_class_problem(
     given = rec.get("felony_class")
     if given is None or given == "unsure" or not isinstance(given, str):
         return None  # a wrong type is reported by the model
+    from ..models.answers import felony_class_code
+
     code = rec.get("jurisdiction")
     allowed = tuple(classes.get(code, ())) if isinstance(code, str) else ()
-    if rec.get("level") != "felony":
-        return "felony_class is asked only for a felony; remove it or set level: felony", ()
-    if not allowed:
-        return f"felony_class is asked only where the law reaches felonies by class, and not for '{code}'", ()
-    if given not in allowed:
-        return f"'{given}' is not a felony class of {code}'s law", allowed
-    return None
+    # Only a felony from a place whose law goes by class is decided by it; elsewhere a class is not used
+    if rec.get("level") != "felony" or not allowed or felony_class_code(given) in allowed:
+        return None
+    return f"'{given}' is not a felony class of {code}'s law", allowed
 
 
 def read_answers(

@@ -543,6 +543,16 @@ def _felony_classes_agree(v: LawVersion, loc: tuple[str | int, ...], rep: _Repor
     """The classes add up to the felony line: what every class says alike, the line must say; where
     they differ, the line must say `some`. Codes are unique, and a lone class answers nothing."""
     offenses = v.details.offenses
+    known = [c.code for c in offenses.felony_classes] if offenses is not None else []
+    for ri, route in enumerate(v.details.other_routes):
+        for ci, code in enumerate(route.felony_classes):
+            if code not in known:
+                where = (
+                    "is not one of details.offenses.felony_classes"
+                    if known
+                    else "needs details.offenses.felony_classes"
+                )
+                rep.add((*loc, "details", "other_routes", ri, "felony_classes", ci), f"'{code}' {where}", tuple(known))
     if offenses is None or not offenses.felony_classes:
         return
     cloc = (*loc, "details", "offenses", "felony_classes")

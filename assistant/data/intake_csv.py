@@ -290,12 +290,3 @@ def normalise_code(field: str, value: str) -> str:
     if key.endswith("s") and key[:-1] in allowed:
         return key[:-1]
     return text
-
-
-def felony_class_code(text: str) -> str:
-    """A class as intake sheets write it ("C", "Class C", "class c felony") as the data's code (class_c)."""
-    key = _SEPARATORS.sub("_", text.strip().lower()).strip("_")
-    if key in UNSURE_WORDS:
-        return "unsure"
-    key = key.removesuffix("_felony")
-    return key if key.startswith("class_") or len(key) > 2 else f"class_{key}"

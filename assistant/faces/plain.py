@@ -182,7 +182,9 @@ class PlainSession:
                     names = " or ".join(c.label for c in choices if c.code in found)
                     raise AnswerError(f"did you mean {names}? Type more of the name, or its number")
                 raise AnswerError("no place has that name; type a name like Texas, a code like TX, or a number")
-            raise AnswerError("type the number of a choice")
+            # say what was typed and what would fit ("9 is not one of the choices: type 1 to 7")
+            shown = token if len(token) <= 20 and token.isprintable() else "That"
+            raise AnswerError(f"{shown} is not one of the choices: type a number from 1 to {len(choices)}")
 
         if view.kind == "multiple":
             return [pick(t) for t in reply.replace(" ", ",").split(",") if t.strip()]
@@ -192,7 +194,9 @@ class PlainSession:
                     return int(reply)
                 if 1 <= int(reply) <= len(choices):
                     return pick(reply)
-                raise AnswerError(YEAR_HINT)
+                raise AnswerError(
+                    f"{YEAR_HINT}, or {', '.join(str(i) for i in range(1, len(choices) + 1))} for a choice"
+                )
             try:
                 return pick(reply)
             except AnswerError:
@@ -224,7 +228,8 @@ class PlainSession:
         self.say(report)
         self.results_shown = True
         path = self.ask(
-            "To save this summary, type a file path (.txt text, .md Markdown, .html a page to print). "
+            "To keep a copy, type a name for the file, like results.html (a page to print) or results.txt. "
+            "Only you can open it, but think about who else uses this computer. "
             "Or press Enter to finish without saving: "
         )
         if path:

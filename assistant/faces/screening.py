@@ -22,9 +22,9 @@ from ..core.eligibility import Evaluator, Reason, RecordAssessment
 from ..data.answers_io import felony_class_problem
 from ..data.catalog import Catalog
 from ..data.files import private_file
-from ..data.intake_csv import UNSURE_WORDS, IntakeReader, IntakeWriter, Row, felony_class_code, normalise_code
+from ..data.intake_csv import UNSURE_WORDS, IntakeReader, IntakeWriter, Row, normalise_code
 from ..data.problems import InputInvalid, Problem, closest, from_validation_error
-from ..models.answers import Answers, this_year
+from ..models.answers import Answers, felony_class_code, this_year
 from ..render.explain import reason_text
 
 ANSWER_COLUMNS = [

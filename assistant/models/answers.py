@@ -5,6 +5,7 @@ See README.md ("Answers file") and flows/answers.schema.json. Unknown keys and v
 
 from __future__ import annotations
 
+import re
 from typing import Annotated, Any, Literal
 
 from pydantic import BeforeValidator, Field
@@ -48,6 +49,17 @@ def _year(value: Any) -> Any:
     return value
 
 
+def felony_class_code(value: Any) -> Any:
+    """A class as people write it ("D", "Class D", "class d felony") as the data's code (class_d)."""
+    if not isinstance(value, str):
+        return value
+    key = re.sub(r"[\s\-/]+", "_", value.strip().lower()).strip("_")
+    if key in ("unsure", "not_sure", "unknown", "unclear", "don't_know", "dont_know", "do_not_know", "?"):
+        return "unsure"
+    key = key.removesuffix("_felony")
+    return key if key.startswith("class_") or len(key) > 2 else f"class_{key}"
+
+
 Year = Annotated[int | Literal["unsure"], BeforeValidator(_year)]
 EndYear = Annotated[int | Literal["ongoing", "unsure"], BeforeValidator(_year)]
 
@@ -60,11 +72,12 @@ class RecordAnswers(Strict):
     record: RecordAnswer
     offense: OffenseAnswer
     level: LevelAnswer
-    felony_class: str | None = Field(
+    felony_class: Annotated[str | None, BeforeValidator(felony_class_code)] = Field(
         default=None,
         pattern=r"^[a-z][a-z0-9_]{0,39}$",
         description="Asked only where the law reaches felonies by class: a class code of that state's "
-        "details.offenses.felony_classes, or 'unsure'.",
+        "details.offenses.felony_classes ('D' and 'Class D' are read as class_d), or 'unsure'; "
+        "ignored for a misdemeanor or where the law does not go by class.",
     )
     connection: ConnectionAnswer
     year: Year

@@ -245,6 +245,17 @@ class Timing(Cited):
     reasonable_time: str | None = Field(
         default=None, description="A soft limit in the law's words, e.g. 'with due diligence'."
     )
+    reasonable_time_from: list[PeriodStart] = Field(
+        default_factory=list,
+        description="The events the soft limit counts from, where the law names them (trafficking_end, "
+        "services_sought): a person whose trafficking has not ended is told whether it has started.",
+    )
+
+    @model_validator(mode="after")
+    def _from_needs_words(self) -> Timing:
+        if self.reasonable_time_from and not self.reasonable_time:
+            raise ValueError("reasonable_time_from is for a reasonable_time: give its words too")
+        return self
 
 
 class Documentation(Cited):
@@ -295,8 +306,20 @@ class OtherRoute(Cited):
     offenses: list[OffenseKind] = Field(
         default_factory=list, description="Which kinds of offence it reaches, if only some (a prostitution-only route)."
     )
+    levels: list[Literal["misdemeanor", "felony"]] = Field(
+        default_factory=list, description="Which offence levels it reaches, if only some (a route for petty offences)."
+    )
+    felony_classes: list[Code] = Field(
+        default_factory=list,
+        description="Where the law goes by felony class: which classes (codes of details.offenses.felony_classes) "
+        "it reaches, if only some.",
+    )
     at_sentencing: bool = Field(
         default=False, description="Ordered only at sentencing: it clears no record already sentenced."
+    )
+    closed_since: PartialDate | None = Field(
+        default=None,
+        description="When its window closed for every record it could reach (law history, never a next step).",
     )
     granted_by: str | None = Field(
         default=None,

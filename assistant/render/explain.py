@@ -155,6 +155,9 @@ def verdict_summary(r: RecordAssessment, verdict: VerdictTerm) -> str:
 
 
 def or_list(items: list[str]) -> str:
+    """'it was an arrest, a dropped or dismissed charge or a conviction': a shared 'it was' said once."""
+    if len(items) > 1 and all(i.startswith("it was ") for i in items):
+        items = [items[0], *(i.removeprefix("it was ") for i in items[1:])]
     return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " or " + items[-1]
 
 
@@ -171,6 +174,7 @@ def what_if_lines(r: RecordAssessment, catalog: Catalog, voice: str) -> list[str
         "age": {"adult": say("{you_were} 18 or older", voice), "minor": say("{you_were} under 18", voice)},
         "pending_charges": {"yes": "a case is open", "no": "no case is open"},
         "jurisdiction": {code: f"it is from {j.name}" for code, j in catalog.jurisdictions.items()},
+        "felony_class": {code: f"it was a {label}" for code, label in catalog.felony_classes().get(r.code, ())},
     }
     out = []
     for field in r.changing_fields:
@@ -504,9 +508,11 @@ def context(assessment: Assessment, catalog: Catalog) -> dict[str, Any]:
         link = ph.connection.get(rec.connection, "not sure") if rec.connection != "unsure" else "not sure"
         age = {"adult": "18 or older", "minor": "under 18"}.get(rec.age, "not sure")
         pending = {"yes": "yes", "no": "no"}.get(rec.pending_charges, "not sure")
+        # the class is in the title when given; "not sure" is said where the law goes by class
+        unsure_class = " Felony class: not sure." if "felony_class" in r.unsure_fields else ""
         rested_on.append(
             say(
-                f"Record {r.index + 1}: {record_title(r, catalog)}. Link to the trafficking: {link}. "
+                f"Record {r.index + 1}: {record_title(r, catalog)}.{unsure_class} Link to the trafficking: {link}. "
                 f"Age at the time: {age}. A case open now: {pending}.",
                 voice,
             )

@@ -62,7 +62,7 @@ class SaveScreen(ModalScreen[SaveRequest | None]):
                 yield Static(
                     "The file will be readable only by you. Think about who else uses this computer.", markup=False
                 )
-                yield Static("Save to (type a file path):", markup=False)
+                yield Static("File name (or a full path, like ~/Documents/results.html):", markup=False)
             yield Input(value=self.suggested, id="path")
             if len(self.formats) > 1:
                 yield Static("Format (Tab, then choose; or type the ending):", markup=False)
