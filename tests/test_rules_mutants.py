@@ -265,6 +265,9 @@ def test_an_offence_we_could_not_read_is_a_data_gap(catalog):
 NM_NEXUS = "NMSA 1978 § 30-52-1.2(A)(3)"
 NM_STANDARD = '"due to duress, coercion, use of force, threat to or fraud committed against the petitioner"'
 NM_MEANING = "The survivor must show they acted under duress, the hardest link to prove."
+NM_MUST_SHOW = (
+    "{You} must show {you} did it because the trafficker used threats, pressure, force or tricks (fraud) against {you}."
+)
 
 
 def test_the_link(catalog):
@@ -285,14 +288,20 @@ def test_the_link(catalog):
         R(
             "nexus",
             "uncertain",
-            # the level's words for the person, in their voice (not the rubric's third-person description)
-            "{You} said {connection}. The law's test for the link is {standard}. "
-            "{You} must show the charge came from duress (threats or force), the hardest link to prove.",
+            # what the statute's own words ask, for the person, in their voice (must_show: the level's
+            # "duress (threats or force)" would leave out the statute's coercion and fraud)
+            "{You} said {connection}. The law's test for the link is {standard}. {shown}",
             "nexus",
             NM_NEXUS,
             "high",
             (("standard", NM_STANDARD), ("meaning", NM_MEANING)),
-            (("connection", "it happened because of the trafficking"),),
+            (
+                ("connection", "it happened because of the trafficking"),
+                (
+                    "shown",
+                    NM_MUST_SHOW,
+                ),
+            ),
             "show",
         )
     ]

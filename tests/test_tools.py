@@ -205,3 +205,16 @@ def test_exported_html_golden():
     result = run_relief("evaluate", "--answers", "tests/scenarios/two-states-advocate.yaml", "--format", "html")
     assert result.returncode == 0, result.stderr
     golden("evaluate-two-states.html", result.stdout)
+
+
+def test_a_comparison_names_the_record_in_words_and_says_where_its_class_was_not_used(catalog):
+    from tests.factories import answers_with
+
+    answers = answers_with(
+        {"jurisdiction": "CT", "offense": "drug", "level": "felony", "felony_class": "class_d"}, audience="survivor"
+    )
+    text = comparison(catalog, compare(catalog, ["NC", "CT"], answers), "text", answers.voice)
+    assert "Record 1: A conviction for a drug charge (class D felony)" in text
+    assert "(conviction, drug, felony)" not in text
+    assert "The felony class given is Connecticut's, so it was not used for the other places." in text
+    assert "Your client" not in text  # a survivor comparing places is spoken to, not called a client

@@ -188,9 +188,11 @@ def cmd_compare(args: argparse.Namespace) -> int:
     codes = _codes(catalog, args.codes)
     if not 2 <= len(codes) + (1 if args.ideal else 0) <= 5 or len(codes) > 4:
         raise UsageError("compare two to four jurisdictions (add --ideal for the ideal statute as well)")
-    comp = compare(catalog, codes, _answers(catalog, args.answers), include_ideal=args.ideal)
+    answers = _answers(catalog, args.answers)
+    comp = compare(catalog, codes, answers, include_ideal=args.ideal)
     fmt = "text" if args.format == "table" else args.format
-    return _emit(comparison(catalog, comp, fmt), args)
+    voice = answers.voice if answers is not None else "advocate"  # a survivor's own file speaks to them
+    return _emit(comparison(catalog, comp, fmt, voice), args)
 
 
 def _place_page(args: argparse.Namespace, make: Callable[[Catalog, str], str], title: str) -> int:

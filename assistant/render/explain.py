@@ -112,15 +112,20 @@ def reason_text(reason: Reason, voice: str) -> str:
     return say(reason.text, voice, dict(reason.params), dict(reason.phrases))
 
 
-def record_title(r: RecordAssessment, catalog: Catalog) -> str:
+def record_words(r: RecordAssessment, catalog: Catalog) -> str:
+    """'A conviction for a drug charge (class D felony)': the record without its place or year."""
     ph = catalog.terms.phrases
     rec = r.record
     kind = ph.record.get(rec.record, "a record") if rec.record != "unsure" else "a record"
     offense = ph.offense.get(rec.offense, "") if rec.offense != "unsure" else ""
     level = r.felony_class or (ph.level.get(rec.level, "") if rec.level != "unsure" else "")
-    bits = [kind[0].upper() + kind[1:]]
-    if offense:
-        bits.append(f"for {offense}" + (f" ({level})" if level else ""))
+    words = kind[0].upper() + kind[1:]
+    return f"{words} for {offense}" + (f" ({level})" if level else "") if offense else words
+
+
+def record_title(r: RecordAssessment, catalog: Catalog) -> str:
+    rec = r.record
+    bits = [record_words(r, catalog)]
     if r.jurisdiction is None:
         bits.append("(place not known)")
     else:

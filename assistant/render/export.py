@@ -14,7 +14,7 @@ from ..core.scoring import Scorecard
 from ..core.whatif import improvements, rescored, with_feature
 from ..data.catalog import Catalog
 from ..data.safe_text import dumps, one_line
-from .explain import environment, help_context, reason_text, to_html
+from .explain import environment, help_context, reason_text, record_words, to_html
 
 
 def _card(card: Scorecard) -> dict[str, Any]:
@@ -34,11 +34,18 @@ def comparison_context(catalog: Catalog, comp: Comparison, voice: str = "advocat
     symbols = {code: t.symbol for code, t in catalog.terms.verdicts.items()}
     facts = []
     for per_column in comp.facts:
+        # the column whose place the record is from keeps its felony class; the others cannot use it
+        own = next((a for a in per_column if a.felony_class), per_column[0])
         first = per_column[0]
+        class_note = ""
+        if own.felony_class and any(a.felony_class is None for a in per_column):
+            class_note = f"The felony class given is {own.place}'s, so it was not used for the other places."
         facts.append(
             {
                 "number": first.index + 1,
                 "label": one_line(first.record.label) if first.record.label else first.record.label,
+                "title": record_words(own, catalog),
+                "class_note": class_note,
                 "record": first.record.record,
                 "offense": first.record.offense,
                 "level": first.record.level,
@@ -77,8 +84,8 @@ def render_template(template: str, **values: Any) -> str:
     return str(environment().get_template(template).render(**values))
 
 
-def comparison(catalog: Catalog, comp: Comparison, fmt: str) -> str:
-    ctx = comparison_context(catalog, comp)
+def comparison(catalog: Catalog, comp: Comparison, fmt: str, voice: str = "advocate") -> str:
+    ctx = comparison_context(catalog, comp, voice)
     if fmt == "json":
         return dumps({"format": "relief-assistant/comparison", "format_version": 1, **ctx}, indent=2) + "\n"
     if fmt == "html":

@@ -132,7 +132,7 @@ class CompareScreen(Screen[None]):
 
         def make(fmt: str) -> str:
             comp = compare(self.catalog, self.codes, self.answers, include_ideal=self.ideal)
-            return comparison(self.catalog, comp, fmt)
+            return comparison(self.catalog, comp, fmt, self.answers.voice if self.answers is not None else "advocate")
 
         self.post_message(SaveText(SaveSpec("Export this comparison", choices, "comparison.md", make)))
 
