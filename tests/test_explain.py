@@ -299,3 +299,28 @@ def test_a_felony_class_not_known_says_what_each_class_would_mean(catalog):
     assert "If it was a class A felony: not covered by this law." in text
     assert "If it was a class B felony or a class C felony: possibly eligible." in text
     assert "Felony class: not sure." in text
+
+
+@pytest.mark.parametrize(
+    ("data", "survivor_reads"),
+    [
+        (
+            "Free clinics to help seal records (news report, 2023). Not shown to handle § 13-909.",
+            "Free clinics to help seal records. Not shown to handle § 13-909.",
+        ),
+        (
+            "$50 for a full search (figures as of March 2012, from a secondary site; may be out of date).",
+            "$50 for a full search.",
+        ),
+        (
+            "Free civil legal help; its attorneys wrote in 2019 that it helps. No phone number was in the pages read.",
+            "Free civil legal help.",
+        ),
+        ("Its own page says it represents trafficking survivors.", "It represents trafficking survivors."),
+        ("Paid at the appointment (the amount was not shown on the page read).", "Paid at the appointment."),
+    ],
+)
+def test_a_survivor_reads_the_fact_without_how_our_research_found_it(data, survivor_reads):
+    from assistant.render.explain import without_research_notes
+
+    assert without_research_notes(data) == survivor_reads

@@ -303,11 +303,13 @@ def first_steps(r: RecordAssessment, p: Packet, catalog: Catalog, voice: str) ->
     return steps[:3]
 
 
-def _fact(fact: Any) -> dict[str, Any] | None:
+def _fact(fact: Any, voice: str = "advocate") -> dict[str, Any] | None:
     """A filing-guide fact for templates: its words (or why it is not known) and its citation."""
     if fact is None:
         return None
     text = getattr(fact, "text", None)
+    if text is not None and voice == "survivor":
+        text = without_research_notes(text) or text
     return {
         "text": text,
         "unknown": text is None,
@@ -317,14 +319,14 @@ def _fact(fact: Any) -> dict[str, Any] | None:
     }
 
 
-def route_context(route: FilingRoute) -> dict[str, Any]:
+def route_context(route: FilingRoute, voice: str = "advocate") -> dict[str, Any]:
     """One filing route of a guide, as template data."""
     form = route.form
     return {
         "name": route.name,
         "citation": route.citation,
         "facts": [
-            (label, _fact(getattr(route, name)))
+            (label, _fact(getattr(route, name), voice))
             for name, label in (
                 ("where_to_file", "Where to file"),
                 ("who_may_file", "Who may file"),
@@ -358,11 +360,25 @@ _RESEARCH_NOTE = re.compile(
     re.I,
 )
 _RESEARCH_ASIDE = re.compile(r" \([^()]*\bnot in the stored cop(?:y|ies)\)")
+# How our research found a fact ("(news report, 2023)", "The page read gives no phone number.") is for
+# advocates checking the data; a survivor reads the fact alone.
+_PROVENANCE = (
+    r"page read|pages read|text read|text was not read|texts? (?:were|was) not read|secondary (?:site|page)|"
+    r"news reports?|attorneys wrote|figures as of|commercial dataset|shared research|date of the page|"
+    r"did not find a page"
+)
+_PROVENANCE_ASIDE = re.compile(rf" ?\([^()]*\b(?:{_PROVENANCE})\b[^()]*\)", re.I)
+_PROVENANCE_SENTENCE = re.compile(rf"(?:^|(?<=[.;)]) )[^.;]*\b(?:{_PROVENANCE})\b[^.;]*[.;]", re.I)
+_OWN_PAGE = re.compile(r"\bIts own page (?:says|describes|offers) (?:that )?(\w)")
 
 
 def without_research_notes(note: str) -> str:
-    """A help entry's note without remarks on what our copies of its pages lacked."""
-    return " ".join(_RESEARCH_NOTE.sub("", _RESEARCH_ASIDE.sub("", note)).split())
+    """Words shown to a survivor without remarks on how our research found them, or what it lacked."""
+    text = _RESEARCH_ASIDE.sub("", _PROVENANCE_ASIDE.sub("", note))  # asides first: the sentence around stays
+    text = _PROVENANCE_SENTENCE.sub("", _RESEARCH_NOTE.sub("", text))
+    text = _OWN_PAGE.sub(lambda m: m.group(1).upper(), text)  # "Its own page says it helps" -> "It helps"
+    text = re.sub(r";\s*(?=$|[A-Z])", ". ", text.strip())  # a clause removed after a semicolon
+    return " ".join(text.split())
 
 
 def help_context(h: HelpEntry, voice: str) -> dict[str, Any]:
@@ -406,15 +422,15 @@ def next_context(catalog: Catalog, p: Packet, voice: str) -> dict[str, Any]:
         "has_guide": p.has_guide,
         "place_known": p.record.jurisdiction is not None,
         "guide_as_of": p.guide.as_of if p.guide is not None else None,
-        "route": None if route is None else route_context(route),
+        "route": None if route is None else route_context(route, voice),
         "checklist": [
             {
                 "kind": item.kind,
                 "title": say(words[item.kind].title, voice) if item.kind in words else item.kind,
                 "why": say(getattr(words[item.kind].why, voice), voice) if item.kind in words else "",
                 "citation": item.citation,
-                "where": item.where,
-                "cost": item.cost,
+                "where": item.where if voice != "survivor" else without_research_notes(item.where or "") or None,
+                "cost": item.cost if voice != "survivor" else without_research_notes(item.cost or "") or None,
                 "notes": [say(n, voice) for n in item.notes],
                 "missing": say(getattr(words[item.kind].when_missing, voice), voice)
                 if item.missing and item.kind in words and words[item.kind].when_missing
