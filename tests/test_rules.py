@@ -68,10 +68,14 @@ def one(reasons: list[Any], name: str) -> Any:
 
 
 def test_a_prosecutor_veto_stands_in_the_way(catalog):
-    law = law_with(catalog, "PA")  # 18 Pa.C.S. § 3019(d)(2)(ii): the prosecutor must consent
+    # 18 Pa.C.S. § 3019(d)(2)(ii): the prosecutor must consent. Without the consent condition, the judge's
+    # power tells the veto:
+    law = law_with(catalog, "PA", conditions=[])
     discretion = one(run(rule_procedure, law, catalog), "discretion")
     assert discretion.effect == "uncertain"
     assert discretion.feature == "judicial_discretion" and "3019(d)(2)(ii)" in discretion.citation
+    # with it (as encoded), the condition tells it once and the judge's power says nothing more
+    assert [r for r in run(rule_procedure, law_with(catalog, "PA"), catalog) if r.rule == "discretion"] == []
 
 
 def test_a_court_that_decides_over_objection_supports(catalog):

@@ -794,7 +794,8 @@ PA_VETO = "The judge cannot grant relief over the prosecutor's objection (for ex
 
 def test_the_prosecutors_veto_is_the_deciders_call_unless_a_certification_is_held(catalog):
     label = ("label", "Judge's power to grant relief")
-    veto = [r for r in run(rule_procedure, law_with(catalog, "PA"), catalog) if r.rule == "discretion"]
+    pa = law_with(catalog, "PA", conditions=[])  # the veto alone (PA also lists the consent as a condition)
+    veto = [r for r in run(rule_procedure, pa, catalog) if r.rule == "discretion"]
     assert veto == [
         R(
             "discretion",
@@ -809,7 +810,7 @@ def test_the_prosecutors_veto_is_the_deciders_call_unless_a_certification_is_hel
     ]
     # A law that requires a certification as a paper (not a condition) counts as the prosecutor's agreement.
     docs = Documentation(documents=["certification"], required=["certification"], citation="§ r")
-    law = law_with(catalog, "PA", documentation=docs)
+    law = law_with(catalog, "PA", documentation=docs, conditions=[])
     held = [r for r in run(rule_procedure, law, catalog, documentation=("certification",)) if r.rule == "discretion"]
     assert held == [
         R(
@@ -823,7 +824,8 @@ def test_the_prosecutors_veto_is_the_deciders_call_unless_a_certification_is_hel
         )
     ]
     # A certification held where the law asks for none is not the prosecutor's agreement.
-    plain = [r for r in run(rule_procedure, law_with(catalog, "PA"), catalog, documentation=("certification",))]
+    pa = law_with(catalog, "PA", conditions=[])
+    plain = [r for r in run(rule_procedure, pa, catalog, documentation=("certification",))]
     assert [r.effect for r in plain if r.rule == "discretion"] == ["uncertain"]
 
 

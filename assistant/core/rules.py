@@ -703,6 +703,10 @@ PROCEDURE = (
 )
 
 
+def _consent_is_a_condition(law: LawView) -> bool:
+    return any(c.code == "prosecutor_consent" for c in law.v.details.conditions)
+
+
 def rule_procedure(law: LawView, f: Any, ph: Phrases, now: int) -> list[Reason]:
     """What the process asks of the person: burden of proof, hearing, judge's power, privacy."""
     gate = certification_gate_met(law, f)
@@ -729,6 +733,8 @@ def rule_procedure(law: LawView, f: Any, ph: Phrases, now: int) -> list[Reason]:
         if effect == "uncertain" and category == "judicial_discretion" and gate:
             effect = "supports"
             text += " The law's certification is how the prosecutor agrees, and {you_have} one."
+        elif effect == "uncertain" and category == "judicial_discretion" and _consent_is_a_condition(law):
+            continue  # the prosecutor's veto is told once, by the condition that the prosecutor must consent
         cite, conf = law.cite(category), law.conf(category)
         out.append(reason(name, effect, text, category, cite, conf, params, phrases or None, basis="judge"))
     return out
