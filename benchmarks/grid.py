@@ -78,6 +78,44 @@ def grid(now: int = 2026) -> dict[str, object]:
     }
 
 
+def felony_classes(now: int = 2026) -> dict[str, tuple[float, float]]:
+    """Where the law goes by felony class: the share of 'possibly' among the grid's felonies without the
+    class, and with each class given (the conversation asks it there)."""
+    catalog = load_catalog()
+    evaluator = Evaluator(catalog, now)
+    out = {}
+    for code, classes in sorted(catalog.felony_class_codes().items()):
+        without = given = total = 0
+        for offense, record, connection in itertools.product(OFFENSES, ("arrest", "conviction"), ("forced", "because")):
+            base = {
+                "jurisdiction": code,
+                "record": record,
+                "offense": offense,
+                "level": "felony",
+                "connection": connection,
+                "year": 2014,
+                "age": "adult",
+                "pending_charges": "no",
+            }
+            for felony_class in (None, *classes):
+                answers = Answers.model_validate(
+                    {
+                        "audience": "advocate",
+                        "trafficking_ended": 2016,
+                        "documentation": ["none"],
+                        "records": [{**base, "felony_class": felony_class}],
+                    }
+                )
+                possibly = evaluator.assess_record(answers, 0).verdict == "possibly_eligible"
+                if felony_class is None:
+                    without += possibly * len(classes)
+                else:
+                    given += possibly
+                    total += 1
+        out[code] = (without / total, given / total)
+    return out
+
+
 if __name__ == "__main__":
     out = grid()
     print(f"records in jurisdictions with adult relief: {out['records']}")
@@ -87,3 +125,5 @@ if __name__ == "__main__":
     print(f"possibly from our data alone: {out['possibly_from_data_alone']} ({out['data_alone_share']:.1%})")
     print(f"kinds of 'possibly' (a record can have several): {out['possibly_with_basis']}")
     print(f"data-alone by place: {out['data_alone_by_place']}")
+    for code, (without, given) in felony_classes().items():
+        print(f"{code} felonies, 'possibly': {without:.0%} without the class, {given:.0%} with it")

@@ -277,16 +277,23 @@ def test_free_help_a_records_own_list_already_gives_is_not_listed_again(catalog)
     assert [h["name"] for h in kept] == ["National Human Trafficking Hotline", "Legal aid"]
 
 
-def test_a_survivor_is_told_once_when_part_of_the_law_needs_a_lawyers_check(catalog):
-    from assistant.render.explain import LAWYER_CHECK
+def test_a_survivor_is_told_once_which_part_of_the_law_a_lawyer_should_check(catalog):
     from tests.factories import answers_with
 
     def shown(code):
         answers = answers_with({"jurisdiction": code, "offense": "prostitution"}, audience="survivor")
-        return render(assess(catalog, answers, 2026), catalog, "text").count(LAWYER_CHECK)
+        text = render(assess(catalog, answers, 2026), catalog, "text")
+        return [line for line in text.splitlines() if "A lawyer should check" in line]
 
-    assert shown("NH") == 1  # New Hampshire's vacatur paragraph could not be read: our data does not know
-    assert shown("VA") == 0  # Virginia's law is read in full, every part at high confidence
+    # Connecticut's link words were read at low confidence; nothing else is in doubt
+    assert shown("CT") == [
+        "We are not sure about one part of this law: link to the trafficking. A lawyer should check it."
+    ]
+    (nh,) = shown("NH")  # New Hampshire's vacatur paragraph could not be read: our data does not know
+    assert nh.startswith("We are not sure about some parts of this law: ") and nh.endswith(
+        "and other parts. A lawyer should check them."
+    )
+    assert shown("VA") == []  # Virginia's law is read in full, every part at high confidence
 
 
 def test_a_felony_class_not_known_says_what_each_class_would_mean(catalog):

@@ -198,7 +198,27 @@ def what_if_lines(r: RecordAssessment, catalog: Catalog, voice: str) -> list[str
     return out
 
 
-LAWYER_CHECK = "We are not sure about part of this law. A lawyer should check that part."
+# The details that settle a category, for naming a part read at low confidence.
+_DETAIL_CATEGORY = {"records": "arrests_and_adjudications", "offenses": "offenses_covered", "timing": "time_limits"}
+
+
+def lawyer_check(r: RecordAssessment, catalog: Catalog) -> str | None:
+    """The one line saying which parts of the law a lawyer should check: what our data does not know for
+    this record, or read only at low confidence. None when there is nothing to check."""
+    v = r.version
+    if v is None:
+        return None
+    unsure = {x.feature for x in r.reasons if x.basis == "data"}
+    unsure |= {c for c, f in v.features.items() if f.confidence == "low"}
+    unsure |= {c for d, c in _DETAIL_CATEGORY.items() if getattr(getattr(v.details, d), "confidence", None) == "low"}
+    names = [c.name.lower() for c in catalog.rubric.categories if c.id in unsure]
+    if not names:
+        return None
+    if len(names) == 1:
+        return f"We are not sure about one part of this law: {names[0]}. A lawyer should check it."
+    shown = names if len(names) <= 3 else [*names[:2], "other parts"]
+    listed = ", ".join(shown[:-1]) + " and " + shown[-1]
+    return f"We are not sure about some parts of this law: {listed}. A lawyer should check them."
 
 
 def anywhere_context(r: RecordAssessment, catalog: Catalog) -> dict[str, Any] | None:
@@ -510,9 +530,9 @@ def context(assessment: Assessment, catalog: Catalog) -> dict[str, Any]:
                 "anywhere": anywhere_context(r, catalog),
                 "first_steps": first_steps(r, pk, catalog, voice) if voice == "survivor" else [],
                 # where there is no law for adults, there is no part of one for a lawyer to check
-                "lawyer_check": r.jurisdiction is not None
-                and r.verdict != "no_adult_law"
-                and (any(x.basis == "data" for x in r.reasons) or r.confidence == "low"),
+                "lawyer_check": lawyer_check(r, catalog)
+                if r.jurisdiction is not None and r.verdict != "no_adult_law"
+                else None,
             }
         )
     laws = [law_context(ja.scorecard, ja.gaps, voice) for ja in assessment.jurisdictions]
@@ -547,7 +567,6 @@ def context(assessment: Assessment, catalog: Catalog) -> dict[str, Any]:
         "grading_note": catalog.rubric.grading.note,
         "help": general_help(terms.help, [rec["next"]["help"] for rec in records]),
         "disclaimer": terms.disclaimer(voice),
-        "lawyer_check": LAWYER_CHECK,
         "screened_on": assessment.today.isoformat(),
         "rested_on": rested_on,
         "private_note": one_line(answers.notes) if voice == "advocate" and answers.notes else None,
