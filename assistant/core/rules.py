@@ -34,7 +34,7 @@ class Facts(NamedTuple):
     connection: str
     age: str
     pending_charges: str
-    felony_class: str | None  # only where the law reaches felonies by class; None when not asked
+    felony_class: str | None  # read only where the law goes by felony class; None when not asked
     year: int | str
     trafficking_ended: int | str
     documentation: tuple[str, ...]
@@ -704,7 +704,8 @@ PROCEDURE = (
 
 
 def _consent_is_a_condition(law: LawView) -> bool:
-    return any(c.code == "prosecutor_consent" for c in law.v.details.conditions)
+    """The prosecutor's consent is a condition for every record (so the veto is already told)."""
+    return any(c.code == "prosecutor_consent" and not c.records for c in law.v.details.conditions)
 
 
 def rule_procedure(law: LawView, f: Any, ph: Phrases, now: int) -> list[Reason]:
