@@ -389,3 +389,13 @@ def test_a_soft_limit_counted_from_the_end_of_the_trafficking_has_not_started_wh
     assert not any("has not ended" in t for t in ended)
     wi = law_with(catalog, "WI")  # Wis. Stat. § 973.015(2m): diligence, but counted from no named event
     assert not any("has not ended" in r.text for r in run(rule_timing, wi, catalog, trafficking_ended="ongoing"))
+
+
+def test_tennessee_reaches_no_class_a_or_b_felony(catalog):
+    # § 40-32-105(b)(6)(C): eligible under § 40-32-101(g) (listed class C, D and E felonies) or aggravated
+    # prostitution (a class C felony); no class A or B felony is listed
+    law = law_with(catalog, "TN")
+    theft = {"offense": "theft", "level": "felony"}
+    assert one(run(rule_offense_by_class, law, catalog, felony_class="class_b", **theft), "offense").effect == "blocks"
+    listed = one(run(rule_offense_by_class, law, catalog, felony_class="class_d", **theft), "offense")
+    assert listed.effect == "uncertain" and listed.basis == "show"

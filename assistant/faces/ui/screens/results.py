@@ -70,10 +70,7 @@ def prepare(catalog: Catalog, answers: Answers, screen_width: int = 80) -> Prepa
     assessment = assess(catalog, answers)
     ctx = context(assessment, catalog)
     voice = ctx["voice"]
-    records = [
-        (r, *card(render_part("record.md.j2", r=r, voice=voice, in_card=True, lawyer_check=ctx["lawyer_check"])))
-        for r in ctx["records"]
-    ]
+    records = [(r, *card(render_part("record.md.j2", r=r, voice=voice, in_card=True))) for r in ctx["records"]]
     # A survivor's first screen is their records; report cards belong to advocates, trainers and the state view.
     shown_laws = ctx["laws"] if voice != "survivor" else []
     laws = [(law, *card(render_part("law.md.j2", law=law, grading_note=ctx["grading_note"]))) for law in shown_laws]
