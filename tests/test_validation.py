@@ -191,26 +191,27 @@ def test_a_condition_for_one_kind_of_record_must_be_for_a_kind_the_law_reaches(d
     assert found and "details.records says arrest: not_covered" in found[0].message
 
 
+def messages_after(data_copy: Path, code: str, old: str, new: str, field_part: str) -> list[str]:
+    """The problems `relief validate` finds in a field after one edit to a state's file."""
+    path = write_state(data_copy, code, (data_copy / "states" / f"{code}.yaml").read_text().replace(old, new))
+    return [p.message for p in validate_paths([path], data_copy) if field_part in p.field]
+
+
 def test_the_felony_classes_must_add_up_to_the_felony_line(data_copy: Path):
-    text = (data_copy / "states" / "CT.yaml").read_text()
     # Every class reaching a drug felony, while the felony line says only some are reached
-    wrong = text.replace("offenses: {default: not_covered}", "offenses: {default: covered}")
-    path = write_state(data_copy, "CT", wrong)
-    found = [p for p in validate_paths([path], data_copy) if p.field.endswith("details.offenses.felony")]
-    assert found and "the felony classes add up to 'covered', but the felony line says 'some'" in found[0].message
-    twice = text.replace("code: class_b,", "code: class_a,")
-    path = write_state(data_copy, "CT", twice)
-    found = [p for p in validate_paths([path], data_copy) if p.field.endswith("offenses.felony_classes")]
-    assert found and "each class code once: class_a" in found[0].message
+    covered = "offenses: {default: covered}"
+    found = messages_after(data_copy, "CT", "offenses: {default: not_covered}", covered, "offenses.felony")
+    assert "drug: the felony classes add up to 'covered', but the felony line says 'some'" in found
+
+
+def test_each_felony_class_code_is_given_once(data_copy: Path):
+    found = messages_after(data_copy, "CT", "code: class_b,", "code: class_a,", "offenses.felony_classes")
+    assert "each class code once: class_a" in found
 
 
 def test_a_routes_felony_classes_are_classes_of_the_law(data_copy: Path):
-    text = (data_copy / "states" / "WA.yaml").read_text()
-    path = write_state(
-        data_copy, "WA", text.replace("felony_classes: [class_b, class_c]", "felony_classes: [class_b, class_x]")
-    )
-    found = [p for p in validate_paths([path], data_copy) if "other_routes" in p.field]
-    assert found and "'class_x' is not one of details.offenses.felony_classes" in found[0].message
+    found = messages_after(data_copy, "WA", "[class_b, class_c]", "[class_b, class_x]", "other_routes")
+    assert "'class_x' is not one of details.offenses.felony_classes" in found
 
 
 def test_which_cases_are_said_only_for_a_record_kind_reached_in_part(data_copy: Path):
