@@ -208,12 +208,15 @@ def test_a_class_the_law_reaches_still_keeps_its_exclusions(catalog):
     assert one(run(rule_offense_by_class, nc, catalog, level="felony", felony_class="class_g"), "offense").effect == (
         "blocks"
     )
-    wa = law_with(catalog, "WA")  # RCW 9.94A.648(1)(a): class B or C only; (3) exclusions not all read
+    wa = law_with(catalog, "WA")  # RCW 9.94A.648(1)(a): class B or C only; (3) excludes violent offenses and
+    # crimes against persons (RCW 9.94A.030(58), 43.43.830(9)), where theft is not
     assert one(run(rule_offense_by_class, wa, catalog, level="felony", felony_class="class_a"), "offense").effect == (
         "blocks"
     )
     b = one(run(rule_offense_by_class, wa, catalog, level="felony", felony_class="class_b"), "offense")
-    assert b.effect == "uncertain" and b.basis == "show"
+    assert b.effect == "supports" and dict(b.params)["level"] == "class B felony"
+    weapon = {"offense": "weapon", "level": "felony", "felony_class": "class_b"}  # drive-by shooting is violent
+    assert one(run(rule_offense_by_class, wa, catalog, **weapon), "offense").basis == "show"
 
 
 # --- the link to the trafficking ---------------------------------------------------------------------
