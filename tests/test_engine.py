@@ -49,7 +49,7 @@ def reference(evaluator: Evaluator, answers: Any) -> dict[str, Any]:
     given_["documentation"] = tuple(answers.documentation)
     cases = []
     # the adult-law rule reads the offense only where the route for minors reaches some offenses
-    adult_rule = next(r for r in RULES if r.name == ADULT_LAW.name and r.applies(law))
+    adult_rule = next(r for r in law.rules if r.name == ADULT_LAW.name)
     for choice in itertools.product(*(domain[k] for k in unsure)):
         values = dict(zip(unsure, choice, strict=True))
         facts = {**given_, **values}
@@ -64,8 +64,7 @@ def reference(evaluator: Evaluator, answers: Any) -> dict[str, Any]:
             continue
         by_rule = {
             rule.name: rule.check(law, Only({n: facts[n] for n in rule.reads}), evaluator.phrases, NOW)
-            for rule in RULES
-            if rule.applies(law)  # a rule that does not apply to a law may read facts it does not declare
+            for rule in law.rules  # as they run here (a rule that does not apply may read undeclared facts)
         }
         reasons = [r for found in by_rule.values() for r in found]
         effects = {r.effect for r in reasons}
@@ -83,7 +82,7 @@ def reference(evaluator: Evaluator, answers: Any) -> dict[str, Any]:
     }
     keys = [{r.key for r in c[3]} for c in cases]
     found = []
-    for rule in (r for r in RULES if r.applies(law) and all(r.name in c[4] for c in cases)):  # early exits: adult only
+    for rule in (r for r in law.rules if all(r.name in c[4] for c in cases)):  # early exits: adult only
         common = [r for r in cases[0][4][rule.name] if all(r.key in k for k in keys)]
         found += common
         # a rule that blocks in every case, in words that differ by case: each distinct form is told

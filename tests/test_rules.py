@@ -17,7 +17,6 @@ from assistant.core.rules import (
     rule_documentation,
     rule_nexus,
     rule_offense,
-    rule_offense_by_class,
     rule_procedure,
     rule_record_charge,
     rule_record_kind,
@@ -185,38 +184,34 @@ def test_the_felony_class_decides_a_law_that_reaches_felonies_by_class(catalog):
         catalog, "CT"
     )  # § 54-95c(a): "a class C, D or E felony or any unclassified felony ... not more than ten years"
     drug = {"offense": "drug", "level": "felony"}
-    d = one(run(rule_offense_by_class, law, catalog, felony_class="class_d", **drug), "offense")
+    d = one(run(rule_offense, law, catalog, felony_class="class_d", **drug), "offense")
     assert d.effect == "supports" and "54-95c(a)" in d.citation and dict(d.params)["level"] == "class D felony"
-    b = one(run(rule_offense_by_class, law, catalog, felony_class="class_b", **drug), "offense")
+    b = one(run(rule_offense, law, catalog, felony_class="class_b", **drug), "offense")
     assert b.effect == "blocks" and dict(b.params)["level"] == "class B felony"
-    long = one(run(rule_offense_by_class, law, catalog, felony_class="unclassified_over_10", **drug), "offense")
+    long = one(run(rule_offense, law, catalog, felony_class="unclassified_over_10", **drug), "offense")
     assert long.effect == "blocks"
     # Not given (or "not sure"): the felony line answers, and it is for the person to show the class
-    unknown = one(run(rule_offense_by_class, law, catalog, **drug), "offense")
+    unknown = one(run(rule_offense, law, catalog, **drug), "offense")
     assert unknown.effect == "uncertain" and unknown.basis == "show" and dict(unknown.params)["level"] == "felony"
     # A class is a felony's: a misdemeanor is decided by the misdemeanor line whatever is stored
-    misd = one(run(rule_offense_by_class, law, catalog, offense="drug", felony_class="class_b"), "offense")
+    misd = one(run(rule_offense, law, catalog, offense="drug", felony_class="class_b"), "offense")
     assert misd.effect == "supports" and dict(misd.params)["level"] == "misdemeanor"
 
 
 def test_a_class_the_law_reaches_still_keeps_its_exclusions(catalog):
     nc = law_with(catalog, "NC")  # G.S. 15A-145.9(a)(1): Class H and I felonies, no assault offenses
-    theft = one(run(rule_offense_by_class, nc, catalog, level="felony", felony_class="class_h"), "offense")
+    theft = one(run(rule_offense, nc, catalog, level="felony", felony_class="class_h"), "offense")
     assert theft.effect == "supports"
     violent = {"offense": "violent", "level": "felony", "felony_class": "class_i"}
-    assert one(run(rule_offense_by_class, nc, catalog, **violent), "offense").effect == "blocks"
-    assert one(run(rule_offense_by_class, nc, catalog, level="felony", felony_class="class_g"), "offense").effect == (
-        "blocks"
-    )
+    assert one(run(rule_offense, nc, catalog, **violent), "offense").effect == "blocks"
+    assert one(run(rule_offense, nc, catalog, level="felony", felony_class="class_g"), "offense").effect == ("blocks")
     wa = law_with(catalog, "WA")  # RCW 9.94A.648(1)(a): class B or C only; (3) excludes violent offenses and
     # crimes against persons (RCW 9.94A.030(58), 43.43.830(9)), where theft is not
-    assert one(run(rule_offense_by_class, wa, catalog, level="felony", felony_class="class_a"), "offense").effect == (
-        "blocks"
-    )
-    b = one(run(rule_offense_by_class, wa, catalog, level="felony", felony_class="class_b"), "offense")
+    assert one(run(rule_offense, wa, catalog, level="felony", felony_class="class_a"), "offense").effect == ("blocks")
+    b = one(run(rule_offense, wa, catalog, level="felony", felony_class="class_b"), "offense")
     assert b.effect == "supports" and dict(b.params)["level"] == "class B felony"
     weapon = {"offense": "weapon", "level": "felony", "felony_class": "class_b"}  # drive-by shooting is violent
-    assert one(run(rule_offense_by_class, wa, catalog, **weapon), "offense").basis == "show"
+    assert one(run(rule_offense, wa, catalog, **weapon), "offense").basis == "show"
 
 
 # --- the link to the trafficking ---------------------------------------------------------------------
@@ -399,6 +394,6 @@ def test_tennessee_reaches_no_class_a_or_b_felony(catalog):
     # prostitution (a class C felony); no class A or B felony is listed
     law = law_with(catalog, "TN")
     theft = {"offense": "theft", "level": "felony"}
-    assert one(run(rule_offense_by_class, law, catalog, felony_class="class_b", **theft), "offense").effect == "blocks"
-    listed = one(run(rule_offense_by_class, law, catalog, felony_class="class_d", **theft), "offense")
+    assert one(run(rule_offense, law, catalog, felony_class="class_b", **theft), "offense").effect == "blocks"
+    listed = one(run(rule_offense, law, catalog, felony_class="class_d", **theft), "offense")
     assert listed.effect == "uncertain" and listed.basis == "show"

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cached_property
 from typing import Any, NamedTuple
 
@@ -67,7 +67,7 @@ class LawView:
     @cached_property
     def rules(self) -> tuple[Rule, ...]:
         """The rules that can say something about this law, in RULES order."""
-        return tuple(rule for rule in RULES if rule.applies(self))
+        return tuple(rule.for_law(self) for rule in RULES if rule.applies(self))
 
     def value(self, category: str) -> str:
         """The statute's reading (what eligibility tests), not a card's `scored_as`."""
@@ -136,6 +136,14 @@ class Rule:
     # Laws the rule can say anything about. A rule that reads several answers joins them in one group
     # of unsure answers; asking only where it matters keeps the other laws' cost linear.
     applies: Callable[[LawView], bool] = _always
+    # Facts read only by laws that need them (the record's kind where a wait is for some kinds only):
+    # elsewhere the rule does not declare them, so their unsure answers stay out of its group.
+    reads_where: tuple[tuple[str, Callable[[LawView], bool]], ...] = ()
+
+    def for_law(self, law: LawView) -> Rule:
+        """This rule as it runs on `law`: with the facts that law needs it to read."""
+        extra = tuple(name for name, needed in self.reads_where if needed(law))
+        return replace(self, reads=(*self.reads, *extra), reads_where=()) if extra else self
 
 
 def effective_age(f: Any) -> str:
@@ -302,26 +310,9 @@ def has_felony_classes(law: LawView) -> bool:
     return offenses is not None and bool(offenses.felony_classes)
 
 
-def rule_offense_by_class(law: LawView, f: Any, ph: Phrases, now: int) -> list[Reason]:
-    """A felony the person gave the class of is decided by that class's line ("class D felony")."""
-    offenses = law.v.details.offenses
-    chosen = offenses.felony_class(f.felony_class) if offenses is not None and f.level == "felony" else None
-    if offenses is None or chosen is None:
-        return rule_offense(law, f, ph, now)
-    cov = chosen.offenses.coverage(f.offense)
-    params: dict[str, str | int] = {
-        "offense": ph["offense"][f.offense],
-        "level": chosen.label,
-        "summary": offenses.summary,
-    }
-    effect, basis = COVERAGE_EFFECT[cov]
-    cite = offenses.citation or law.cite("offenses_covered")
-    return [
-        reason("offense", effect, OFFENSE_TEXT[cov], "offenses_covered", cite, offenses.confidence, params, basis=basis)
-    ]
-
-
 def rule_offense(law: LawView, f: Any, ph: Phrases, now: int) -> list[Reason]:
+    """The offence and its level; a felony whose class the person gave, where the law goes by class, by
+    that class's line ("It covers a drug charge as a class D felony")."""
     offenses = law.v.details.offenses
     feature = "offenses_covered"
     if offenses is None:
@@ -335,11 +326,13 @@ def rule_offense(law: LawView, f: Any, ph: Phrases, now: int) -> list[Reason]:
                 basis="data",
             )
         ]
-    cov = offenses.coverage(f.offense, f.level)
+    # `has_felony_classes` first: only such a law declares that it reads the class
+    chosen = offenses.felony_class(f.felony_class) if has_felony_classes(law) and f.level == "felony" else None
+    cov = chosen.offenses.coverage(f.offense) if chosen else offenses.coverage(f.offense, f.level)
     cite = offenses.citation or law.cite(feature)
     params: dict[str, str | int] = {
         "offense": ph["offense"][f.offense],
-        "level": ph["level"][f.level],
+        "level": chosen.label if chosen else ph["level"][f.level],
         "summary": offenses.summary,
     }
     effect, basis = COVERAGE_EFFECT[cov]
@@ -748,35 +741,34 @@ def has_juvenile_offenses(law: LawView) -> bool:
 
 # The rules in the order their reasons are told. The adult-law rule comes first: without a law for
 # adults nothing else is asked. Relief (which remedies reach the record) is read by the engine.
-ADULT_LAW = Rule("adult", ("age", "record"), rule_adult_law, lambda law: not has_juvenile_offenses(law))
-# Only where the route for minors reaches some offenses does the adult-law rule read the offense.
-ADULT_LAW_BY_OFFENSE = Rule("adult", ("age", "record", "offense"), rule_adult_law, has_juvenile_offenses)
+ADULT_LAW = Rule(
+    "adult",
+    ("age", "record"),
+    rule_adult_law,
+    # only where the route for minors reaches some offenses does the adult-law rule read the offense
+    reads_where=(("offense", has_juvenile_offenses),),
+)
 RULES: tuple[Rule, ...] = (
     ADULT_LAW,
-    ADULT_LAW_BY_OFFENSE,
     Rule("record", ("record",), rule_record_kind),
     Rule("record_charge", ("record", "offense", "level"), rule_record_charge, has_charge_lists),
-    Rule("offense", ("offense", "level"), rule_offense, lambda law: not has_felony_classes(law)),
-    # Only a law that reaches felonies by class reads the class (asked only there).
-    Rule("offense_by_class", ("offense", "level", "felony_class"), rule_offense_by_class, has_felony_classes),
-    # Only a law whose routes have their own link tests ties the record's kind to the link.
-    Rule("nexus", ("connection", "year", "trafficking_ended"), rule_nexus, lambda law: not has_route_links(law)),
-    Rule("nexus_by_record", ("record", "connection", "year", "trafficking_ended"), rule_nexus, has_route_links),
+    # only a law that reaches felonies by class reads the class (asked only there)
+    Rule("offense", ("offense", "level"), rule_offense, reads_where=(("felony_class", has_felony_classes),)),
+    # only a law whose routes have their own link tests ties the record's kind to the link
+    Rule("nexus", ("connection", "year", "trafficking_ended"), rule_nexus, reads_where=(("record", has_route_links),)),
     Rule("route_link", ("record", "connection", "year", "trafficking_ended"), rule_route_link, has_route_links),
-    # Only a law with a wait for some kinds of record ties the record's kind to its timing.
-    Rule("timing", ("level", "year", "trafficking_ended"), rule_timing, lambda law: not has_periods_by_record(law)),
-    Rule("timing_by_record", ("record", "level", "year", "trafficking_ended"), rule_timing, has_periods_by_record),
+    # only a law with a wait for some kinds of record ties the record's kind to its timing
+    Rule(
+        "timing",
+        ("level", "year", "trafficking_ended"),
+        rule_timing,
+        reads_where=(("record", has_periods_by_record),),
+    ),
     Rule(
         "conditions",
         ("pending_charges", "documentation"),
         rule_conditions,
-        lambda law: not has_conditions_by_record(law),
-    ),
-    Rule(
-        "conditions_by_record",
-        ("record", "pending_charges", "documentation"),
-        rule_conditions,
-        has_conditions_by_record,
+        reads_where=(("record", has_conditions_by_record),),
     ),
     Rule("documents", ("documentation",), rule_documentation),
     Rule("procedure", ("documentation",), rule_procedure),
