@@ -17,7 +17,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from ..models.answers import Answers
+from ..models.answers import Answers, felony_class_code
 from .files import ReadRefused, read_limited
 from .problems import InputInvalid, Problem, closest, from_validation_error
 from .safe_text import clean, dumps
@@ -96,8 +96,6 @@ def felony_class_problem(
     given = rec.get("felony_class")
     if given is None or given == "unsure" or not isinstance(given, str):
         return None  # a wrong type is reported by the model
-    from ..models.answers import felony_class_code
-
     code = rec.get("jurisdiction")
     allowed = tuple(classes.get(code, ())) if isinstance(code, str) else ()
     # Only a felony from a place whose law goes by class is decided by it; elsewhere a class is not used
