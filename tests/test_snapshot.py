@@ -23,6 +23,22 @@ def test_snapshot_rebuilds_the_same_models_as_the_yaml(data_copy: Path):
     assert load_catalog(data_copy) == from_yaml
 
 
+def test_rebuilt_models_behave_as_validated_ones(data_copy: Path):
+    """Rebuilt without validation, a model still dumps the same, stays frozen and knows its fields."""
+    import pydantic
+
+    (data_copy / SNAPSHOT_NAME).write_text(build_snapshot(data_copy))
+    snap = read_snapshot(data_copy)
+    assert snap is not None
+    ny, from_yaml = snap.jurisdictions["NY"], load_catalog_from_yaml(data_copy).jurisdictions["NY"]
+    assert ny.model_dump() == from_yaml.model_dump()
+    assert ny.model_fields_set == set(type(ny).model_fields)
+    assert ny.model_extra is None
+    with pytest.raises(pydantic.ValidationError):
+        ny.name = "Elsewhere"  # type: ignore[misc]
+    assert ny.model_copy(update={"name": "Elsewhere"}).name == "Elsewhere" and ny.name == from_yaml.name
+
+
 def test_guides_are_rebuilt_only_when_asked_for(data_copy: Path):
     (data_copy / SNAPSHOT_NAME).write_text(build_snapshot(data_copy))
     snap = read_snapshot(data_copy)

@@ -453,9 +453,23 @@ def _check_as_of(value: str | None) -> None:
         raise UsageError(f"--as-of '{value}' is not a date; write YYYY, YYYY-MM or YYYY-MM-DD")
 
 
-def main(argv: Sequence[str] | None = None) -> int:
-    # A pydantic plugin installed alongside would see every answer validated: none is loaded.
+def _no_pydantic_plugins() -> None:
+    """A pydantic plugin installed alongside would see every answer validated: none is loaded.
+
+    The switch is pydantic's own; the stand-in loader (used only if pydantic has not yet loaded its
+    own) also spares the import of importlib.metadata, about a twentieth of a cold `relief evaluate`,
+    which pydantic makes only to look for plugins."""
     os.environ["PYDANTIC_DISABLE_PLUGINS"] = "__all__"
+    if "pydantic.plugin._loader" not in sys.modules:
+        import types
+
+        loader = types.ModuleType("pydantic.plugin._loader", "No pydantic plugins (relief-assistant).")
+        loader.get_plugins = tuple  # type: ignore[attr-defined]  # called with no arguments: ()
+        sys.modules["pydantic.plugin._loader"] = loader
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    _no_pydantic_plugins()
     parser = build_parser()
     args = parser.parse_args(argv)
     from ..data.problems import DataInvalid, InputInvalid
