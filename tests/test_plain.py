@@ -130,3 +130,24 @@ def test_a_number_that_is_not_a_choice_is_told_what_would_fit(catalog):
     said = " ".join(out.getvalue().split())  # lines wrap at word boundaries
     assert "That answer doesn't fit: 9 is not one of the choices: type a number from 1 to 4." in said
     assert plain.conversation.runner.top["audience"] == "survivor"
+
+
+def test_not_sure_about_another_record_says_what_it_does_and_goes_on(catalog):
+    """'Not sure' at 'add another record?' is taken as no: the choice says so, and the questions go on."""
+    plain, out = session(catalog, [*TO_THE_YEAR, "2014", "1", "2", "3", "2016", "6"])  # 3: not sure
+    plain.run()
+    said = " ".join(out.getvalue().split())
+    assert "3. I'm not sure, so that's all for now" in said
+    assert len(plain.conversation.runner.records) == 1
+    assert plain.results_shown
+
+
+def test_an_unsure_label_needs_an_unsure_meaning():
+    from pydantic import ValidationError
+
+    from assistant.models.flow import Question
+
+    with pytest.raises(ValidationError, match="unsure_label is for a question"):
+        Question.model_validate(
+            {"id": "x", "kind": "yes_no", "text": "Q?", "why": "W.", "unsure_label": "Not sure, so no"}
+        )

@@ -68,6 +68,8 @@ class Conversation:
         voice = self.voice
         extras = [Choice(o.code, o.label(voice)) for o in q.extra_years]
         unsure_label = self.catalog.flow.unsure(voice) if q.kind != "text" else "Skip this question"
+        if q.unsure_label is not None:
+            unsure_label = q.unsure_label(voice)
         return QuestionView(
             step=step,
             kind=q.kind,

@@ -87,7 +87,18 @@ class Question(Strict):
     unsure_means: Code | None = Field(
         default=None, description="What an 'I'm not sure' answer is taken as, when the answer must be definite."
     )
+    unsure_label: Said | None = Field(
+        default=None,
+        description="The 'I'm not sure' answer's own label where it is taken as `unsure_means`, so the "
+        "person is told what it does (\"I'm not sure, so that's all for now\").",
+    )
     optional: bool = Field(default=False, description="May be left empty (free text).")
+
+    @model_validator(mode="after")
+    def _label_says_what_unsure_means(self) -> Question:
+        if self.unsure_label is not None and self.unsure_means is None:
+            raise ValueError("unsure_label is for a question whose 'not sure' is taken as unsure_means")
+        return self
 
     def option(self, code: str) -> Option | None:
         for opt in [*self.options, *self.extra_years]:
