@@ -41,6 +41,15 @@ def test_the_answer_it_has_not_ended_is_answered_at_once(catalog):
     assert not convo.needs_safety_note(step)
 
 
+def test_the_advocate_is_told_the_screen_can_be_cleared_for_their_client(catalog):
+    """The leave line is for the person who may be in danger: an advocate hears it about their client."""
+    convo = Conversation(catalog)
+    convo.runner.answer("advocate")
+    note = convo.safety_note("Press Ctrl+Q")
+    assert note[1] == "If your client is with you, the screen can be cleared at any time. Press Ctrl+Q."
+    assert "Your client can get help now" in note[0]
+
+
 def test_the_results_and_every_export_lead_with_help(catalog):
     answers = answers_with({"jurisdiction": "NY"}, audience="survivor", trafficking_ended="ongoing")
     assessment = assess(catalog, answers, now=2026)
