@@ -993,6 +993,14 @@ def test_the_first_step_is_never_a_route_the_record_cannot_use(catalog):
     assert not any("General vacation" in p for p in wa)
     wa_b = [str(r.params) for r in steps(catalog, "WA", "possibly_eligible", level="felony", felony_class="class_b")]
     assert any("General vacation" in p for p in wa_b)
+    # G.S. 15A-145.5(a)(1): "nonviolent" leaves out every Class A through G felony
+    nc_c = [str(r.params) for r in steps(catalog, "NC", "not_covered", level="felony", felony_class="class_c")]
+    assert not any("15A-145.5" in p for p in nc_c)
+    nc_h = [str(r.params) for r in steps(catalog, "NC", "not_covered", level="felony", felony_class="class_h")]
+    assert any("15A-145.5" in p for p in nc_h)
+    # (a)(2): nor an offence with assault as an essential element
+    nc_violent = steps(catalog, "NC", "not_covered", offense="violent", level="felony", felony_class="class_h")
+    assert not any("15A-145.5" in str(r.params) for r in nc_violent)
 
 
 def test_details_without_their_own_citation_cite_the_feature_not_the_whole_statute(catalog):
