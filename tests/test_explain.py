@@ -187,6 +187,18 @@ def test_not_covered_promises_other_options_only_when_some_follow(catalog):
     assert wy["summary"] == "Wyoming's law for survivors does not reach this record."
 
 
+def test_what_could_get_in_the_way_never_repeats_the_why(catalog):
+    """A reason given under "Why" is not said again under "What could get in the way"."""
+    al = _first_record(catalog, "AL", "conviction", "theft", "felony")  # not covered: the why is the obstacle
+    assert al["why"] and not al["obstacles"]
+    fl = _first_record(catalog, "FL", "conviction", "drug", "misdemeanor")  # due diligence: said once
+    why = [x["text"] for x in fl["why"]]
+    assert any("due diligence" in t for t in why)
+    assert not {x["text"] for x in fl["obstacles"]} & set(why)
+    pa = _first_record(catalog, "PA", "conviction", "prostitution", "misdemeanor")  # the judge's say stays
+    assert pa["obstacles"] and not {x["text"] for x in pa["obstacles"]} & {x["text"] for x in pa["why"]}
+
+
 def test_federal_records_read_as_federal_law_and_federal_court(catalog):
     us = _first_record(catalog, "US", "conviction", "drug", "felony")
     assert us["title"] == "A conviction for a drug charge (felony) in federal court, 2015"

@@ -513,7 +513,8 @@ def context(assessment: Assessment, catalog: Catalog) -> dict[str, Any]:
                 "reasons": [_reason(x, voice) for x in r.reasons],
                 "why": [_reason(x, voice) for x in why_reasons(r)],
                 "to_show": [_reason(x, voice) for x in r.to_show],
-                "obstacles": [_reason(x, voice) for x in r.obstacles],
+                # a reason already given under "Why" is not said a second time
+                "obstacles": [_reason(x, voice) for x in r.obstacles if x not in why_reasons(r)],
                 "what_ifs": what_if_lines(r, catalog, voice) if r.jurisdiction is not None else [],
                 "unsure_fields": [terms.fields.get(f, f.replace("_", " ")) for f in r.unsure_fields]
                 if r.jurisdiction is not None
