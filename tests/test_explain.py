@@ -83,6 +83,26 @@ def test_typed_text_is_never_markup(catalog):
     assert md_literal(label) in md and "**y**" not in md
 
 
+def test_the_printable_page_links_web_addresses_and_nothing_typed_becomes_a_script(catalog):
+    label = "javascript:alert(1) evil.example [x](javascript:alert(2))"
+    rec = RecordAnswers(
+        jurisdiction="NC",
+        record="conviction",
+        offense="theft",
+        level="misdemeanor",
+        connection="forced",
+        year=2014,
+        age="adult",
+        label=label,
+    )
+    answers = Answers(audience="advocate", trafficking_ended=2016, documentation=["none"], records=[rec])
+    page = render(assess(catalog, answers), catalog, "html")
+    assert '<a href="https://legalaidnc.org">https://legalaidnc.org</a>' in page  # a written-out address
+    assert "evil.example" in page  # the label is shown, as text
+    assert not any("javascript" in a.split(">")[0] for a in page.split("<a ")[1:])  # no link runs a script
+    assert 'href="http://evil.example' not in page and 'href="evil.example' not in page  # a bare name stays text
+
+
 def test_the_report_says_not_legal_advice_and_where_to_get_help(catalog):
     for fmt in ("markdown", "text"):
         text = render(assess(catalog, everywhere(catalog, "survivor")), catalog, fmt)

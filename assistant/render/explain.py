@@ -703,9 +703,14 @@ def to_json(assessment: Assessment, catalog: Catalog) -> dict[str, Any]:
 
 @cache
 def _markdown() -> Any:
+    # web addresses written out in full become links (a printed page still shows them in full);
+    # bare names like "example.org" and e-mail addresses stay text
+    from linkify_it import LinkifyIt  # type: ignore[import-untyped]
     from markdown_it import MarkdownIt
 
-    return MarkdownIt("commonmark", {"html": False}).enable("table")
+    md = MarkdownIt("commonmark", {"html": False, "linkify": True}).enable(["table", "linkify"])
+    md.linkify = LinkifyIt(options={"fuzzy_link": False, "fuzzy_email": False})
+    return md
 
 
 def to_html(markdown: str, title: str) -> str:
