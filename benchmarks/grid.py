@@ -30,7 +30,7 @@ def grid(now: int = 2026) -> dict[str, object]:
     evaluator = Evaluator(catalog, now)
     verdicts: collections.Counter[str] = collections.Counter()
     by_basis: collections.Counter[str] = collections.Counter()
-    data_only = 0
+    data_only = link_test_only = 0
     per_place: dict[str, int] = collections.Counter()
     for code, j in catalog.jurisdictions.items():
         if not j.current.adult_relief:
@@ -66,6 +66,9 @@ def grid(now: int = 2026) -> dict[str, object]:
                 if bases == {"data"}:
                     data_only += 1
                     per_place[code] += 1
+                # the law's link test alone ("because of it" against "a direct result" or "duress")
+                if {(x.rule, x.basis) for x in r.reasons if x.effect == "uncertain"} == {("nexus", "show")}:
+                    link_test_only += 1
     total = sum(verdicts.values())
     return {
         "records": total,
@@ -74,6 +77,7 @@ def grid(now: int = 2026) -> dict[str, object]:
         "possibly_from_data_alone": data_only,
         "data_alone_share": data_only / total,
         "possibly_with_basis": dict(by_basis),
+        "possibly_from_link_test_alone": link_test_only,
         "data_alone_by_place": dict(sorted(per_place.items(), key=lambda kv: -kv[1])),
     }
 
@@ -116,6 +120,17 @@ def felony_classes(now: int = 2026) -> dict[str, tuple[float, float]]:
     return out
 
 
+def possibly_with_classes(out: dict[str, object], classes: dict[str, tuple[float, float]]) -> float:
+    """The grid's share of 'possibly' when the felony class is answered where the conversation asks it:
+    each such place's felonies count at their share across that law's classes (each class alike)."""
+    records = int(out["records"])  # type: ignore[call-overload]
+    possibly = float(out["verdicts"]["possibly_eligible"])  # type: ignore[index]
+    felonies_per_place = len(OFFENSES) * 2 * 2  # offences x arrest/conviction x forced/because
+    for without, given in classes.values():
+        possibly += (given - without) * felonies_per_place
+    return possibly / records
+
+
 if __name__ == "__main__":
     out = grid()
     print(f"records in jurisdictions with adult relief: {out['records']}")
@@ -124,6 +139,13 @@ if __name__ == "__main__":
     print(f"possibly eligible: {out['possibly_share']:.1%}")
     print(f"possibly from our data alone: {out['possibly_from_data_alone']} ({out['data_alone_share']:.1%})")
     print(f"kinds of 'possibly' (a record can have several): {out['possibly_with_basis']}")
+    link = int(out["possibly_from_link_test_alone"])  # type: ignore[call-overload]
+    share = link / int(out["records"])  # type: ignore[call-overload]
+    print(f"possibly from the law's link test alone ('because' against a stricter test): {link} ({share:.1%})")
     print(f"data-alone by place: {out['data_alone_by_place']}")
-    for code, (without, given) in felony_classes().items():
+    classes = felony_classes()
+    for code, (without, given) in classes.items():
         print(f"{code} felonies, 'possibly': {without:.0%} without the class, {given:.0%} with it")
+    print(
+        f"possibly eligible with the felony class answered where it is asked: {possibly_with_classes(out, classes):.1%}"
+    )
