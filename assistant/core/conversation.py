@@ -118,6 +118,10 @@ class Conversation:
         values = value if isinstance(value, list) else [value]
         return any(o.safety and o.code in values for o in [*q.options, *q.extra_years])
 
+    def in_danger(self) -> bool:
+        """Some answer given so far says the person may be in danger now (the trafficking has not ended)."""
+        return any(self.needs_safety_note(step) for step in self.runner.answered_steps())
+
     def question_line(self, step: Step) -> str:
         """The question as shown in the transcript, with the record number when there are several."""
         text = step.question.text(self.voice)

@@ -372,12 +372,21 @@ async def test_trafficking_that_has_not_ended_gets_help_at_once(catalog):
         assert current(app) == "trafficking_ended"
         await keys(pilot, "down", "enter")  # "It has not ended"
         await pilot.pause()
+        from textual.widgets import Static
+
         from assistant.faces.ui.widgets.transcript import AssistantLine
 
         said = " ".join(line.text for line in app.screen.query(AssistantLine) if line.has_class("safety"))
-        assert "1-888-373-7888" in said and "233733" in said and "911" in said
         assert "Ctrl+Q" in said  # how to leave, said with the keys of this face
         assert current(app) == "documentation"  # and the person may go on
+        # the hotline stays in view above the questions at 80x24 (in the transcript it scrolled away)
+        banner = app.screen.query_one("#help-now", Static)
+        text = str(banner.render())
+        assert banner.display and "1-888-373-7888" in text and "233733" in text and "911" in text
+        assert banner.region.y >= 0 and banner.region.bottom <= 24 and banner.region.height >= 3
+        await keys(pilot, "ctrl+b")  # back to the year, and a year instead: the banner goes
+        await type_and_enter(pilot, "2019")
+        assert not banner.display
 
 
 async def test_a_mistyped_place_is_found_and_never_taken_as_not_sure(catalog):

@@ -53,6 +53,9 @@ class ConversationScreen(Screen[None]):
 
     def compose(self) -> ComposeResult:
         yield Static("", id="progress", markup=False)
+        # The hotline stays in view above the questions while an answer says the trafficking goes on:
+        # at 80x24 the note in the transcript scrolls away with the next question.
+        yield Static("", id="help-now", markup=False)
         yield Transcript(id="transcript")
         yield KeyBar(
             ("Ctrl+B", "Back", "back"),
@@ -129,7 +132,15 @@ class ConversationScreen(Screen[None]):
             self._update_progress()
             self._after_change()
 
+    def _update_help_now(self) -> None:
+        banner = self.query_one("#help-now", Static)
+        danger = self.conversation.in_danger()
+        if danger:
+            banner.update(self.conversation.safety_note(None)[0])
+        banner.display = danger
+
     def _after_change(self) -> None:
+        self._update_help_now()
         self.query_one(KeyBar).refresh(layout=True)
         if self.conversation.runner.finished:
             self._finished()
@@ -156,7 +167,8 @@ class ConversationScreen(Screen[None]):
             return
         # The trafficking has not ended: help comes at once, before the next question.
         safety = self.conversation.needs_safety_note(current)
-        help_now = self.conversation.safety_note(LEAVE_KEYS) if safety else []
+        # the hotline line itself is shown above the questions (#help-now); the transcript says the rest
+        help_now = self.conversation.safety_note(LEAVE_KEYS)[1:] if safety else []
         if runner.finished and not dropped:
             # The last answer: the results are worked out first; the transcript is redrawn later,
             # when the person comes back to it, so drawing it does not compete with the results.
