@@ -304,3 +304,15 @@ def test_forms_of_one_blocking_sentence_are_said_once(catalog):
     a, b = said._replace(params=(("x", "1"),)), said._replace(params=(("x", "2"), ("y", "3")))
     assert merge_forms([a, b]) == [a, b]  # different names: two sentences
     assert merge_forms([a, b, a], told=[b]) == [a]  # each form once, none already told
+
+
+def test_a_condition_an_unsure_answer_may_fail_is_kept_as_uncertain(catalog):
+    """T.C.A. § 40-32-105: no pending charges. Not sure whether a case is open: the condition is still said,
+    as something that may stand in the way, even where the verdict is the same either way."""
+    evaluator = Evaluator(catalog, NOW)
+    record = {"jurisdiction": "TN", "record": "conviction", "offense": "drug", "level": "felony"}
+    got = evaluator.assess_record(answers_with({**record, "felony_class": "class_e", "pending_charges": UNSURE}), 0)
+    (pending,) = [r for r in got.reasons if dict(r.phrases).get("condition", "").startswith("No pending")]
+    assert pending.effect == "uncertain" and pending.rule == "conditions"
+    met = evaluator.assess_record(answers_with({**record, "felony_class": "class_e", "pending_charges": "no"}), 0)
+    assert [r.effect for r in met.reasons if r.key == pending.key] == ["supports"]

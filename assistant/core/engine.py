@@ -416,8 +416,13 @@ class Evaluator:
                 continue  # some outcomes stop at the adult-law rule and say nothing else
             group = next(g for g in groups if rule in g.rules)
             first, *rest = group.combos
-            others = [{r.key for r in c.reasons[rule.name]} for c in rest]
+            others = [{r.key: r.effect for r in c.reasons[rule.name]} for c in rest]
             common = [r for r in first.reasons[rule.name] if all(r.key in keys for keys in others)]
+            # said whatever the answers are, but weighing differently by answer ("Condition: no open case"
+            # met if none is open, in the way if one is): it depends on them, so it is uncertain
+            common = [
+                r if all(keys[r.key] == r.effect for keys in others) else r._replace(effect="uncertain") for r in common
+            ]
             out.extend(common)
             # The rule stops the record whatever the unsure answers are, in words that differ by answer
             # ("as a misdemeanor" / "as a felony"; no adult law / a route for minors that does not reach

@@ -622,11 +622,14 @@ def rule_conditions(law: LawView, f: Any, ph: Phrases, now: int) -> list[Reason]
         phrases = {"condition": cond.text}  # the data may speak to the person: "unless the court finds {you} ..."
         effect: ReasonEffect = LEVEL_EFFECT[how.effect]
         text = "Condition: {condition}"
+        open_case = None
         if how.met_by == "no_pending_charges":
             if f.pending_charges == "yes":
-                effect, text = (
-                    "uncertain",
-                    "Condition: {condition} {You} said a case is open, so {you} may need to wait.",
+                effect = "uncertain"
+                # its own reason, so the condition reads the same whatever the answer (an unsure answer keeps it)
+                text_open = "{You} said a case is open, so {you} may need to wait until it ends."
+                open_case = reason(
+                    "conditions", "uncertain", text_open, feature, cond.citation or law.cite(feature), basis="show"
                 )
             elif f.pending_charges == "no":
                 effect = "supports"
@@ -638,6 +641,8 @@ def rule_conditions(law: LawView, f: Any, ph: Phrases, now: int) -> list[Reason]
         basis: Basis = "show" if how.met_by else "judge"  # an obstacle no answer can meet is the decider's call
         cite = cond.citation or law.cite(feature)
         out.append(reason("conditions", effect, text, feature, cite, cond.confidence, params, phrases, basis=basis))
+        if open_case is not None:
+            out.append(open_case)
     return out
 
 
