@@ -219,6 +219,11 @@ def test_what_could_get_in_the_way_never_repeats_the_why(catalog):
     assert pa["obstacles"] and not {x["text"] for x in pa["obstacles"]} & {x["text"] for x in pa["why"]}
 
 
+def test_a_first_step_that_fits_only_if_an_unsure_answer_is_one_way_says_so(catalog):
+    ia = _first_record(catalog, "IA", "unsure", "unsure", "unsure")
+    assert ia["first_steps"][0] == "If it was a conviction, ask a lawyer about this: Pardon."
+
+
 def test_federal_records_read_as_federal_law_and_federal_court(catalog):
     us = _first_record(catalog, "US", "conviction", "drug", "felony")
     assert us["title"] == "A conviction for a drug charge (felony) in federal court, 2015"

@@ -1001,6 +1001,19 @@ def test_the_first_step_is_never_a_route_the_record_cannot_use(catalog):
     assert not any("15A-145.5" in str(r.params) for r in nc_violent)
 
 
+def test_a_route_that_fits_only_if_an_unsure_answer_is_one_way_says_so(catalog):
+    """Iowa: a pardon (Iowa Const. art. IV, § 16) is for a conviction; § 901C.3 for a misdemeanor conviction."""
+    unsure = {"record": "unsure", "level": "unsure", "offense": "unsure"}
+    said = [(r.rule, dict(r.params).get("fit")) for r in steps(catalog, "IA", "no_adult_law", **unsure)]
+    assert ("pardon", "a conviction") in said
+    assert ("other_route", "a conviction for a misdemeanor") in said
+    # a route that fits the record as told comes before those that fit only if an unsure answer is one way
+    fits = [fit for rule, fit in said if rule in ("pardon", "other_route")]
+    assert fits == sorted(fits, key=lambda fit: fit is not None)
+    known = steps(catalog, "IA", "no_adult_law", record="conviction", level="misdemeanor")
+    assert all("fit" not in dict(r.params) for r in known)
+
+
 def test_details_without_their_own_citation_cite_the_feature_not_the_whole_statute(catalog):
     """Oregon: the offences are in ORS 137.221(1), the papers in (3)(a)-(c); the statute as a whole is ORS 137.221."""
     offenses = catalog.jurisdictions["OR"].current.details.offenses.model_copy(update={"citation": None})

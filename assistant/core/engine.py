@@ -461,7 +461,7 @@ class Evaluator:
                         feature,
                         law.cite(feature),
                         law.conf(feature),
-                        {"field": self.catalog.terms.fields.get(k, k.replace("_", " "))},
+                        phrases={"field": self.catalog.terms.fields.get(k, k.replace("_", " "))},  # "{you_were}"
                         basis="answer",
                     )
                 )

@@ -8,6 +8,7 @@ was (or may have been) under 18.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import TYPE_CHECKING
 
 from ..models.answers import RecordAnswers
@@ -39,17 +40,37 @@ def route_fits(route: OtherRoute, rec: RecordAnswers) -> bool:
     return felony_class is None or in_scope(route.felony_classes, felony_class)
 
 
+def unsure_fit(route: OtherRoute, rec: RecordAnswers, phrases: Mapping[str, Mapping[str, str]]) -> str | None:
+    """What the record must be for the route to fit, where only an unsure answer lets it fit:
+    "a conviction" (a pardon, the kind not known), "a conviction for a misdemeanor"; None if it fits as told."""
+    kinds = [phrases["record"][k] for k in route.records] if rec.record == UNSURE and route.records else []
+    levels = [f"a {phrases['level'][x]}" for x in route.levels] if rec.level == UNSURE and route.levels else []
+    offenses = [phrases["offense"][o] for o in route.offenses] if rec.offense == UNSURE and route.offenses else []
+    if not (kinds or levels or offenses):
+        return None
+    head = " or ".join(kinds or levels or offenses)
+    tail = [" or ".join(part) for part in (levels, offenses) if part and part is not (kinds or levels or offenses)]
+    return head + (" for " + " and ".join(tail) if tail else "")
+
+
 def next_steps(catalog: Catalog, law: LawView, rec: RecordAnswers, verdict: Verdict) -> list[Reason]:
     j, v = law.j, law.v
     out: list[Reason] = []
     if verdict in ("not_covered", "no_adult_law", "possibly_eligible"):
-        for route in v.details.other_routes:
-            if not route_fits(route, rec):
-                continue
+        phrases = catalog.terms.phrases.model_dump()
+        fitting = [
+            (route, unsure_fit(route, rec, phrases)) for route in v.details.other_routes if route_fits(route, rec)
+        ]
+        # routes that fit the record as told come first; those that fit only if an unsure answer is one way, after
+        for route, fit in sorted(fitting, key=lambda pair: pair[1] is not None):
             if route.kind == "pardon":
                 text = "A pardon may be possible: {name}. {summary}"
             else:
                 text = "Another law may help: {name}. {summary}"
+            params = {"name": route.name}
+            if fit is not None:
+                text = "If it was {fit}, " + text[0].lower() + text[1:]
+                params["fit"] = fit
             out.append(
                 reason(
                     "pardon" if route.kind == "pardon" else "other_route",
@@ -58,7 +79,7 @@ def next_steps(catalog: Catalog, law: LawView, rec: RecordAnswers, verdict: Verd
                     "details.other_routes",
                     route.citation or law.fallback,
                     route.confidence,
-                    {"name": route.name},
+                    params,
                     {"summary": route.summary},  # may speak to the person: "{You} may ..."
                 )
             )

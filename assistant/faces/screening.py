@@ -19,6 +19,7 @@ from typing import Any
 from pydantic import ValidationError
 
 from ..core.eligibility import Evaluator, Reason, RecordAssessment
+from ..core.voice import say
 from ..data.answers_io import felony_class_problem
 from ..data.catalog import Catalog
 from ..data.files import private_file
@@ -86,7 +87,7 @@ def main_reason(r: RecordAssessment) -> Reason | None:
 
 def depends_text(r: RecordAssessment, fields: dict[str, str] | None = None) -> str:
     words = fields or {}
-    changing = [words.get(f, f.replace("_", " ")) for f in r.changing_fields]
+    changing = [say(words.get(f, f.replace("_", " ")), "advocate") for f in r.changing_fields]  # the screener's voice
     return "depends on: " + "; ".join(changing) if changing else ""
 
 

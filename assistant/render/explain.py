@@ -187,7 +187,7 @@ def what_if_lines(r: RecordAssessment, catalog: Catalog, voice: str) -> list[str
         for w in r.what_ifs:
             if w.field == field:
                 groups.setdefault(w.verdicts, []).append(clauses[field].get(w.value, w.value))
-        others = [catalog.terms.fields.get(f, f.replace("_", " ")) for f in r.changing_fields if f != field]
+        others = [say(catalog.terms.fields.get(f, f.replace("_", " ")), voice) for f in r.changing_fields if f != field]
         parts = []
         for verdicts, values in groups.items():
             said = " or ".join(labels[v] for v in verdicts)
@@ -260,7 +260,7 @@ def short_why(r: RecordAssessment, voice: str) -> list[str]:
         chosen = chosen + [x for x in r.reasons if x.rule == "juvenile_route" and x not in chosen]
     depends = [x for x in chosen if x.rule == "depends"]
     if len(depends) > 1:  # one sentence for the answers it turns on, not the same sentence twice
-        fields = " and ".join(str(dict(x.params)["field"]) for x in depends)
+        fields = " and ".join(say(dict(x.phrases)["field"], voice) for x in depends)
         said = say("The result depends on answers {you_were} not sure about: {fields}.", voice, {"fields": fields})
         others = [_brief(reason_text(x, voice)) for x in chosen if x.rule != "depends"]
         return [said, *others][:2]
@@ -315,7 +315,13 @@ def first_steps(r: RecordAssessment, p: Packet, catalog: Catalog, voice: str) ->
             if name is None:  # the juvenile route has no name of its own
                 steps.append(say("Ask a lawyer about clearing records from when {you_were} under 18.", voice))
             else:
-                steps.append(say("Ask a lawyer about this: {name}.", voice, {"name": _without_citation(str(name))}))
+                params = dict(other[0].params)
+                text = (
+                    "If it was {fit}, ask a lawyer about this: {name}."
+                    if "fit" in params
+                    else "Ask a lawyer about this: {name}."
+                )
+                steps.append(say(text, voice, {**params, "name": _without_citation(str(name))}))
     if p.help:
         h = p.help[0]
         reach = h.phone or h.web or h.email
@@ -516,7 +522,7 @@ def context(assessment: Assessment, catalog: Catalog) -> dict[str, Any]:
                 # a reason already given under "Why" is not said a second time
                 "obstacles": [_reason(x, voice) for x in r.obstacles if x not in why_reasons(r)],
                 "what_ifs": what_if_lines(r, catalog, voice) if r.jurisdiction is not None else [],
-                "unsure_fields": [terms.fields.get(f, f.replace("_", " ")) for f in r.unsure_fields]
+                "unsure_fields": [say(terms.fields.get(f, f.replace("_", " ")), voice) for f in r.unsure_fields]
                 if r.jurisdiction is not None
                 else [],
                 "next_steps": [_reason(x, voice) for x in r.next_steps],
