@@ -999,6 +999,10 @@ def test_the_first_step_is_never_a_route_the_record_cannot_use(catalog):
     # (a)(2): nor an offence with assault as an essential element
     nc_violent = steps(catalog, "NC", "not_covered", offense="violent", level="felony", felony_class="class_h")
     assert not any("15A-145.5" in str(r.params) for r in nc_violent)
+    # 15 M.R.S. § 2262: Class E crimes, not the sex offenses of Title 17-A, chapter 11
+    me_sex = steps(catalog, "ME", "not_covered", offense="sex_related", level="misdemeanor")
+    assert not any("motion to seal" in str(r.params) for r in me_sex)
+    assert any("motion to seal" in str(r.params) for r in steps(catalog, "ME", "not_covered", level="misdemeanor"))
 
 
 def test_a_route_that_fits_only_if_an_unsure_answer_is_one_way_says_so(catalog):
