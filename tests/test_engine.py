@@ -276,7 +276,7 @@ def test_a_wait_counts_from_what_the_record_had(catalog):
 def test_a_route_for_minors_that_reaches_only_some_offenses_is_offered_only_for_them(catalog):
     evaluator = Evaluator(catalog, NOW)
     # Missouri has no adult law; RSMo § 610.131 expunges a prostitution plea or conviction from before 18.
-    minor = {"jurisdiction": "MO", "record": "juvenile_adjudication", "age": "minor", "level": "misdemeanor"}
+    minor = {"jurisdiction": "MO", "record": "conviction", "age": "minor", "level": "misdemeanor"}
     weapon = evaluator.assess_record(answers_with({**minor, "offense": "weapon"}), 0)
     assert weapon.verdict == "no_adult_law" and not weapon.juvenile_route and weapon.relief_types == []
     (said,) = [x for x in weapon.reasons if x.rule == "juvenile_route"]
@@ -286,6 +286,13 @@ def test_a_route_for_minors_that_reaches_only_some_offenses_is_offered_only_for_
     assert prostitution.relief_types == ["expungement"]
     unsure = evaluator.assess_record(answers_with({**minor, "offense": "unsure"}), 0)
     assert unsure.verdict == "possibly_eligible" and unsure.juvenile_route  # it could be prostitution
+    # "pleaded guilty to or was convicted of": not a case that ended in juvenile court
+    court = evaluator.assess_record(
+        answers_with({**minor, "record": "juvenile_adjudication", "offense": "prostitution"}), 0
+    )
+    assert court.verdict == "no_adult_law" and not court.juvenile_route
+    (said,) = [x for x in court.reasons if x.rule == "juvenile_route"]
+    assert said.effect == "no_law" and "this kind of record" in said.text
     # Wisconsin (§ 973.015(2m)) has an adult law; its juvenile step is for prostitution adjudications only.
     wi = {"jurisdiction": "WI", "record": "arrest", "age": "minor", "level": "misdemeanor"}  # not covered
     steps = evaluator.assess_record(answers_with({**wi, "offense": "drug"}), 0).next_steps

@@ -91,6 +91,7 @@ def next_steps(catalog: Catalog, law: LawView, rec: RecordAnswers, verdict: Verd
             and juvenile is not None
             and juvenile.available
             and in_scope(juvenile.offenses, rec.offense)  # a route for prostitution records only
+            and in_scope(juvenile.records, rec.record)  # a route for pleas in adult court: no juvenile court case
         ):
             out.append(
                 reason(

@@ -168,11 +168,14 @@ def rule_adult_law(law: LawView, f: Any, ph: Phrases, now: int) -> list[Reason]:
         ]
     juvenile = v.details.juvenile
     if effective_age(f) == "minor" and juvenile is not None and juvenile.available:
-        text = "{name} has no such law for adults. "
+        text = "{name} has no law that clears these records for adults. "
         # `juvenile.offenses` first: the rule reads the offense only where the route names some
         if juvenile.offenses and f.offense not in juvenile.offenses:
             effect: ReasonEffect = "no_law"
             text += "Its route for people who were under 18 does not reach this charge: {summary}"
+        elif not in_scope(juvenile.records, f.record):
+            effect = "no_law"
+            text += "Its route for people who were under 18 does not reach this kind of record: {summary}"
         else:
             effect = "uncertain"
             text += "Because {you_were} under 18, a route for young people may help: {summary}"

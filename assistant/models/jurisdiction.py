@@ -286,6 +286,11 @@ class JuvenileRoute(Cited):
     offenses: list[OffenseKind] = Field(
         default_factory=list, description="Which kinds of offense it reaches, if only some (a prostitution-only route)."
     )
+    records: list[RecordKind] = Field(
+        default_factory=list,
+        description="Which kinds of record it reaches, if only some (a route for a minor's plea or conviction in "
+        "adult court does not reach a juvenile court case).",
+    )
 
 
 RouteKind = Literal["pardon", "general_relief", "non_conviction_relief", "juvenile", "defense", "other"]
