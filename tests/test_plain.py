@@ -103,7 +103,9 @@ def test_the_summary_is_saved_in_the_format_its_name_says(catalog, tmp_path, typ
     plain, out = session(catalog, [*TO_THE_SAVE, str(tmp_path / typed)])
     plain.run()
     assert (tmp_path / written).read_text().startswith(starts)
-    assert f"Saved to {tmp_path / written}. Only you can read it." in " ".join(out.getvalue().split())
+    assert f"Saved to {tmp_path / written}. Only your user account on this computer can open it." in " ".join(
+        out.getvalue().split()
+    )
 
 
 def test_an_existing_file_is_replaced_only_after_a_yes(catalog, tmp_path):
@@ -151,3 +153,11 @@ def test_an_unsure_label_needs_an_unsure_meaning():
         Question.model_validate(
             {"id": "x", "kind": "yes_no", "text": "Q?", "why": "W.", "unsure_label": "Not sure, so no"}
         )
+
+
+def test_a_number_not_on_the_list_of_places_is_told_as_a_number(catalog):
+    plain, out = session(catalog, ["1", "99", "texas"])
+    plain.run()
+    said = " ".join(out.getvalue().split())
+    assert "99 is not one of the choices: type a number from 1 to" in said and "a code like TX" in said
+    assert plain.conversation.runner.records[0]["jurisdiction"] == "TX"

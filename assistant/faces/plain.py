@@ -172,6 +172,11 @@ class PlainSession:
             for c in choices:
                 if token.lower() in (c.code.lower(), c.label.lower()):
                     return str(c.code)
+            if view.filterable and token.isdigit():  # a number, but not one of the list's
+                raise AnswerError(
+                    f"{token[:6]} is not one of the choices: type a number from 1 to {len(choices)}, "
+                    "a name like Texas, or a code like TX"
+                )
             if view.filterable:
                 from ..core.places import find_places
 
@@ -261,7 +266,7 @@ class PlainSession:
         except WriteRefused as exc:
             self.say(f"Not saved: {exc}.")
             return
-        self.say(f"Saved to {written}. Only you can read it.")
+        self.say(f"Saved to {written}. Only your user account on this computer can open it.")
 
 
 def terminal_width() -> int:

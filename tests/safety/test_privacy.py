@@ -135,7 +135,9 @@ def test_an_explicit_save_is_owner_only(tmp_path):
         timeout=60,
     )
     assert result.returncode == 0, result.stderr
-    assert "Only you can read it" in " ".join(result.stdout.split())  # plain mode wraps long lines
+    assert "Only your user account on this computer can open it" in " ".join(
+        result.stdout.split()
+    )  # plain mode wraps long lines
     assert stat.S_IMODE(target.stat().st_mode) == 0o600
     assert re.search(r"(Likely|Possibly) eligible", target.read_text())
 

@@ -99,7 +99,7 @@ async def test_the_packet_is_saved_as_a_page_to_print_with_its_full_path_shown(t
     assert page.startswith("<!doctype html>") and "What to do next" in page and "Papers to gather" in page
     assert "Record 2:" in page  # the whole packet: every record, not only the one on screen
     assert stat.S_IMODE(saved.stat().st_mode) == 0o600
-    assert notes == [f"Saved to {saved}. Only you can read it."]
+    assert notes == [f"Saved to {saved}. Only your user account on this computer can open it."]
 
 
 async def test_the_summary_is_written_in_the_format_its_name_says(tmp_path):

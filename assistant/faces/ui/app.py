@@ -334,7 +334,7 @@ class ReliefApp(QuietCrash):
                     return
                 self.notify(f"Not saved: {exc}. Your answers are still here.", severity="error", timeout=8)
                 return
-            self.notify(f"Saved to {written}. Only you can read it.", timeout=10)
+            self.notify(f"Saved to {written}. Only your user account on this computer can open it.", timeout=10)
 
         if self.is_web:
             self.push_screen(SaveScreen(title, formats, suggested, download=True), deliver)
