@@ -423,3 +423,20 @@ async def test_results_lead_with_help_when_the_trafficking_has_not_ended(catalog
         assert isinstance(app.screen, ResultsScreen)
         notices = [str(w.render()) for w in app.screen.query(Static) if w.has_class("notice")]
         assert notices and "1-888-373-7888" in notices[0]  # before the disclaimer and every result
+
+
+async def test_a_list_too_long_to_number_says_to_use_the_arrow_keys(catalog):
+    """North Carolina has eleven felony classes: no numbers on the lines, and the hint does not offer them."""
+    from textual.widgets import Static
+
+    app = make_app(catalog)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await keys(pilot, "1")  # for myself
+        await type_and_enter(pilot, "north carolina")
+        await keys(pilot, "3", "3", "2")  # a conviction, drugs, a felony
+        assert current(app) == "felony_class"
+        hint = str(app.screen.query_one("#hint", Static).render())
+        assert "arrow keys" in hint and "number" not in hint
+        await keys(pilot, "9")  # a digit does nothing here, as the hint says
+        assert current(app) == "felony_class"

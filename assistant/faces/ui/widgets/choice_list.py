@@ -19,6 +19,9 @@ from ....core.choices import Choice
 GRACE_SECONDS = 0.4
 
 
+MAX_NUMBERED = 10  # keys 1-9 and 0; a longer list is chosen with the arrow keys
+
+
 class _Grace:
     """Mixin: remembers when the widget appeared; `ready` is false during the grace period."""
 
@@ -45,7 +48,7 @@ class ChoiceList(_Grace, OptionList):
         """Up on the first line: the box above (if any) may take the focus back."""
 
     def __init__(self, choices: list[Choice], *, id: str | None = None, numbered: bool = True) -> None:
-        self.numbered = numbered and len(choices) <= 10
+        self.numbered = numbered and len(choices) <= MAX_NUMBERED
         options = [
             Option(Text(f"{i % 10}. {c.label}" if self.numbered else c.label), id=c.code)
             for i, c in enumerate(choices, start=1)

@@ -25,7 +25,7 @@ from ....core.conversation import QuestionView
 from ....core.flow import StepKey
 from ....core.places import find_places
 from ....models.answers import FIRST_YEAR, this_year
-from .choice_list import GRACE_SECONDS, ChoiceList
+from .choice_list import GRACE_SECONDS, MAX_NUMBERED, ChoiceList
 from .multi_choice_list import MultiChoiceList
 
 HINTS = {
@@ -84,6 +84,8 @@ class QuestionBox(Vertical):
             yield ChoiceList([v.unsure], id="choices", numbered=False)
         yield Static("", id="error", classes="error empty", markup=False)
         hint = "Type to narrow the list; Down, then Enter, to choose." if v.filterable else HINTS[v.kind]
+        if v.kind in ("single", "yes_no") and not v.filterable and len(choices) > MAX_NUMBERED:
+            hint = "Use the arrow keys, then Enter."  # too many lines to number (North Carolina's classes)
         yield Static(hint + " F3: why we ask.", id="hint", classes="hint", markup=False)
         yield Static(f"Why we ask: {v.why}", id="why", classes="why", markup=False)
 
