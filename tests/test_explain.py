@@ -368,3 +368,15 @@ def test_a_survivor_reads_the_fact_without_how_our_research_found_it(data, survi
     from assistant.render.explain import without_research_notes
 
     assert without_research_notes(data) == survivor_reads
+
+
+def test_a_survivor_is_told_what_the_federal_law_does_without_its_citation(catalog):
+    from assistant.render.explain import context
+    from tests.factories import answers_with
+
+    for audience, want in (("survivor", "A federal law can clear federal records only."), ("advocate", "18 U.S.C.")):
+        answers = answers_with({"jurisdiction": "TN"}, audience=audience)
+        steps = context(assess(catalog, answers, now=2026), catalog)["records"][0]["next_steps"]
+        (federal,) = [x["text"] for x in steps if x["rule"] == "federal"]
+        assert want in federal
+        assert ("§" in federal) == (audience == "advocate")

@@ -89,6 +89,17 @@ def test_no_adult_law_cites_the_statute_that_was_searched(catalog):
     ]
 
 
+def test_a_minor_in_a_place_with_no_law_is_told_of_minors_too(catalog):
+    """Iowa: no trafficking law for adults, and none found for minors; a person under 18 is told both."""
+    ia = law_with(catalog, "IA")
+    (minor,) = run(rule_adult_law, ia, catalog, age="minor")
+    assert minor.effect == "no_law" and minor.text.endswith(
+        "We found no trafficking law for people who were under 18 either."
+    )
+    (adult,) = run(rule_adult_law, ia, catalog, age="adult")
+    assert "under 18" not in adult.text
+
+
 def test_the_juvenile_route_is_for_a_minor_and_is_something_to_show(catalog):
     sd = law_with(catalog, "SD")
     (minor,) = run(rule_adult_law, sd, catalog, age="minor")

@@ -192,17 +192,10 @@ def rule_adult_law(law: LawView, f: Any, ph: Phrases, now: int) -> list[Reason]:
                 basis="show" if effect == "uncertain" else None,
             )
         ]
-    return [
-        reason(
-            "adult_law",
-            "no_law",
-            "{name} has no law that clears records from trafficking for people who were adults.",
-            "range_of_relief",
-            law.fallback,
-            None,
-            {"name": j.at_start},
-        )
-    ]
+    text = "{name} has no law that clears records from trafficking for people who were adults."
+    if effective_age(f) == "minor":  # told they were under 18: say what is known of a route for minors too
+        text += " We found no trafficking law for people who were under 18 either."
+    return [reason("adult_law", "no_law", text, "range_of_relief", law.fallback, None, {"name": j.at_start})]
 
 
 RECORD_KINDS = ("arrest", "dismissed", "conviction", "juvenile_adjudication")

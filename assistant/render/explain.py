@@ -108,8 +108,15 @@ def md_literal(text: str) -> str:
     return "".join("\\" + ch if ch in _MD_SPECIAL else ch for ch in str(text))
 
 
+# A survivor is told what the federal law does, not its name and citation (the advocate keeps both).
+SURVIVOR_WORDS = {
+    "federal": "A federal law can clear federal records only. It does not help with a record from {name}."
+}
+
+
 def reason_text(reason: Reason, voice: str) -> str:
-    return say(reason.text, voice, dict(reason.params), dict(reason.phrases))
+    text = SURVIVOR_WORDS.get(reason.rule, reason.text) if voice == "survivor" else reason.text
+    return say(text, voice, dict(reason.params), dict(reason.phrases))
 
 
 def record_words(r: RecordAssessment, catalog: Catalog) -> str:
