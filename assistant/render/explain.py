@@ -509,7 +509,10 @@ def context(assessment: Assessment, catalog: Catalog) -> dict[str, Any]:
                 "relief": [
                     {
                         "type": rel.type,
-                        "legal_name": rel.legal_name,
+                        # a route for minors has no name of its own: its kind, as a name ("Expungement")
+                        "legal_name": terms.relief_types[rel.type].name
+                        if rel.legal_name == rel.type
+                        else rel.legal_name,
                         # "Writ of vacatur (vacatur)" says it twice: the kind only where the name lacks it
                         "kind": "" if rel.type in rel.legal_name.lower() else rel.type,
                         "effect": say(rel.effect, voice)
