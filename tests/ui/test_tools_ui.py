@@ -105,8 +105,21 @@ async def test_what_if_changes_the_score_at_once(catalog):
         assert app.screen.changes == {}
 
 
+async def test_other_states_are_not_offered_to_a_survivor(catalog):
+    """A survivor's record is cleared under its own place's law: T (a ranking of places) is for advocates."""
+    answers = load_answers(catalog, "or-theft-not-covered")
+    assert answers.audience == "survivor"
+    app = make_app(catalog, answers)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        assert isinstance(app.screen, ResultsScreen)
+        await keys(pilot, "t")
+        assert isinstance(app.screen, ResultsScreen)
+
+
 async def test_same_facts_in_other_states_from_the_results(catalog):
-    app = make_app(catalog, load_answers(catalog, "or-theft-not-covered"))
+    answers = load_answers(catalog, "or-theft-not-covered").model_copy(update={"audience": "advocate"})
+    app = make_app(catalog, answers)
     async with app.run_test(size=(110, 34)) as pilot:
         await settle(pilot)
         assert isinstance(app.screen, ResultsScreen)

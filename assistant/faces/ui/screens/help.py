@@ -38,7 +38,7 @@ KEYS = [
     ("F1 or ?", "Show this help."),
     ("F4", "All states: a table and a map. Sort (O), filter (F), mark (Space) and compare (C), what-if (W)."),
     ("L", "In the list of all states: what the columns and the map's symbols mean."),
-    ("T", "On the results: see the same records in other states."),
+    ("T", "On the results (advocates and trainers): see the same records in other states."),
     ("S", "On the results: save a summary to a file you name."),
     ("A", "On the results: save the answers to a file (for advocates)."),
     ("C", "On the results: change an answer."),

@@ -78,11 +78,12 @@ def prepare(catalog: Catalog, answers: Answers, screen_width: int = 80) -> Prepa
 
 
 NEXT = "W: what to do next (papers, how to file, help).  "
+# A survivor's record is cleared under its own place's law: other states' grades and the same facts
+# elsewhere are for advocates and trainers (a survivor pressing T met a ranking table).
 HINT = {
     True: NEXT + "S: save a summary.  A: save the answers.  C: change an answer.  N: start over.  "
     "T: the same facts in other states.  Ctrl+Q: leave now.",
-    False: NEXT + "S: save a summary.  C: change an answer.  N: start over.  "
-    "T: the same facts in other states.  Ctrl+Q: leave now.",
+    False: NEXT + "S: save a summary.  C: change an answer.  N: start over.  Ctrl+Q: leave now.",
 }
 
 
@@ -122,7 +123,7 @@ class ResultsScreen(Screen[None]):
                 yield Static("Free help", classes="subtitle", markup=False)
                 for h in ctx["help"]:
                     yield Static(f"{h['name']}: {h['what']} {h['contact']}", markup=False)
-            yield Static(HINT[self._can_save_answers()], classes="hint", markup=False)
+            yield Static(HINT[self._for_advocates()], classes="hint", markup=False)
         yield KeyBar(
             ("W", "What to do next", "next_steps"),
             ("S", "Save summary", "save_summary"),
@@ -135,12 +136,12 @@ class ResultsScreen(Screen[None]):
     def on_mount(self) -> None:
         self.query_one("#results").focus()
 
-    def _can_save_answers(self) -> bool:
-        return self.audience != "survivor"  # offered to advocates and trainers, on request only
+    def _for_advocates(self) -> bool:
+        return self.audience != "survivor"  # saving the answers, other states: advocates and trainers
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        if action == "save_answers":
-            return self._can_save_answers()
+        if action in ("save_answers", "other_states"):
+            return self._for_advocates()  # advocates and trainers
         return True
 
     def action_next_steps(self) -> None:
