@@ -139,3 +139,23 @@ async def test_same_facts_in_other_states_from_the_results(catalog):
             placed = answers.model_copy(update={"records": [moved]})
             verdict = catalog.terms.verdicts[assess(catalog, placed).records[0].verdict]  # the law is the data's
             assert verdict.label in str(cell)
+
+
+async def test_a_long_record_title_is_shown_whole_at_80x24(catalog):
+    """'... (class H felony) in North Carolina, 2014' was cut to 'North Ca…' on the card's border."""
+    from textual.widgets import Static
+
+    from tests.factories import answers_with
+
+    answers = answers_with(
+        {"jurisdiction": "NC", "record": "conviction", "offense": "drug", "level": "felony", "felony_class": "class_h"},
+        audience="advocate",
+    )
+    app = make_app(catalog, answers)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        assert isinstance(app.screen, ResultsScreen)
+        (title,) = app.screen.query(".record-title").results(Static)
+        shown = " ".join(str(title.render()).split())
+        assert shown.startswith("A conviction for a drug charge (class H felony) in North Carolina")
+        assert title.region.width <= 80

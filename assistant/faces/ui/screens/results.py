@@ -112,7 +112,9 @@ class ResultsScreen(Screen[None]):
             yield Static(ctx["disclaimer"], classes="notice", markup=False)
             for r, text, laid_out in self.prepared.records:
                 with Vertical(classes=f"card verdict-{r['verdict']}") as card:
-                    card.border_title = f"Record {r['number']}: {r['title']}"
+                    # the title wraps inside the card: on the border, 80 columns cut it in the place's name
+                    card.border_title = f"Record {r['number']}"
+                    yield Static(r["title"], classes="record-title", markup=False)
                     yield Static(f"{r['symbol']} {r['verdict_label']}", classes="verdict", markup=False)
                     yield MarkdownCard(text, laid_out, classes="card-text")
             for law, text, laid_out in self.prepared.laws:
