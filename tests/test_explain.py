@@ -380,3 +380,11 @@ def test_a_survivor_is_told_what_the_federal_law_does_without_its_citation(catal
         (federal,) = [x["text"] for x in steps if x["rule"] == "federal"]
         assert want in federal
         assert ("§" in federal) == (audience == "advocate")
+
+
+def test_the_first_step_names_help_that_clears_records(catalog):
+    """Maine's local entry does not take criminal cases and the hotline gives no legal help: the first step
+    names the Survivor Reentry Project."""
+    me = _first_record(catalog, "ME", "conviction", "theft", "misdemeanor")
+    (talk,) = [s for s in me["first_steps"] if s.startswith("Talk to free legal help")]
+    assert "Survivor Reentry Project" in talk

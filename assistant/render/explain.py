@@ -329,8 +329,11 @@ def first_steps(r: RecordAssessment, p: Packet, catalog: Catalog, voice: str) ->
                     else "Ask a lawyer about this: {name}."
                 )
                 steps.append(say(text, voice, {**params, "name": _without_citation(str(name))}))
-    if p.help:
-        h = p.help[0]
+    # the first step names help that clears records (local first, then national), not a general legal-aid
+    # office whose own entry may say it does not take this kind of case, nor the hotline (no legal help)
+    fitting = [h for h in p.help if "record_clearing" in h.serves] or list(p.help)
+    if fitting:
+        h = fitting[0]
         reach = h.phone or h.web or h.email
         steps.append(f"Talk to free legal help: {h.name}, {reach}.")
     return steps[:3]
