@@ -246,6 +246,16 @@ def test_offences(catalog):
     assert partly.basis == "show" and dict(partly.params)["offense"] == "a violent charge"
 
 
+def test_a_class_that_is_only_partly_reached_says_what_of_it_is(catalog):
+    """T.C.A. § 40-32-101(g)(1)(A): only listed class E felonies. Given the class, its own words, not the whole list."""
+    tn = law_with(catalog, "TN")
+    (partly,) = run(rule_offense, tn, catalog, offense="theft", level="felony", felony_class="class_e")
+    assert partly.effect == "uncertain" and dict(partly.params)["level"] == "class E felony"
+    assert dict(partly.params)["summary"].startswith("Only the class E felonies on a list")
+    (unclassed,) = run(rule_offense, tn, catalog, offense="theft", level="felony")
+    assert dict(unclassed.params)["summary"] == catalog.jurisdictions["TN"].current.details.offenses.summary
+
+
 def test_an_offence_we_could_not_read_is_a_data_gap(catalog):
     offenses = catalog.jurisdictions["OR"].current.details.offenses
     unread = offenses.model_copy(update={"misdemeanor": LevelCoverage(default="unknown"), "citation": "§ o"})

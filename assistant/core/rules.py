@@ -329,7 +329,7 @@ def rule_offense(law: LawView, f: Any, ph: Phrases, now: int) -> list[Reason]:
     params: dict[str, str | int] = {
         "offense": ph["offense"][f.offense],
         "level": chosen.label if chosen else ph["level"][f.level],
-        "summary": offenses.summary,
+        "summary": chosen.summary if chosen and chosen.summary else offenses.summary,
     }
     effect, basis = COVERAGE_EFFECT[cov]
     return [reason("offense", effect, OFFENSE_TEXT[cov], feature, cite, offenses.confidence, params, basis=basis)]

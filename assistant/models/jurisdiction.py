@@ -195,6 +195,11 @@ class FelonyClass(Strict):
     code: Code = Field(description="Stable code for the answers file, e.g. class_c.")
     label: str = Field(description="The class as it reads in a sentence, e.g. 'class C felony'.")
     offenses: LevelCoverage = Field(description="Coverage by offence kind for a felony of this class.")
+    summary: str | None = Field(
+        default=None,
+        description="What the law reaches in this class, in plain words, where it is only some of it (said "
+        "instead of the whole offence summary when the person gave this class).",
+    )
 
 
 class OffenseCoverage(Cited, ChargeCoverage):
