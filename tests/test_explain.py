@@ -388,3 +388,16 @@ def test_the_first_step_names_help_that_clears_records(catalog):
     me = _first_record(catalog, "ME", "conviction", "theft", "misdemeanor")
     (talk,) = [s for s in me["first_steps"] if s.startswith("Talk to free legal help")]
     assert "Survivor Reentry Project" in talk
+
+
+def test_a_place_with_no_law_to_grade_gets_one_sentence_not_a_table_of_zeros(catalog):
+    from tests.factories import answers_with
+
+    answers = answers_with({"jurisdiction": "IA"}, audience="advocate")
+    md = render(assess(catalog, answers, now=2026), catalog, "markdown")
+    assert "No law for survivors who were adults, so no score or grade." in md
+    assert "| Category |" not in md and "letter-grade bands" not in md
+    graded = render(
+        assess(catalog, answers_with({"jurisdiction": "NM"}, audience="advocate"), now=2026), catalog, "markdown"
+    )
+    assert "| Category |" in graded
