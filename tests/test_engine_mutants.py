@@ -218,13 +218,13 @@ def test_an_answer_that_changes_the_result_is_named_with_the_feature_it_bears_on
             "nexus",
             "O.C.G.A. § 35-3-37(j)(6)(A), (D); § 17-10-21(a)(1)",
             "medium",
-            (("field", "how the charge was linked to the trafficking"),),
+            phrases=(("field", "how the charge was linked to the trafficking"),),  # a phrase: "how old {you_were}"
             basis="answer",
         )
     ]
     wa = evaluator.assess_record(answers_with({"jurisdiction": "WA", "pending_charges": "unsure"}), 0)
     (depends,) = [r for r in wa.reasons if r.rule == "depends"]
-    assert depends.params == (("field", "whether a case is open now"),)
+    assert depends.phrases == (("field", "whether a case is open now"),)
     assert depends.feature == "additional_restrictive_conditions" and depends.citation.startswith("RCW 9.96.080(2)")
 
 

@@ -440,3 +440,20 @@ async def test_a_list_too_long_to_number_says_to_use_the_arrow_keys(catalog):
         assert "arrow keys" in hint and "number" not in hint
         await keys(pilot, "9")  # a digit does nothing here, as the hint says
         assert current(app) == "felony_class"
+
+
+@pytest.mark.parametrize(("size", "scrolls"), [((80, 24), True), ((120, 40), False)])
+async def test_a_list_cut_short_by_the_screen_says_it_scrolls(catalog, size, scrolls):
+    """'What was the charge about?' has ten lines; at 80x24 only eight show ('I'm not sure' is last)."""
+    from textual.widgets import Static
+
+    app = make_app(catalog)
+    async with app.run_test(size=size) as pilot:
+        await pilot.pause()
+        await keys(pilot, "1")  # for myself
+        await type_and_enter(pilot, "new mexico")
+        await keys(pilot, "3")  # a conviction
+        assert current(app) == "offense"
+        await pilot.pause()
+        hint = str(app.screen.query_one("#hint", Static).render())
+        assert ("The list scrolls" in hint) == scrolls

@@ -19,7 +19,7 @@ from textual.binding import Binding
 from textual.containers import Vertical
 from textual.message import Message
 from textual.validation import Function
-from textual.widgets import Input, Static
+from textual.widgets import Input, OptionList, Static
 
 from ....core.conversation import QuestionView
 from ....core.flow import StepKey
@@ -86,10 +86,21 @@ class QuestionBox(Vertical):
         hint = "Type to narrow the list; Down, then Enter, to choose." if v.filterable else HINTS[v.kind]
         if v.kind in ("single", "yes_no") and not v.filterable and len(choices) > MAX_NUMBERED:
             hint = "Use the arrow keys, then Enter."  # too many lines to number (North Carolina's classes)
-        yield Static(hint + " F3: why we ask.", id="hint", classes="hint", markup=False)
+        self._hint = hint + " F3: why we ask."
+        yield Static(self._hint, id="hint", classes="hint", markup=False)
         yield Static(f"Why we ask: {v.why}", id="why", classes="why", markup=False)
 
+    def _note_scrolling(self) -> None:
+        """At 80x24 a long list shows only its first lines ("I'm not sure" last): say that it scrolls."""
+        lists = [w for w in self.query(OptionList) if w.max_scroll_y > 0]
+        more = " The list scrolls: press Down to see every choice." if lists else ""
+        self.query_one("#hint", Static).update(self._hint + more)
+
+    def on_resize(self) -> None:
+        self.call_after_refresh(self._note_scrolling)
+
     def on_mount(self) -> None:
+        self.call_after_refresh(self._note_scrolling)
         self._shown_at = monotonic()
         v = self.view
         if v.value is not None and not isinstance(v.value, list):
