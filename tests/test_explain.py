@@ -401,3 +401,17 @@ def test_a_place_with_no_law_to_grade_gets_one_sentence_not_a_table_of_zeros(cat
         assess(catalog, answers_with({"jurisdiction": "NM"}, audience="advocate"), now=2026), catalog, "markdown"
     )
     assert "| Category |" in graded
+
+
+def test_a_survivor_reads_the_law_without_its_section_numbers(catalog):
+    from tests.factories import answers_with
+
+    nd = answers_with({"jurisdiction": "ND", "offense": "weapon", "level": "felony"}, audience="survivor")
+    text = render(assess(catalog, nd, now=2026), catalog, "text")
+    assert "(12.1-29-03)" not in text and "(ch. 19-03.4)" not in text and "Prostitution and the offenses" in text
+    mo = answers_with({"jurisdiction": "MO", "age": "minor", "offense": "prostitution"}, audience="survivor")
+    assert "(§ 567.020)" not in render(assess(catalog, mo, now=2026), catalog, "text")
+    tn = render(assess(catalog, answers_with({"jurisdiction": "TN"}, audience="survivor"), now=2026), catalog, "text")
+    assert "(1-844-435-7486)" in tn  # a phone number in brackets stays
+    advocate = answers_with({"jurisdiction": "ND", "offense": "weapon", "level": "felony"}, audience="advocate")
+    assert "(12.1-29-03)" in render(assess(catalog, advocate, now=2026), catalog, "text")

@@ -114,9 +114,25 @@ SURVIVOR_WORDS = {
 }
 
 
+# "(§ 567.020)", "(KRS 431.076(4), (6))", "(12.1-29-03)": a statute's number in brackets, which the
+# advocate's citation already gives; never a phone number "(1-844-435-7486)" or "(class H felony)"
+_CITATION_ASIDE = re.compile(
+    r" ?\((?!\d-\d{3}-\d{3}-\d{4}\))(?!\d{3}-\d{3}-\d{4}\))"
+    r"(?:§|s\. |ss\. |ch\. |(?:KRS|ORS|RSMo|RCW|NRS|G\.S\.|M\.G\.L\.|O\.C\.G\.A\.|R\.C\.) |\d+(?:\.\d+)?-\d)"
+    r"[^()]*(?:\([^()]*\)[^()]*)*\)"
+)
+
+
+def without_citations(text: str) -> str:
+    """A survivor reads what the law says; the numbers of its sections are for the advocate."""
+    return _CITATION_ASIDE.sub("", text)
+
+
 def reason_text(reason: Reason, voice: str) -> str:
-    text = SURVIVOR_WORDS.get(reason.rule, reason.text) if voice == "survivor" else reason.text
-    return say(text, voice, dict(reason.params), dict(reason.phrases))
+    if voice != "survivor":
+        return say(reason.text, voice, dict(reason.params), dict(reason.phrases))
+    text = SURVIVOR_WORDS.get(reason.rule, reason.text)
+    return without_citations(say(text, voice, dict(reason.params), dict(reason.phrases)))
 
 
 def record_words(r: RecordAssessment, catalog: Catalog) -> str:
@@ -345,7 +361,7 @@ def _fact(fact: Any, voice: str = "advocate") -> dict[str, Any] | None:
         return None
     text = getattr(fact, "text", None)
     if text is not None and voice == "survivor":
-        text = without_research_notes(text) or text
+        text = without_citations(without_research_notes(text) or text)
     return {
         "text": text,
         "unknown": text is None,
