@@ -42,11 +42,20 @@ def shown_sentences(ctx: dict) -> list[str]:
             out += [x["text"] for x in r[part]]
         out += r["what_ifs"] + r["short_why"] + r["first_steps"]
         out += [rel["effect"] for rel in r["relief"]]
-        out += [item["title"] + " " + item["why"] for item in r["next"]["checklist"]]
-        out += [item["missing"] for item in r["next"]["checklist"] if item["missing"]]
+        out += [item["why"] for item in r["next"]["checklist"]]
         out += [e["facts"] + " " + e["evidence"] + " " + (e["open"] or "") for e in r["next"]["outline"]]
     for law in ctx["laws"]:
         out += [g["means"] for g in law["gaps"]]
+    return out
+
+
+def hand_out_sentences(ctx: dict) -> list[str]:
+    """The steps written to the person with the record, in every voice (the advocate's copy says so)."""
+    out = []
+    for r in ctx["records"]:
+        out += [item["title"] for item in r["next"]["checklist"]]
+        out += [item["missing"] for item in r["next"]["checklist"] if item["missing"]]
+        out += [n for item in r["next"]["checklist"] for n in item["notes"]]
     return out
 
 
@@ -69,7 +78,12 @@ def test_every_template_reads_right_in_each_voice(catalog, voice):
                 audience=voice,
                 documentation=["none"],
             )
-            for sentence in shown_sentences(context(assess(catalog, answers, now=2026), catalog)):
+            ctx = context(assess(catalog, answers, now=2026), catalog)
+            for sentence in hand_out_sentences(ctx):  # written to the person: "you", never "your client"
+                assert "your client" not in sentence.lower() and "the client" not in sentence.lower(), (code, sentence)
+                for bad in BAD_FORMS:
+                    assert not bad.search(sentence), (code, bad.pattern, sentence)
+            for sentence in shown_sentences(ctx):
                 checked += 1
                 for bad in BAD_FORMS:
                     assert not bad.search(sentence), (code, bad.pattern, sentence)
