@@ -170,3 +170,12 @@ async def test_the_quick_exit_works_on_the_next_steps_screen(chord):
         await pilot.press(*chord)
         await pilot.pause()
     assert a.quick_exited and a.return_code == 0
+
+
+def test_a_sworn_statement_is_told_about_not_fetched():
+    from assistant.faces.ui.screens.next_steps import paper_line
+
+    statement = {"kind": "sworn_statement", "title": "Your own sworn statement", "why": "", "where": "You write it."}
+    assert "About it: You write it." in paper_line(statement)
+    report = {"kind": "criminal_history", "title": "Your criminal history report", "why": "", "where": "The police."}
+    assert "How to get it: The police." in paper_line(report)
