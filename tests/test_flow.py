@@ -131,6 +131,31 @@ def test_a_condition_comparing_to_a_code_that_does_not_exist(data_copy: Path):
     assert "'advocat' is not an answer to 'audience'" in problem.message and problem.suggestion == "advocate"
 
 
+def test_words_for_an_answer_that_does_not_exist_are_refused(data_copy: Path):
+    path = data_copy / "flows" / "screening.yaml"
+    path.write_text(
+        path.read_text().replace("        conviction: What year was the conviction?", "        convicton: x", 1)
+    )
+    with pytest.raises(DataInvalid) as info:
+        load_catalog(data_copy)
+    (problem,) = info.value.problems
+    assert "'convicton' is not an answer to 'record'" in problem.message and problem.suggestion == "conviction"
+
+
+def test_the_year_question_names_the_kind_of_record_once_known(catalog):
+    from assistant.core.conversation import Conversation
+
+    convo = Conversation(catalog)
+    runner = convo.runner
+    while (step := runner.current()) is not None and step.question.id != "year":
+        q = step.question
+        answers = {"audience": "survivor", "jurisdiction": "NM", "record": "conviction"}
+        runner.answer(answers.get(q.id) if q.id in answers else (q.codes[0] if q.codes else None))
+    assert step is not None and convo.question_text(step) == "What year was the conviction?"
+    runner.records[0]["record"] = "unsure"
+    assert convo.question_text(step) == "What year was the arrest, charge or conviction?"
+
+
 def test_flow_codes_match_the_answers_file_contract(catalog):
     for q in catalog.flow.questions:
         field = Answers.model_fields.get(q.id) or Answers.model_fields["records"]

@@ -73,7 +73,7 @@ class Conversation:
         return QuestionView(
             step=step,
             kind=q.kind,
-            text=q.text(voice),
+            text=self.question_text(step),
             why=q.why(voice),
             choices=tuple(self.choices(q, step) + extras),
             unsure=Choice(UNSURE, unsure_label),
@@ -118,13 +118,22 @@ class Conversation:
         values = value if isinstance(value, list) else [value]
         return any(o.safety and o.code in values for o in [*q.options, *q.extra_years])
 
+    def question_text(self, step: Step) -> str:
+        """The question in this voice, in the words for an earlier answer where the flow gives some."""
+        q = step.question
+        if q.text_by is not None:
+            said = q.text_by.texts.get(str(self.runner.context(step).get(q.text_by.answer)))
+            if said is not None:
+                return said(self.voice)
+        return q.text(self.voice)
+
     def in_danger(self) -> bool:
         """Some answer given so far says the person may be in danger now (the trafficking has not ended)."""
         return any(self.needs_safety_note(step) for step in self.runner.answered_steps())
 
     def question_line(self, step: Step) -> str:
         """The question as shown in the transcript, with the record number when there are several."""
-        text = step.question.text(self.voice)
+        text = self.question_text(step)
         if step.record is not None and (len(self.runner.records) > 1 or step.record > 0):
             return f"Record {step.record + 1}: {text}"
         return text

@@ -658,6 +658,24 @@ def _check_flow(flow: Flow, rep: _Reporter) -> None:
                         rep.add(
                             (*qloc, "when", field, ci), f"'{code}' is not an answer to '{q.when.answer}'", choices, code
                         )
+        if q.text_by is not None:
+            earlier = flow.questions[seen[q.text_by.answer]] if q.text_by.answer in seen else None
+            if earlier is None:
+                rep.add(
+                    (*qloc, "text_by", "answer"),
+                    f"'{q.text_by.answer}' is not a question asked before '{q.id}'",
+                    list(seen),
+                    q.text_by.answer,
+                )
+            elif earlier.options:
+                for code in q.text_by.texts:
+                    if code not in earlier.codes:
+                        rep.add(
+                            (*qloc, "text_by", "texts", code),
+                            f"'{code}' is not an answer to '{q.text_by.answer}'",
+                            earlier.codes,
+                            code,
+                        )
         seen[q.id] = qi
     if loops != (1 if group_started else 0):
         rep.add(("questions",), "a group of repeated questions needs exactly one loop question at its end")

@@ -51,6 +51,13 @@ class Said(Strict):
         return self.survivor if voice == "survivor" else self.advocate
 
 
+class TextBy(Strict):
+    """The question's words when an earlier answer is known ("What year was the conviction?")."""
+
+    answer: Code = Field(description="The id of an earlier question.")
+    texts: dict[str, Said] = Field(min_length=1, description="The words for each answer code; others keep `text`.")
+
+
 class Option(Strict):
     code: Code
     label: Said
@@ -67,6 +74,7 @@ class Question(Strict):
     group: Literal["records"] | None = Field(default=None, description="'records': asked once per record.")
     kind: QuestionKind
     text: Said
+    text_by: TextBy | None = Field(default=None, description="Other words once an earlier answer is known.")
     why: Said = Field(description="Why we ask, shown on request.")
     options: list[Option] = Field(default_factory=list)
     options_from: Literal["jurisdictions", "felony_classes"] | None = Field(
