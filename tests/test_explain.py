@@ -415,3 +415,16 @@ def test_a_survivor_reads_the_law_without_its_section_numbers(catalog):
     assert "(1-844-435-7486)" in tn  # a phone number in brackets stays
     advocate = answers_with({"jurisdiction": "ND", "offense": "weapon", "level": "felony"}, audience="advocate")
     assert "(12.1-29-03)" in render(assess(catalog, advocate, now=2026), catalog, "text")
+
+
+def test_a_survivor_reads_what_the_law_says_not_how_much_of_it_was_read(catalog):
+    from tests.factories import answers_with
+
+    for code in ("NJ", "CO", "DE"):
+        said = {}
+        for audience in ("survivor", "advocate"):
+            answers = answers_with({"jurisdiction": code}, audience=audience)
+            said[audience] = render(assess(catalog, answers, now=2026), catalog, "text")
+        assert "words read" not in said["survivor"] and "part of the law read" not in said["survivor"], code
+        if code == "NJ":  # the advocate keeps how much was read
+            assert "The law does not say the conviction" in said["survivor"] and "words read" in said["advocate"]

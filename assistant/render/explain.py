@@ -398,7 +398,7 @@ def route_context(route: FilingRoute, voice: str = "advocate") -> dict[str, Any]
             "citation": form.citation,
         },
         "immigration": {
-            "text": route.immigration.text,
+            "text": route.immigration.text if voice != "survivor" else without_reading_notes(route.immigration.text),
             "legal_defect": route.immigration.legal_defect,
             "citation": route.immigration.citation or "",
         },
@@ -422,6 +422,31 @@ _PROVENANCE = (
 _PROVENANCE_ASIDE = re.compile(rf" ?\([^()]*\b(?:{_PROVENANCE})\b[^()]*\)", re.I)
 _PROVENANCE_SENTENCE = re.compile(rf"(?:^|(?<=[.;)]) )[^.;]*\b(?:{_PROVENANCE})\b[^.;]*[.;]", re.I)
 _OWN_PAGE = re.compile(r"\bIts own page (?:says|describes|offers) (?:that )?(\w)")
+
+
+# "The words read do not say ..." tells an advocate how much of the law was read; a survivor reads
+# what the law is known to say.
+_READING = (
+    (re.compile(r"\b[Tt]he part of the law (?:that was )?read\b"), "the law"),
+    (re.compile(r"\b[Tt]he parts of the law read (\w+)"), r"the law \1"),
+    (re.compile(r"\b[Tt]he (?:words|summary) read (do|does) not say\b"), "the law does not say"),
+    (re.compile(r" from the words read\b| by the words read\b"), ""),
+)
+
+
+def without_reading_notes(text: str) -> str:
+    for pattern, plain in _READING:
+
+        def plainly(m: re.Match[str], plain: str = plain) -> str:
+            # "The words read ..." at a sentence's start stays capitalised: "The law ..."
+            return _same_case(m.group(0), m.expand(plain))
+
+        text = pattern.sub(plainly, text)
+    return text
+
+
+def _same_case(old: str, new: str) -> str:
+    return new[:1].upper() + new[1:] if old[:1].isupper() else new
 
 
 def without_research_notes(note: str) -> str:
