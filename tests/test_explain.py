@@ -413,6 +413,10 @@ def test_a_survivor_reads_the_law_without_its_section_numbers(catalog):
     assert "(§ 567.020)" not in render(assess(catalog, mo, now=2026), catalog, "text")
     tn = render(assess(catalog, answers_with({"jurisdiction": "TN"}, audience="survivor"), now=2026), catalog, "text")
     assert "(1-844-435-7486)" in tn  # a phone number in brackets stays
+    ky = render(assess(catalog, answers_with({"jurisdiction": "KY"}, audience="survivor"), now=2026), catalog, "text")
+    assert "(KRS" not in ky  # what the law can do, too
+    me = answers_with({"jurisdiction": "ME", "level": "misdemeanor"}, audience="survivor")
+    assert "M.R.S." not in render(assess(catalog, me, now=2026), catalog, "text")  # and the names of routes
     advocate = answers_with({"jurisdiction": "ND", "offense": "weapon", "level": "felony"}, audience="advocate")
     assert "(12.1-29-03)" in render(assess(catalog, advocate, now=2026), catalog, "text")
 

@@ -92,12 +92,21 @@ def test_no_adult_law_cites_the_statute_that_was_searched(catalog):
 def test_a_minor_in_a_place_with_no_law_is_told_of_minors_too(catalog):
     """Iowa: no trafficking law for adults, and none found for minors; a person under 18 is told both."""
     ia = law_with(catalog, "IA")
-    (minor,) = run(rule_adult_law, ia, catalog, age="minor")
-    assert minor.effect == "no_law" and minor.text.endswith(
-        "We found no trafficking law for people who were under 18 either."
+    (law, minors) = run(rule_adult_law, ia, catalog, age="minor")
+    assert law.effect == "no_law" and minors == R(
+        "adult_law",
+        "note",
+        "We found no trafficking law for people who were under 18 either.",
+        "range_of_relief",
+        ia.fallback,
     )
     (adult,) = run(rule_adult_law, ia, catalog, age="adult")
-    assert "under 18" not in adult.text
+    assert adult == law  # the same sentence, so an unsure age says it once
+    from assistant.core.engine import Evaluator
+    from tests.factories import answers_with
+
+    unsure = Evaluator(catalog, 2026).assess_record(answers_with({"jurisdiction": "IA", "age": "unsure"}), 0)
+    assert [r.text for r in unsure.reasons if r.rule == "adult_law"] == [law.text]
 
 
 def test_the_juvenile_route_is_for_a_minor_and_is_something_to_show(catalog):
@@ -1036,6 +1045,9 @@ def test_a_route_that_fits_only_if_an_unsure_answer_is_one_way_says_so(catalog):
     # a route that fits the record as told comes before those that fit only if an unsure answer is one way
     fits = [fit for rule, fit in said if rule in ("pardon", "other_route")]
     assert fits == sorted(fits, key=lambda fit: fit is not None)
+    # a route for every kind but one names the one it does not reach
+    dc = [dict(r.params).get("fit") for r in steps(catalog, "DC", "possibly_eligible", record="unsure")]
+    assert "not a juvenile court case" in dc
     known = steps(catalog, "IA", "no_adult_law", record="conviction", level="misdemeanor")
     assert all("fit" not in dict(r.params) for r in known)
 

@@ -44,12 +44,15 @@ def unsure_fit(route: OtherRoute, rec: RecordAnswers, phrases: Mapping[str, Mapp
     """What the record must be for the route to fit, where only an unsure answer lets it fit:
     "a conviction" (a pardon, the kind not known), "a conviction for a misdemeanor"; None if it fits as told."""
     kinds = [phrases["record"][k] for k in route.records] if rec.record == UNSURE and route.records else []
+    missing = [phrases["record"][k] for k in phrases["record"] if k not in route.records]
     levels = [f"a {phrases['level'][x]}" for x in route.levels] if rec.level == UNSURE and route.levels else []
     offenses = [phrases["offense"][o] for o in route.offenses] if rec.offense == UNSURE and route.offenses else []
     if not (kinds or levels or offenses):
         return None
     head = " or ".join(kinds or levels or offenses)
     tail = [" or ".join(part) for part in (levels, offenses) if part and part is not (kinds or levels or offenses)]
+    if kinds and not tail and len(missing) < len(kinds):  # "not a juvenile court case", not three kinds of four
+        return "not " + " or ".join(missing)
     return head + (" for " + " and ".join(tail) if tail else "")
 
 

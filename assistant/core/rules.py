@@ -193,9 +193,12 @@ def rule_adult_law(law: LawView, f: Any, ph: Phrases, now: int) -> list[Reason]:
             )
         ]
     text = "{name} has no law that clears records from trafficking for people who were adults."
-    if effective_age(f) == "minor":  # told they were under 18: say what is known of a route for minors too
-        text += " We found no trafficking law for people who were under 18 either."
-    return [reason("adult_law", "no_law", text, "range_of_relief", law.fallback, None, {"name": j.at_start})]
+    out = [reason("adult_law", "no_law", text, "range_of_relief", law.fallback, None, {"name": j.at_start})]
+    if effective_age(f) == "minor":  # told they were under 18: what is known of minors too (its own sentence,
+        # so an unsure age says the first sentence once)
+        minors = "We found no trafficking law for people who were under 18 either."
+        out.append(reason("adult_law", "note", minors, "range_of_relief", law.fallback))
+    return out
 
 
 RECORD_KINDS = ("arrest", "dismissed", "conviction", "juvenile_adjudication")

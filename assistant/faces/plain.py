@@ -234,7 +234,7 @@ class PlainSession:
         self.results_shown = True
         path = self.ask(
             "To keep a copy, type a name for the file, like results.html (a page to print) or results.txt. "
-            "Only you can open it, but think about who else uses this computer. "
+            "Only your user account can open it, but think about who else uses this computer. "
             "Or press Enter to finish without saving: "
         )
         if path:

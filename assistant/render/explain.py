@@ -116,9 +116,13 @@ SURVIVOR_WORDS = {
 
 # "(§ 567.020)", "(KRS 431.076(4), (6))", "(12.1-29-03)": a statute's number in brackets, which the
 # advocate's citation already gives; never a phone number "(1-844-435-7486)" or "(class H felony)"
+_CITATION_MARK = (
+    r"§|\bs\. \d|\bch\. \d|\b(?:KRS|ORS|RSMo|RCW|NRS|ILCS|MCL|U\.S\.C|M\.R\.S|G\.S|M\.G\.L|O\.C\.G\.A|R\.C)\b"
+    r"|\bStat\. |\bD\.C\. Law\b|\bPub\. L\.|\bIC \d"
+)
 _CITATION_ASIDE = re.compile(
     r" ?\((?!\d-\d{3}-\d{3}-\d{4}\))(?!\d{3}-\d{3}-\d{4}\))"
-    r"(?:§|s\. |ss\. |ch\. |(?:KRS|ORS|RSMo|RCW|NRS|G\.S\.|M\.G\.L\.|O\.C\.G\.A\.|R\.C\.) |\d+(?:\.\d+)?-\d)"
+    rf"(?:(?=[^()]*(?:{_CITATION_MARK}))|(?=\d+(?:\.\d+)?-\d))"
     r"[^()]*(?:\([^()]*\)[^()]*)*\)"
 )
 
@@ -126,6 +130,10 @@ _CITATION_ASIDE = re.compile(
 def without_citations(text: str) -> str:
     """A survivor reads what the law says; the numbers of its sections are for the advocate."""
     return _CITATION_ASIDE.sub("", text)
+
+
+def survivor_words(text: str, voice: str) -> str:
+    return without_citations(text) if voice == "survivor" else text
 
 
 def reason_text(reason: Reason, voice: str) -> str:
@@ -375,7 +383,7 @@ def route_context(route: FilingRoute, voice: str = "advocate") -> dict[str, Any]
     """One filing route of a guide, as template data."""
     form = route.form
     return {
-        "name": route.name,
+        "name": survivor_words(route.name, voice),
         "citation": route.citation,
         "facts": [
             (label, _fact(getattr(route, name), voice))
@@ -557,12 +565,12 @@ def context(assessment: Assessment, catalog: Catalog) -> dict[str, Any]:
                     {
                         "type": rel.type,
                         # a route for minors has no name of its own: its kind, as a name ("Expungement")
-                        "legal_name": terms.relief_types[rel.type].name
-                        if rel.legal_name == rel.type
-                        else rel.legal_name,
+                        "legal_name": survivor_words(
+                            terms.relief_types[rel.type].name if rel.legal_name == rel.type else rel.legal_name, voice
+                        ),
                         # "Writ of vacatur (vacatur)" says it twice: the kind only where the name lacks it
                         "kind": "" if rel.type in rel.legal_name.lower() else rel.type,
-                        "effect": say(rel.effect, voice)
+                        "effect": survivor_words(say(rel.effect, voice), voice)
                         if rel.effect
                         else relief_effect(terms.relief_types[rel.type], r.record.record, voice),
                         # the immigration notes speak of convictions: an arrest or a dropped charge has none
