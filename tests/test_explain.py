@@ -432,3 +432,16 @@ def test_a_survivor_reads_what_the_law_says_not_how_much_of_it_was_read(catalog)
         assert "words read" not in said["survivor"] and "part of the law read" not in said["survivor"], code
         if code == "NJ":  # the advocate keeps how much was read
             assert "The law does not say the conviction" in said["survivor"] and "words read" in said["advocate"]
+
+
+def test_a_record_from_before_18_is_not_answered_only_about_adults(catalog):
+    from tests.factories import answers_with
+
+    minor = _first_record(catalog, "IA", "conviction", "prostitution", "misdemeanor")  # age: adult by default
+    assert minor["verdict_label"] == "No law for adults here"
+    answers = answers_with({"jurisdiction": "IA", "age": "minor"}, audience="survivor")
+    from assistant.render.explain import context
+
+    r = context(assess(catalog, answers, now=2026), catalog)["records"][0]
+    assert r["verdict_label"] == "No law for this record here"
+    assert r["summary"].startswith("Iowa has no law for survivors that clears this record.")

@@ -42,6 +42,9 @@ class VerdictTerm(Strict):
         description="One sentence; {name} is the jurisdiction's name, {law} its law ('Ohio's law', 'federal law')."
     )
     more: str | None = Field(default=None, description="Added when other routes follow (a pardon, another law).")
+    minor: VerdictTerm | None = Field(
+        default=None, description="The label and sentence for a record from when the person was under 18."
+    )
 
 
 class PaperTerm(Strict):

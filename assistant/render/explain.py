@@ -548,6 +548,8 @@ def context(assessment: Assessment, catalog: Catalog) -> dict[str, Any]:
     records: list[dict[str, Any]] = []
     for r in assessment.records:
         verdict = terms.verdicts[r.verdict]
+        if verdict.minor is not None and (r.record.age == "minor" or r.record.record == "juvenile_adjudication"):
+            verdict = verdict.minor  # "No law for adults here" told to someone who was under 18 says too little
         records.append(
             {
                 "number": r.index + 1,
