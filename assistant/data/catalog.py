@@ -594,6 +594,16 @@ def _answer_contract() -> dict[str, tuple[str, ...]]:
     return out
 
 
+def _asked_before(
+    flow: Flow, seen: dict[str, int], answer: str, qid: str, loc: tuple[str | int, ...], rep: _Reporter
+) -> Any:
+    """The earlier question an answer names (for `when` and `text_by` alike), or a problem and None."""
+    if answer in seen:
+        return flow.questions[seen[answer]]
+    rep.add((*loc, "answer"), f"'{answer}' is not a question asked before '{qid}'", list(seen), answer)
+    return None
+
+
 def _check_flow(flow: Flow, rep: _Reporter) -> None:
     contract = _answer_contract()
     seen: dict[str, int] = {}
@@ -641,41 +651,22 @@ def _check_flow(flow: Flow, rep: _Reporter) -> None:
                         allowed,
                         opt.code,
                     )
-        if q.when is not None:
-            earlier = flow.questions[seen[q.when.answer]] if q.when.answer in seen else None
-            if earlier is None:
-                rep.add(
-                    (*qloc, "when", "answer"),
-                    f"'{q.when.answer}' is not a question asked before '{q.id}'",
-                    list(seen),
-                    q.when.answer,
-                )
-            elif earlier.options:
-                choices = [*earlier.codes, UNSURE]
-                for ci, code in enumerate(q.when.codes):
-                    if code not in choices:
-                        field = "one_of" if q.when.one_of is not None else "none_of"
-                        rep.add(
-                            (*qloc, "when", field, ci), f"'{code}' is not an answer to '{q.when.answer}'", choices, code
-                        )
-        if q.text_by is not None:
-            earlier = flow.questions[seen[q.text_by.answer]] if q.text_by.answer in seen else None
-            if earlier is None:
-                rep.add(
-                    (*qloc, "text_by", "answer"),
-                    f"'{q.text_by.answer}' is not a question asked before '{q.id}'",
-                    list(seen),
-                    q.text_by.answer,
-                )
-            elif earlier.options:
-                for code in q.text_by.texts:
-                    if code not in earlier.codes:
-                        rep.add(
-                            (*qloc, "text_by", "texts", code),
-                            f"'{code}' is not an answer to '{q.text_by.answer}'",
-                            earlier.codes,
-                            code,
-                        )
+
+        asked = _asked_before(flow, seen, q.when.answer, q.id, (*qloc, "when"), rep) if q.when is not None else None
+        if q.when is not None and asked is not None and asked.options:
+            choices = [*asked.codes, UNSURE]
+            for ci, code in enumerate(q.when.codes):
+                if code not in choices:
+                    field = "one_of" if q.when.one_of is not None else "none_of"
+                    where = (*qloc, "when", field, ci)
+                    rep.add(where, f"'{code}' is not an answer to '{q.when.answer}'", choices, code)
+        by = q.text_by
+        asked = _asked_before(flow, seen, by.answer, q.id, (*qloc, "text_by"), rep) if by is not None else None
+        if by is not None and asked is not None and asked.options:
+            for code in by.texts:
+                if code not in asked.codes:
+                    where = (*qloc, "text_by", "texts", code)
+                    rep.add(where, f"'{code}' is not an answer to '{by.answer}'", asked.codes, code)
         seen[q.id] = qi
     if loops != (1 if group_started else 0):
         rep.add(("questions",), "a group of repeated questions needs exactly one loop question at its end")
