@@ -35,14 +35,18 @@ class Phrases(Strict):
     document: dict[str, str]
 
 
-class VerdictTerm(Strict):
+class VerdictWords(Strict):
     symbol: str = Field(min_length=1, max_length=2)
     label: str
     summary: str = Field(
         description="One sentence; {name} is the jurisdiction's name, {law} its law ('Ohio's law', 'federal law')."
     )
     more: str | None = Field(default=None, description="Added when other routes follow (a pardon, another law).")
-    minor: VerdictTerm | None = Field(
+
+
+class VerdictTerm(VerdictWords):
+    # not a VerdictTerm itself: the wheel's snapshot rebuilds models by type, and a type inside itself never ends
+    minor: VerdictWords | None = Field(
         default=None, description="The label and sentence for a record from when the person was under 18."
     )
 

@@ -25,7 +25,7 @@ from ..data.catalog import Catalog
 from ..data.safe_text import dumps, one_line
 from ..models.common import UNSURE
 from ..models.guide import FilingRoute, HelpEntry
-from ..models.terms import ReliefTerm, VerdictTerm
+from ..models.terms import ReliefTerm, VerdictWords
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
 ASSESSMENT_FORMAT = "relief-assistant/assessment"
@@ -182,7 +182,7 @@ def law_words(r: RecordAssessment) -> str:
     return "federal law" if r.jurisdiction.kind == "federal" else f"{r.place}'s law"
 
 
-def verdict_summary(r: RecordAssessment, verdict: VerdictTerm) -> str:
+def verdict_summary(r: RecordAssessment, verdict: VerdictWords) -> str:
     """The verdict in a sentence; "other options are below" only when some follow."""
     text = verdict.summary.format(name=r.place, law=law_words(r))
     text = text[0].upper() + text[1:]
@@ -547,9 +547,10 @@ def context(assessment: Assessment, catalog: Catalog) -> dict[str, Any]:
     terms = catalog.terms
     records: list[dict[str, Any]] = []
     for r in assessment.records:
-        verdict = terms.verdicts[r.verdict]
-        if verdict.minor is not None and (r.record.age == "minor" or r.record.record == "juvenile_adjudication"):
-            verdict = verdict.minor  # "No law for adults here" told to someone who was under 18 says too little
+        term = terms.verdicts[r.verdict]
+        verdict: VerdictWords = term
+        if term.minor is not None and (r.record.age == "minor" or r.record.record == "juvenile_adjudication"):
+            verdict = term.minor  # "No law for adults here" told to someone who was under 18 says too little
         records.append(
             {
                 "number": r.index + 1,
