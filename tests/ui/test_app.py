@@ -457,3 +457,18 @@ async def test_a_list_cut_short_by_the_screen_says_it_scrolls(catalog, size, scr
         await pilot.pause()
         hint = str(app.screen.query_one("#hint", Static).render())
         assert ("The list scrolls" in hint) == scrolls
+
+
+async def test_a_question_box_answered_before_its_refresh_work_runs_does_not_crash(catalog):
+    """Typed quickly (seen in tmux), a box is gone when its after-refresh work ('the list scrolls') runs."""
+    from assistant.faces.ui.widgets.question import QuestionBox
+
+    app = make_app(catalog)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await keys(pilot, "1")  # for myself
+        box = app.screen.query_one(QuestionBox)
+        await box.remove()
+        box._note_scrolling()  # what the refresh callback does after the box went: nothing, and no crash
+        await pilot.pause()
+        assert app.is_running

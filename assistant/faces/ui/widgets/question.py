@@ -92,9 +92,12 @@ class QuestionBox(Vertical):
 
     def _note_scrolling(self) -> None:
         """At 80x24 a long list shows only its first lines ("I'm not sure" last): say that it scrolls."""
+        hints = self.query("#hint")
+        if not hints:  # called after a refresh: the box may already be gone (a quick answer)
+            return
         lists = [w for w in self.query(OptionList) if w.max_scroll_y > 0]
         more = " The list scrolls: press Down to see every choice." if lists else ""
-        self.query_one("#hint", Static).update(self._hint + more)
+        hints.first(Static).update(self._hint + more)
 
     def on_resize(self) -> None:
         self.call_after_refresh(self._note_scrolling)
