@@ -1030,6 +1030,11 @@ def test_the_first_step_is_never_a_route_the_record_cannot_use(catalog):
     # (a)(2): nor an offence with assault as an essential element
     nc_violent = steps(catalog, "NC", "not_covered", offense="violent", level="felony", felony_class="class_h")
     assert not any("15A-145.5" in str(r.params) for r in nc_violent)
+    # T.C.A. § 40-32-101(g)(1)(A), (D), (E): listed Class E, D and C felonies; never Class A or B
+    tn_b = steps(catalog, "TN", "not_covered", level="felony", felony_class="class_b")
+    assert not any("General expunction of an eligible" in str(r.params) for r in tn_b)
+    tn_c = steps(catalog, "TN", "possibly_eligible", level="felony", felony_class="class_c")
+    assert any("General expunction of an eligible" in str(r.params) for r in tn_c)
     # 15 M.R.S. § 2262: Class E crimes, not the sex offenses of Title 17-A, chapter 11
     me_sex = steps(catalog, "ME", "not_covered", offense="sex_related", level="misdemeanor")
     assert not any("motion to seal" in str(r.params) for r in me_sex)
