@@ -84,18 +84,10 @@ def test_typed_text_is_never_markup(catalog):
 
 
 def test_the_printable_page_links_web_addresses_and_nothing_typed_becomes_a_script(catalog):
+    from tests.factories import answers_with
+
     label = "javascript:alert(1) evil.example [x](javascript:alert(2))"
-    rec = RecordAnswers(
-        jurisdiction="NC",
-        record="conviction",
-        offense="theft",
-        level="misdemeanor",
-        connection="forced",
-        year=2014,
-        age="adult",
-        label=label,
-    )
-    answers = Answers(audience="advocate", trafficking_ended=2016, documentation=["none"], records=[rec])
+    answers = answers_with({"jurisdiction": "NC", "level": "misdemeanor", "label": label}, audience="advocate")
     page = render(assess(catalog, answers), catalog, "html")
     assert '<a href="https://legalaidnc.org">https://legalaidnc.org</a>' in page  # a written-out address
     assert "evil.example" in page  # the label is shown, as text

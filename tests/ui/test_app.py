@@ -39,6 +39,13 @@ async def type_and_enter(pilot, text):
     await settle(pilot)
 
 
+async def survivor_in(pilot, place):
+    """Start as a survivor and name the record's place."""
+    await pilot.pause()
+    await keys(pilot, "1")  # for myself
+    await type_and_enter(pilot, place)
+
+
 def current(app):
     step = app.conversation.runner.current()
     return step.question.id if step else None
@@ -431,9 +438,7 @@ async def test_a_list_too_long_to_number_says_to_use_the_arrow_keys(catalog):
 
     app = make_app(catalog)
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.pause()
-        await keys(pilot, "1")  # for myself
-        await type_and_enter(pilot, "north carolina")
+        await survivor_in(pilot, "north carolina")
         await keys(pilot, "3", "3", "2")  # a conviction, drugs, a felony
         assert current(app) == "felony_class"
         hint = str(app.screen.query_one("#hint", Static).render())
@@ -449,9 +454,7 @@ async def test_a_list_cut_short_by_the_screen_says_it_scrolls(catalog, size, scr
 
     app = make_app(catalog)
     async with app.run_test(size=size) as pilot:
-        await pilot.pause()
-        await keys(pilot, "1")  # for myself
-        await type_and_enter(pilot, "new mexico")
+        await survivor_in(pilot, "new mexico")
         await keys(pilot, "3")  # a conviction
         assert current(app) == "offense"
         await pilot.pause()
