@@ -551,6 +551,7 @@ def context(assessment: Assessment, catalog: Catalog) -> dict[str, Any]:
         verdict: VerdictWords = term
         if term.minor is not None and (r.record.age == "minor" or r.record.record == "juvenile_adjudication"):
             verdict = term.minor  # "No law for adults here" told to someone who was under 18 says too little
+        why = why_reasons(r)
         records.append(
             {
                 "number": r.index + 1,
@@ -585,10 +586,10 @@ def context(assessment: Assessment, catalog: Catalog) -> dict[str, Any]:
                     for rel in r.relief
                 ],
                 "reasons": [_reason(x, voice) for x in r.reasons],
-                "why": [_reason(x, voice) for x in why_reasons(r)],
+                "why": [_reason(x, voice) for x in why],
                 "to_show": [_reason(x, voice) for x in r.to_show],
                 # a reason already given under "Why" is not said a second time
-                "obstacles": [_reason(x, voice) for x in r.obstacles if x not in why_reasons(r)],
+                "obstacles": [_reason(x, voice) for x in r.obstacles if x not in why],
                 "what_ifs": what_if_lines(r, catalog, voice) if r.jurisdiction is not None else [],
                 "unsure_fields": [say(terms.fields.get(f, f.replace("_", " ")), voice) for f in r.unsure_fields]
                 if r.jurisdiction is not None
