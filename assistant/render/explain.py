@@ -514,6 +514,8 @@ def next_context(catalog: Catalog, p: Packet, voice: str) -> dict[str, Any]:
         "checklist": [
             {
                 "kind": item.kind,
+                # a sworn statement is written, not fetched: its line says what it is
+                "where_label": "About it" if item.kind == "sworn_statement" else "How to get it",
                 "title": say(words[item.kind].title, step) if item.kind in words else item.kind,
                 "why": say(getattr(words[item.kind].why, voice), voice) if item.kind in words else "",
                 "citation": item.citation,

@@ -172,10 +172,15 @@ async def test_the_quick_exit_works_on_the_next_steps_screen(chord):
     assert a.quick_exited and a.return_code == 0
 
 
-def test_a_sworn_statement_is_told_about_not_fetched():
+def test_a_sworn_statement_is_told_about_not_fetched(catalog):
+    from assistant.core.eligibility import assess
     from assistant.faces.ui.screens.next_steps import paper_line
+    from assistant.render.explain import context
+    from tests.factories import answers_with
 
-    statement = {"kind": "sworn_statement", "title": "Your own sworn statement", "why": "", "where": "You write it."}
-    assert "About it: You write it." in paper_line(statement)
-    report = {"kind": "criminal_history", "title": "Your criminal history report", "why": "", "where": "The police."}
-    assert "How to get it: The police." in paper_line(report)
+    answers = answers_with({"jurisdiction": "TN"}, audience="survivor", documentation=["none"])
+    checklist = context(assess(catalog, answers, now=2026), catalog)["records"][0]["next"]["checklist"]
+    lines = {item["kind"]: paper_line(item) for item in checklist if item["where"]}
+    assert "About it: " in lines["sworn_statement"] and "How to get it" not in lines["sworn_statement"]
+    assert all("How to get it: " in line for kind, line in lines.items() if kind != "sworn_statement")
+    assert len(lines) > 1

@@ -33,9 +33,7 @@ def paper_line(item: dict[str, Any]) -> str:
     """One paper of the checklist as the words of its line: what, why, where, cost, notes."""
     parts = [f"{item['title']}. {item['why']}".strip()]
     if item.get("where"):
-        # a sworn statement is written, not fetched: its line says what it is (as in the exports)
-        label = "About it" if item.get("kind") == "sworn_statement" else "How to get it"
-        parts.append(f"{label}: {item['where']}")
+        parts.append(f"{item['where_label']}: {item['where']}")
     if item.get("cost"):
         parts.append(f"Cost: {item['cost']}")
     parts.extend(f"- {note}" for note in item.get("notes", []))
