@@ -621,15 +621,14 @@ def rule_conditions(law: LawView, f: Any, ph: Phrases, now: int) -> list[Reason]
         phrases = {"condition": cond.text}  # the data may speak to the person: "unless the court finds {you} ..."
         effect: ReasonEffect = LEVEL_EFFECT[how.effect]
         text = "Condition: {condition}"
+        cite = cond.citation or law.cite(feature)
         open_case = None
         if how.met_by == "no_pending_charges":
             if f.pending_charges == "yes":
                 effect = "uncertain"
                 # its own reason, so the condition reads the same whatever the answer (an unsure answer keeps it)
                 text_open = "{You} said a case is open, so {you} may need to wait until it ends."
-                open_case = reason(
-                    "conditions", "uncertain", text_open, feature, cond.citation or law.cite(feature), basis="show"
-                )
+                open_case = reason("conditions", "uncertain", text_open, feature, cite, basis="show")
             elif f.pending_charges == "no":
                 effect = "supports"
         elif how.met_by == "certification":
@@ -638,7 +637,6 @@ def rule_conditions(law: LawView, f: Any, ph: Phrases, now: int) -> list[Reason]
             text += " {caution}"
             params["caution"] = how.caution
         basis: Basis = "show" if how.met_by else "judge"  # an obstacle no answer can meet is the decider's call
-        cite = cond.citation or law.cite(feature)
         out.append(reason("conditions", effect, text, feature, cite, cond.confidence, params, phrases, basis=basis))
         if open_case is not None:
             out.append(open_case)
