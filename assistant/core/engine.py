@@ -461,7 +461,7 @@ class Evaluator:
                         feature,
                         law.cite(feature),
                         law.conf(feature),
-                        phrases={"field": self.catalog.terms.fields.get(k, k.replace("_", " "))},  # "{you_were}"
+                        phrases={"field": self.catalog.terms.field(k)},  # a phrase: "how old {you_were}"
                         basis="answer",
                     )
                 )

@@ -26,6 +26,7 @@ from ..data.files import private_file
 from ..data.intake_csv import UNSURE_WORDS, IntakeReader, IntakeWriter, Row, normalise_code
 from ..data.problems import InputInvalid, Problem, closest, from_validation_error
 from ..models.answers import Answers, felony_class_code, this_year
+from ..models.terms import Terms
 from ..render.explain import reason_text
 
 ANSWER_COLUMNS = [
@@ -85,9 +86,8 @@ def main_reason(r: RecordAssessment) -> Reason | None:
     return main or next((x for x in r.reasons if x.rule == "offense"), r.reasons[0] if r.reasons else None)
 
 
-def depends_text(r: RecordAssessment, fields: dict[str, str] | None = None) -> str:
-    words = fields or {}
-    changing = [say(words.get(f, f.replace("_", " ")), "advocate") for f in r.changing_fields]  # the screener's voice
+def depends_text(r: RecordAssessment, terms: Terms) -> str:
+    changing = [say(terms.field(f), "advocate") for f in r.changing_fields]  # the screener's voice
     return "depends on: " + "; ".join(changing) if changing else ""
 
 
@@ -174,7 +174,7 @@ class Screener:
 
     def result(self, answers: Answers) -> dict[str, str]:
         r = self.evaluator.assess_record(answers, 0)
-        row = self._row(r.verdict, r.relief_types, main_reason(r), r.as_of, depends_text(r, self.catalog.terms.fields))
+        row = self._row(r.verdict, r.relief_types, main_reason(r), r.as_of, depends_text(r, self.catalog.terms))
         if answers.trafficking_ended == "ongoing":  # help comes first, before any result
             row["main_reason"] = f"{self.catalog.terms.safety.help_now('advocate')} {row['main_reason']}"
         return row

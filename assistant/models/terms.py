@@ -79,3 +79,7 @@ class Terms(Strict):
     fields: dict[str, str] = Field(
         default_factory=dict, description="Each answer in plain words, for 'the result depends on ...'."
     )
+
+    def field(self, name: str) -> str:
+        """An answer's words ("how old {you_were} at the time"; voice tokens left to fill); its name if none."""
+        return self.fields.get(name, name.replace("_", " "))

@@ -218,7 +218,7 @@ def what_if_lines(r: RecordAssessment, catalog: Catalog, voice: str) -> list[str
         for w in r.what_ifs:
             if w.field == field:
                 groups.setdefault(w.verdicts, []).append(clauses[field].get(w.value, w.value))
-        others = [say(catalog.terms.fields.get(f, f.replace("_", " ")), voice) for f in r.changing_fields if f != field]
+        others = [say(catalog.terms.field(f), voice) for f in r.changing_fields if f != field]
         parts = []
         for verdicts, values in groups.items():
             said = " or ".join(labels[v] for v in verdicts)
@@ -593,7 +593,7 @@ def context(assessment: Assessment, catalog: Catalog) -> dict[str, Any]:
                 # a reason already given under "Why" is not said a second time
                 "obstacles": [_reason(x, voice) for x in r.obstacles if x not in why],
                 "what_ifs": what_if_lines(r, catalog, voice) if r.jurisdiction is not None else [],
-                "unsure_fields": [say(terms.fields.get(f, f.replace("_", " ")), voice) for f in r.unsure_fields]
+                "unsure_fields": [say(terms.field(f), voice) for f in r.unsure_fields]
                 if r.jurisdiction is not None
                 else [],
                 "next_steps": [_reason(x, voice) for x in r.next_steps],
