@@ -136,3 +136,24 @@ def test_crash_shows_a_short_message_and_no_traceback(tmp_path):
     result = run_relief("score", env={"RELIEF_DATA_DIR": str(bogus)})
     assert result.returncode in (1, 70)
     assert "Traceback" not in result.stderr
+
+
+def test_collection_is_off_only_while_starting_up(monkeypatch):
+    # A cold command skips garbage collection while modules and data load; the evaluation after
+    # loading, and whatever called main, get it back, also when the command fails early.
+    import gc
+
+    from assistant.faces import cli
+
+    seen = []
+    monkeypatch.setattr(cli, "cmd_states", lambda args: seen.append(gc.isenabled()) or 0)
+    assert cli.main(["states"]) == 0
+    assert seen == [False] and gc.isenabled()
+    assert cli.main(["score", "--as-of", "not a date"]) == cli.EXIT_USAGE
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        cli._load()
+        assert gc.isenabled()
+    finally:
+        gc.enable()

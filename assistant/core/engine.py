@@ -264,7 +264,7 @@ class Evaluator:
 
     def run(self, law: LawView, rule: Rule, facts: dict[str, Any]) -> tuple[Reason, ...]:
         """One rule on the facts it reads; remembered by exactly those facts."""
-        seen = tuple(facts[name] for name in rule.reads)
+        seen = tuple(map(facts.__getitem__, rule.reads))
         key = (law.j.code, rule.name, seen)
         found = self._memo.get(key)
         if found is None:
