@@ -214,6 +214,16 @@ def test_a_class_the_law_reaches_still_keeps_its_exclusions(catalog):
     assert one(run(rule_offense, wa, catalog, **weapon), "offense").basis == "show"
 
 
+def test_ohios_felony_degree_decides_whether_a_predicate_conviction_is_needed(catalog):
+    oh = law_with(catalog, "OH")  # R.C. 2953.36(A)(2): any F4 or F5; (A)(1): other degrees with a predicate
+    f4 = one(run(rule_offense, oh, catalog, offense="drug", level="felony", felony_class="class_f4"), "offense")
+    assert f4.effect == "supports" and "2953.36(A)(1)-(2)" in f4.citation
+    assert dict(f4.params)["level"] == "fourth-degree felony (F4)"
+    f2 = one(run(rule_offense, oh, catalog, offense="drug", level="felony", felony_class="class_f2"), "offense")
+    assert f2.effect == "uncertain" and f2.basis == "show"
+    assert "soliciting, loitering to solicit or prostitution" in dict(f2.params)["summary"]
+
+
 # --- the link to the trafficking ---------------------------------------------------------------------
 
 
