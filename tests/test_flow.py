@@ -156,6 +156,22 @@ def test_the_year_question_names_the_kind_of_record_once_known(catalog):
     assert convo.question_text(step) == "What year was the arrest, charge or conviction?"
 
 
+def test_ohios_felony_question_asks_for_the_degree_its_papers_show(catalog):
+    from assistant.core.conversation import Conversation
+
+    convo = Conversation(catalog)
+    runner = convo.runner
+    given = {"audience": "survivor", "jurisdiction": "OH", "record": "conviction", "level": "felony"}
+    while (step := runner.current()) is not None and step.question.id != "felony_class":
+        q = step.question
+        runner.answer(given.get(q.id) if q.id in given else (q.codes[0] if q.codes else None))
+    assert step is not None and '"F4"' in convo.question_text(step)
+    labels = [c.label for c in convo.choices(step.question, step)]
+    assert labels[:2] == ["First-degree felony (F1)", "Second-degree felony (F2)"]
+    runner.records[0]["jurisdiction"] = "TN"
+    assert '"Class D"' in convo.question_text(step)
+
+
 def test_flow_codes_match_the_answers_file_contract(catalog):
     for q in catalog.flow.questions:
         field = Answers.model_fields.get(q.id) or Answers.model_fields["records"]
