@@ -40,9 +40,13 @@ def reference(evaluator: Evaluator, answers: Any) -> dict[str, Any]:
     unsure = [k for k in UNSURE_DOMAIN if given_[k] == UNSURE]
     # a felony class not known is tried under each of this law's own classes
     classes = [c.code for c in law.v.details.offenses.felony_classes] if law.v.details.offenses else []
-    domain = {**UNSURE_DOMAIN, "felony_class": tuple(classes)}
+    # so is a drug charge's kind, where the law tells having drugs from selling them
+    kinds = tuple(law.v.details.offenses.drug_charges) if law.v.details.offenses else ()
+    domain = {**UNSURE_DOMAIN, "felony_class": tuple(classes), "drug_charge": kinds}
     if rec.felony_class == UNSURE and rec.level == "felony" and classes:
         unsure.append("felony_class")
+    if rec.drug_charge == UNSURE and rec.offense == "drug" and kinds:
+        unsure.append("drug_charge")
     if rec.record == "juvenile_adjudication":
         unsure = [k for k in unsure if k != "age"]
     given_["trafficking_ended"] = answers.trafficking_ended
@@ -118,6 +122,8 @@ def test_grouped_engine_equals_listing_every_case(catalog, data):
     classes = catalog.felony_class_codes().get(record["jurisdiction"], ())
     if classes and record["level"] == "felony":
         record["felony_class"] = data.draw(st.sampled_from([*classes, UNSURE, None]), label="class")
+    if record["offense"] in ("drug", UNSURE):
+        record["drug_charge"] = data.draw(st.sampled_from(["possession", "sale", UNSURE, None]), label="drug")
     documentation = data.draw(st.sampled_from([["none"], ["certification"], ["t_visa"], [UNSURE]]), label="docs")
     ended = data.draw(st.sampled_from([2010, 2023, UNSURE, "ongoing"]), label="ended")
     answers = answers_with(record, documentation=documentation, trafficking_ended=ended)
@@ -151,6 +157,7 @@ def test_every_rule_reads_only_what_it_declares_in_every_jurisdiction(catalog):
         "age": "adult",
         "pending_charges": "yes",
         "felony_class": None,
+        "drug_charge": None,
         "year": 2015,
         "trafficking_ended": 2016,
         "documentation": ("certification",),

@@ -18,7 +18,7 @@ from tests.reading_level import grade
 @pytest.fixture
 def runner(catalog):
     names = jurisdiction_choices([(j.code, j.name) for j in catalog.jurisdictions.values()])
-    return FlowRunner(catalog.flow, names, catalog.felony_classes())
+    return FlowRunner(catalog.flow, names, catalog.felony_classes(), catalog.law_lists())
 
 
 def simple_value(q, chosen=None, runner=None, step=None):
@@ -60,8 +60,9 @@ def test_every_path_reaches_the_end_and_every_question_is_reachable(catalog, run
     assert deciding, "expected some conditional questions"
     values = [[*flow.question(d).codes, UNSURE] for d in deciding]
     reached: set[str] = set()
-    # The place decides too: the felony class is asked only where the law reaches felonies by class
-    for place, combo in itertools.product(("NM", "CT"), itertools.product(*values)):
+    # The place decides too: the felony class is asked only where the law reaches felonies by class, the
+    # kind of drug charge only where the law tells having drugs from selling them
+    for place, combo in itertools.product(("NM", "CT", "VA"), itertools.product(*values)):
         for records in (1, 2):
             runner.restart()
             asked = drive(runner, {"jurisdiction": place, **dict(zip(deciding, combo, strict=True))}, records=records)
@@ -69,6 +70,22 @@ def test_every_path_reaches_the_end_and_every_question_is_reachable(catalog, run
             reached.update(asked)
             runner.to_answers()  # a finished conversation always makes a valid answers file
     assert reached == {q.id for q in flow.questions}
+
+
+def test_the_kind_of_drug_charge_is_asked_only_where_the_law_tells_them_apart(runner):
+    drive_to = {"audience": "survivor", "record": "conviction", "level": "misdemeanor"}
+    for place, offense, asked in (("VA", "drug", True), ("VA", "theft", False), ("NM", "drug", False)):
+        runner.restart()
+        ids = drive(runner, {**drive_to, "jurisdiction": place, "offense": offense})
+        assert ("drug_charge" in ids) is asked, (place, offense)
+    runner.restart()
+    drive(runner, {**drive_to, "jurisdiction": "VA", "offense": "drug", "drug_charge": "possession"})
+    assert runner.to_answers().records[0].drug_charge == "possession"
+    # A place whose law does not tell them apart does not keep the answer, and says so
+    jurisdiction = next(s for s in runner.steps() if s.question.id == "jurisdiction")
+    dropped = runner.answer("NM", jurisdiction)
+    assert [(d.question_id, d.value) for d in dropped] == [("drug_charge", "possession")]
+    assert runner.to_answers().records[0].drug_charge is None
 
 
 def test_the_felony_class_is_asked_only_where_the_law_reaches_felonies_by_class(runner):
@@ -182,6 +199,7 @@ def test_flow_codes_match_the_answers_file_contract(catalog):
         "offense",
         "level",
         "felony_class",
+        "drug_charge",
         "connection",
         "year",
         "age",

@@ -36,6 +36,7 @@ FACTS = {
     "age": "adult",
     "pending_charges": "no",
     "felony_class": None,
+    "drug_charge": None,
     "year": 2015,
     "trafficking_ended": 2016,
     "documentation": ("none",),
@@ -212,6 +213,26 @@ def test_a_class_the_law_reaches_still_keeps_its_exclusions(catalog):
     assert b.effect == "supports" and dict(b.params)["level"] == "class B felony"
     weapon = {"offense": "weapon", "level": "felony", "felony_class": "class_b"}  # drive-by shooting is violent
     assert one(run(rule_offense, wa, catalog, **weapon), "offense").basis == "show"
+
+
+def test_having_drugs_and_selling_them_are_decided_apart_where_the_law_tells_them_apart(catalog):
+    va = law_with(catalog, "VA")  # § 19.2-327.15: possession (§ 18.2-250) at either level; no sale offence
+    drug = {"offense": "drug", "level": "felony"}
+    having = one(run(rule_offense, va, catalog, drug_charge="possession", **drug), "offense")
+    assert having.effect == "supports" and "19.2-327.15" in having.citation
+    assert dict(having.params)["offense"] == "having drugs"
+    selling = one(run(rule_offense, va, catalog, drug_charge="sale", **drug), "offense")
+    assert selling.effect == "blocks" and dict(selling.params)["offense"] == "selling, sharing or making drugs"
+    # not given: the drug line answers, and it is for the person to show which
+    unknown = one(run(rule_offense, va, catalog, **drug), "offense")
+    assert unknown.effect == "uncertain" and unknown.basis == "show"
+    # a kind's own words are said only where the law reaches some of that kind (Maryland's sale list)
+    md = law_with(catalog, "MD")
+    sale = {"offense": "drug", "drug_charge": "sale"}
+    own = "Among charges for selling or sharing"
+    assert dict(one(run(rule_offense, md, catalog, **sale), "offense").params)["summary"].startswith(own)
+    felony = one(run(rule_offense, md, catalog, level="felony", **sale), "offense")
+    assert felony.effect == "blocks" and not dict(felony.params)["summary"].startswith(own)
 
 
 def test_ohios_felony_degree_decides_whether_a_predicate_conviction_is_needed(catalog):

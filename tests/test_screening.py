@@ -104,6 +104,23 @@ def test_a_felony_class_as_intake_sheets_write_it_decides_the_row(catalog, tmp_p
     assert unsure["verdict"] == "possibly_eligible"
 
 
+def test_a_drug_charges_kind_as_intake_sheets_write_it_decides_the_row(catalog, tmp_path):
+    va = {**GOOD, "jurisdiction": "VA", "offense": "drug", "level": "misdemeanor", "connection": "forced"}
+    rows = [
+        {**va, "drug_charge": "Possession"},
+        {**va, "client_id": "A2", "drug_charge": "selling"},
+        {**va, "client_id": "A3", "drug_charge": "posession"},
+        {**va, "client_id": "A4", "drug_charge": ""},
+    ]
+    write(tmp_path / "in.csv", rows)
+    screen_file(catalog, tmp_path / "in.csv", tmp_path / "out.csv")
+    having, selling, typo, blank = read(tmp_path / "out.csv")
+    assert having["verdict"] == "likely_eligible" and "having drugs" in having["main_reason"]
+    assert selling["verdict"] == "not_covered" and "selling, sharing or making drugs" in selling["main_reason"]
+    assert typo["verdict"] == "" and "drug_charge" in typo["errors"] and "possession" in typo["errors"]
+    assert blank["verdict"] == "possibly_eligible"
+
+
 CODES = {
     "record": ["arrest", "dismissed", "conviction", "juvenile_adjudication", "unsure"],
     "offense": [

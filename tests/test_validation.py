@@ -204,6 +204,18 @@ def test_the_felony_classes_must_add_up_to_the_felony_line(data_copy: Path):
     assert "drug: the felony classes add up to 'covered', but the felony line says 'some'" in found
 
 
+def test_having_and_selling_drugs_must_add_up_to_the_drug_line(data_copy: Path):
+    # Virginia reaches possession and not sale: a drug line saying every drug charge is reached is refused
+    old = "misdemeanor: {default: some, prostitution: covered, drug: some, theft: some}"
+    new = "misdemeanor: {default: some, prostitution: covered, drug: covered, theft: some}"
+    found = messages_after(data_copy, "VA", old, new, "offenses.misdemeanor")
+    assert "drug: possession and sale add up to 'some', but the misdemeanor line says 'covered'" in found
+    lone = messages_after(
+        data_copy, "VA", "          sale: {misdemeanor: not_covered, felony: not_covered}\n", "", "drug_charges"
+    )
+    assert "give both kinds (possession and sale), or none" in lone
+
+
 def test_each_felony_class_code_is_given_once(data_copy: Path):
     found = messages_after(data_copy, "CT", "code: class_b,", "code: class_a,", "offenses.felony_classes")
     assert "each class code once: class_a" in found

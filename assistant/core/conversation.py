@@ -43,7 +43,9 @@ class Conversation:
     def __init__(self, catalog: Catalog, runner: FlowRunner | None = None) -> None:
         self.catalog = catalog
         names = [(j.code, j.name) for j in catalog.jurisdictions.values()]
-        self.runner = runner or FlowRunner(catalog.flow, jurisdiction_choices(names), catalog.felony_classes())
+        self.runner = runner or FlowRunner(
+            catalog.flow, jurisdiction_choices(names), catalog.felony_classes(), catalog.law_lists()
+        )
 
     @property
     def voice(self) -> str:

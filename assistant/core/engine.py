@@ -59,7 +59,18 @@ UNSURE_DOMAIN: dict[str, tuple[str, ...]] = {
     "pending_charges": _values("pending_charges"),
 }
 # felony_class is asked only where the law reaches felonies by class; not given or unsure, the felony line answers
-ANSWER_FIELDS = ("record", "offense", "level", "felony_class", "connection", "age", "pending_charges", "year")
+# drug_charge likewise, only where the law tells having drugs from selling them; otherwise the drug line answers
+ANSWER_FIELDS = (
+    "record",
+    "offense",
+    "level",
+    "felony_class",
+    "drug_charge",
+    "connection",
+    "age",
+    "pending_charges",
+    "year",
+)
 
 
 def unsure_domain(law: LawView, name: str) -> tuple[str, ...]:
@@ -67,6 +78,9 @@ def unsure_domain(law: LawView, name: str) -> tuple[str, ...]:
     if name == "felony_class":
         offenses = law.v.details.offenses
         return tuple(c.code for c in offenses.felony_classes) if offenses is not None else ()
+    if name == "drug_charge":
+        offenses = law.v.details.offenses
+        return tuple(offenses.drug_charges) if offenses is not None else ()
     return UNSURE_DOMAIN[name]
 
 
@@ -86,6 +100,7 @@ FIELD_FEATURE = {
     "age": "range_of_relief",
     "pending_charges": "additional_restrictive_conditions",
     "felony_class": "offenses_covered",
+    "drug_charge": "offenses_covered",
 }
 RELIEF = "relief"  # the engine's own step: which remedies reach the record (reads `record`)
 
@@ -185,6 +200,8 @@ def _given_and_unsure(answers: Answers, index: int) -> tuple[dict[str, Any], lis
     unsure = [k for k in UNSURE_DOMAIN if given.get(k) == UNSURE]
     if given["felony_class"] == UNSURE and given["level"] == "felony":
         unsure.append("felony_class")  # tried under each class where the law has them (unsure_domain)
+    if given["drug_charge"] == UNSURE and given["offense"] == "drug":
+        unsure.append("drug_charge")  # tried as having and as selling where the law tells them apart
     if given.get("record") == "juvenile_adjudication":
         unsure = [k for k in unsure if k != "age"]  # a juvenile record is from before 18
     given["trafficking_ended"] = answers.trafficking_ended

@@ -8,7 +8,7 @@ drop, so a front end can say so (never a silent loss).
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -51,6 +51,8 @@ class FlowRunner:
     jurisdictions: Mapping[str, str]  # code -> display name, for the jurisdiction question
     # code -> (class code, label) for each place whose law reaches felonies by class
     felony_classes: Mapping[str, Sequence[tuple[str, str]]] = field(default_factory=dict)
+    # list name -> the places whose law has that list (for questions with `where_law_lists`)
+    law_lists: Mapping[str, Collection[str]] = field(default_factory=dict)
     top: dict[str, Any] = field(default_factory=dict)
     records: list[dict[str, Any]] = field(default_factory=lambda: [{}])
     cursor: StepKey | None = None
@@ -60,6 +62,8 @@ class FlowRunner:
     def _applies(self, q: Question, context: Mapping[str, Any]) -> bool:
         if q.options_from == "felony_classes" and not self.options_for(q, context):
             return False  # a question with no options here is not asked
+        if q.where_law_lists and str(context.get("jurisdiction")) not in self.law_lists.get(q.where_law_lists, ()):
+            return False  # nor one whose answer the place's law does not read
         return q.when is None or q.when.holds(context)
 
     def options_for(self, q: Question, context: Mapping[str, Any]) -> list[tuple[str, str]]:
@@ -269,9 +273,10 @@ class FlowRunner:
         jurisdictions: Mapping[str, str],
         answers: Answers,
         felony_classes: Mapping[str, Sequence[tuple[str, str]]] | None = None,
+        law_lists: Mapping[str, Collection[str]] | None = None,
     ) -> FlowRunner:
         """Replay an answers file: every question it answers is filled; anything missing is asked."""
-        runner = cls(flow, jurisdictions, felony_classes or {})
+        runner = cls(flow, jurisdictions, felony_classes or {}, law_lists or {})
         data = answers.model_dump()
         loop = next((q for q in flow.group if q.loop), None)
         for q in flow.top_before + flow.top_after:

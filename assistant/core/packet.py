@@ -162,6 +162,8 @@ def outline(catalog: Catalog, r: RecordAssessment, answers: Answers) -> tuple[Ou
         return "not sure" if code == UNSURE else getattr(ph, field).get(str(code), str(code))
 
     year = f" ({rec.year})" if isinstance(rec.year, int) else ""
+    drug_kind = rec.offense == "drug" and rec.drug_charge in ph.drug_charge
+    offense = said("drug_charge", rec.drug_charge) if drug_kind else said("offense", rec.offense)
     held = [d for d in answers.documentation if d not in ("none", UNSURE)]
     papers = ", ".join(ph.document.get(d, d) for d in held) if held else "none of the official papers"
     ended = answers.trafficking_ended
@@ -176,7 +178,7 @@ def outline(catalog: Catalog, r: RecordAssessment, answers: Answers) -> tuple[Ou
         (
             "offense",
             "An offense the law covers",
-            f"{said('offense', rec.offense)}, as a {r.felony_class or said('level', rec.level)}",
+            f"{offense}, as a {r.felony_class or said('level', rec.level)}",
             "the certified court record; the charging papers",
         ),
         (

@@ -35,6 +35,7 @@ class Facts(NamedTuple):
     age: str
     pending_charges: str
     felony_class: str | None  # read only where the law goes by felony class; None when not asked
+    drug_charge: str | None  # read only where the law tells having drugs from selling them; None when not asked
     year: int | str
     trafficking_ended: int | str
     documentation: tuple[str, ...]
@@ -309,9 +310,15 @@ def has_felony_classes(law: LawView) -> bool:
     return offenses is not None and bool(offenses.felony_classes)
 
 
+def has_drug_charges(law: LawView) -> bool:
+    offenses = law.v.details.offenses
+    return offenses is not None and bool(offenses.drug_charges)
+
+
 def rule_offense(law: LawView, f: Any, ph: Phrases, now: int) -> list[Reason]:
     """The offence and its level; a felony whose class the person gave, where the law goes by class, by
-    that class's line ("It covers a drug charge as a class D felony")."""
+    that class's line ("It covers a drug charge as a class D felony"); a drug charge whose kind the person
+    gave, where the law tells having drugs from selling them, by that kind's line."""
     offenses = law.v.details.offenses
     feature = "offenses_covered"
     if offenses is None:
@@ -327,12 +334,21 @@ def rule_offense(law: LawView, f: Any, ph: Phrases, now: int) -> list[Reason]:
         ]
     # `has_felony_classes` first: only such a law declares that it reads the class
     chosen = offenses.felony_class(f.felony_class) if has_felony_classes(law) and f.level == "felony" else None
-    cov = chosen.offenses.coverage(f.offense) if chosen else offenses.coverage(f.offense, f.level)
+    # `has_drug_charges` first, as above; a law has classes or drug kinds, never both (validate)
+    drug = offenses.drug_charges.get(f.drug_charge) if has_drug_charges(law) and f.offense == "drug" else None
+    if chosen:
+        cov = chosen.offenses.coverage(f.offense)
+    elif drug:
+        cov = drug.coverage(f.level)
+    else:
+        cov = offenses.coverage(f.offense, f.level)
     cite = offenses.citation or law.cite(feature)
+    # a kind's own words say what of it is reached, so only where that is some of it
+    own = chosen.summary if chosen else drug.summary if drug and cov == "some" else None
     params: dict[str, str | int] = {
-        "offense": ph["offense"][f.offense],
+        "offense": ph["drug_charge"][f.drug_charge] if drug else ph["offense"][f.offense],
         "level": chosen.label if chosen else ph["level"][f.level],
-        "summary": chosen.summary if chosen and chosen.summary else offenses.summary,
+        "summary": own or offenses.summary,
     }
     effect, basis = COVERAGE_EFFECT[cov]
     return [reason("offense", effect, OFFENSE_TEXT[cov], feature, cite, offenses.confidence, params, basis=basis)]
@@ -754,8 +770,14 @@ RULES: tuple[Rule, ...] = (
     ADULT_LAW,
     Rule("record", ("record",), rule_record_kind),
     Rule("record_charge", ("record", "offense", "level"), rule_record_charge, has_charge_lists),
-    # only a law that reaches felonies by class reads the class (asked only there)
-    Rule("offense", ("offense", "level"), rule_offense, reads_where=(("felony_class", has_felony_classes),)),
+    # only a law that reaches felonies by class reads the class, and only a law that tells having drugs from
+    # selling them reads which (each asked only there)
+    Rule(
+        "offense",
+        ("offense", "level"),
+        rule_offense,
+        reads_where=(("felony_class", has_felony_classes), ("drug_charge", has_drug_charges)),
+    ),
     # only a law whose routes have their own link tests ties the record's kind to the link
     Rule("nexus", ("connection", "year", "trafficking_ended"), rule_nexus, reads_where=(("record", has_route_links),)),
     Rule("route_link", ("record", "connection", "year", "trafficking_ended"), rule_route_link, has_route_links),

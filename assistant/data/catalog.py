@@ -62,6 +62,19 @@ class Catalog:
             }
         return found
 
+    def law_lists(self) -> dict[str, frozenset[str]]:
+        """For each list a question may depend on (`where_law_lists`), the places whose law in force has it."""
+        found = self.memo.get("law_lists")
+        if found is None:
+            found = self.memo["law_lists"] = {
+                "drug_charges": frozenset(
+                    code
+                    for code, j in self.jurisdictions.items()
+                    if (offenses := j.current.details.offenses) is not None and offenses.drug_charges
+                )
+            }
+        return found
+
     def felony_class_codes(self) -> dict[str, tuple[str, ...]]:
         return {code: tuple(c for c, _ in classes) for code, classes in self.felony_classes().items()}
 
@@ -470,6 +483,7 @@ def _consistent(v: LawVersion, loc: tuple[str | int, ...], rep: _Reporter) -> No
     _records_agree(v, loc, rep)
     _offenses_agree(v, loc, rep)
     _felony_classes_agree(v, loc, rep)
+    _drug_charges_agree(v, loc, rep)
 
 
 _OFFENSE_KINDS: tuple[str, ...] = get_args(OffenseKind)
@@ -571,6 +585,31 @@ def _felony_classes_agree(v: LawVersion, loc: tuple[str | int, ...], rep: _Repor
             rep.add(
                 (*loc, "details", "offenses", "felony"),
                 f"{kind}: the felony classes add up to '{want}', but the felony line says '{line}'",
+            )
+
+
+def _drug_charges_agree(v: LawVersion, loc: tuple[str | int, ...], rep: _Reporter) -> None:
+    """Having drugs and selling them add up to the drug line at each level: alike, the line says the
+    same; different, the line says `some` (or `unknown` where one of them is unknown). Both kinds or
+    none, and never with felony classes (a felony would then have two lines)."""
+    offenses = v.details.offenses
+    if offenses is None or not offenses.drug_charges:
+        return
+    dloc = (*loc, "details", "offenses", "drug_charges")
+    if len(offenses.drug_charges) < 2:
+        rep.add(dloc, "give both kinds (possession and sale), or none")
+        return
+    if offenses.felony_classes:
+        rep.add(dloc, "a law with felony_classes cannot also tell drug charges apart: give one of the two")
+    for level in ("misdemeanor", "felony"):
+        seen = {d.coverage(level) for d in offenses.drug_charges.values()}
+        line = offenses.coverage("drug", level)
+        allowed = seen if len(seen) == 1 else {"some", "unknown"} if "unknown" in seen else {"some"}
+        if line not in allowed:
+            want = " or ".join(f"'{a}'" for a in sorted(allowed))
+            rep.add(
+                (*loc, "details", "offenses", level),
+                f"drug: possession and sale add up to {want}, but the {level} line says '{line}'",
             )
 
 

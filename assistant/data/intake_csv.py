@@ -245,6 +245,17 @@ SYNONYMS: dict[str, dict[str, str]] = {
         "adjudicated": "juvenile_adjudication",
     },
     "offense": {"drugs": "drug", "fraud": "fraud_identity", "identity_theft": "fraud_identity", "weapons": "weapon"},
+    "drug_charge": {
+        "possess": "possession",
+        "having": "possession",
+        "simple_possession": "possession",
+        "sell": "sale",
+        "selling": "sale",
+        "distribution": "sale",
+        "delivery": "sale",
+        "manufacture": "sale",
+        "possession_with_intent": "sale",
+    },
     "level": {
         "misdemeanour": "misdemeanor",
         "misdemeanours": "misdemeanor",

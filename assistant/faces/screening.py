@@ -39,6 +39,7 @@ ANSWER_COLUMNS = [
     "offense",
     "level",
     "felony_class",
+    "drug_charge",
     "connection",
     "year",
     "age",
@@ -67,6 +68,7 @@ EXAMPLE = {
     "offense": "theft",
     "level": "felony",
     "felony_class": "",
+    "drug_charge": "",
     "connection": "because",
     "year": "2014",
     "age": "adult",
@@ -129,6 +131,8 @@ def _answers_from_row(row: dict[str, str]) -> dict[str, Any]:
     )
     if (row.get("felony_class") or "").strip():
         record["felony_class"] = felony_class_code(row["felony_class"])
+    if (row.get("drug_charge") or "").strip():
+        record["drug_charge"] = row["drug_charge"].strip()
     if (row.get("pending_charges") or "").strip():
         record["pending_charges"] = row["pending_charges"].strip()
     if (row.get("label") or "").strip():
@@ -215,7 +219,17 @@ def screen_rows(
             progress(summary.rows)
 
 
-CODE_COLUMNS = ("audience", "trafficking_ended", "record", "offense", "level", "connection", "year", "age")
+CODE_COLUMNS = (
+    "audience",
+    "trafficking_ended",
+    "record",
+    "offense",
+    "drug_charge",
+    "level",
+    "connection",
+    "year",
+    "age",
+)
 
 
 def _values(index: dict[str, int], names: dict[str, str]) -> Callable[[Row], dict[str, str]]:

@@ -79,6 +79,11 @@ class RecordAnswers(Strict):
         "details.offenses.felony_classes ('D' and 'Class D' are read as class_d), or 'unsure'; "
         "ignored for a misdemeanor or where the law does not go by class.",
     )
+    drug_charge: Literal["possession", "sale", "unsure"] | None = Field(
+        default=None,
+        description="Asked only for a drug charge where the law reaches having drugs and not selling them: "
+        "'possession' (having drugs), 'sale' (selling, sharing or making them) or 'unsure'; ignored elsewhere.",
+    )
     connection: ConnectionAnswer
     year: Year
     age: AgeAnswer

@@ -82,6 +82,11 @@ class Question(Strict):
         description="Fill the options from the encoded jurisdictions, or from the felony classes of the "
         "record's place (the question is asked only where its law lists them).",
     )
+    where_law_lists: Literal["drug_charges"] | None = Field(
+        default=None,
+        description="Ask only where the record's place's law lists these (details.offenses.drug_charges): "
+        "elsewhere the answer would change nothing.",
+    )
     extra_years: list[Option] = Field(
         default_factory=list, description="For year questions: answers besides a year, e.g. 'ongoing'."
     )

@@ -18,6 +18,8 @@ RecordKind = Literal["arrest", "dismissed", "conviction", "juvenile_adjudication
 OffenseKind = Literal[
     "prostitution", "sex_related", "drug", "theft", "fraud_identity", "weapon", "violent", "immigration", "other"
 ]
+# A drug charge's kind, asked where the law reaches having drugs and not selling them (or the reverse).
+DrugCharge = Literal["possession", "sale"]
 DocumentKind = Literal["t_visa", "continued_presence", "certification", "court_finding", "provider_letter"]
 ReliefType = Literal["vacatur", "expungement", "sealing", "nondisclosure"]
 Coverage = Literal["covered", "some", "not_covered", "unknown"]
@@ -202,6 +204,21 @@ class FelonyClass(Strict):
     )
 
 
+class DrugChargeCoverage(Strict):
+    """What the law reaches of one kind of drug charge: having drugs, or selling, sharing or making them."""
+
+    misdemeanor: Coverage
+    felony: Coverage
+    summary: str | None = Field(
+        default=None,
+        description="What of this kind the law reaches, in plain words, where it is only some of it (said "
+        "instead of the whole offence summary when the person gave this kind).",
+    )
+
+    def coverage(self, level: str) -> str:
+        return str(self.misdemeanor if level == "misdemeanor" else self.felony)
+
+
 class OffenseCoverage(Cited, ChargeCoverage):
     summary: str = Field(description="Which offences the law reaches, in plain words.")
     enumerated: list[str] = Field(default_factory=list, description="Offences the law lists by name (paraphrased).")
@@ -210,6 +227,12 @@ class OffenseCoverage(Cited, ChargeCoverage):
         default_factory=list,
         description="Where the law reaches felonies by class or degree: every class of the state's scheme, in "
         "order, so a person who knows the class is asked it and told a definite answer.",
+    )
+
+    drug_charges: dict[DrugCharge, DrugChargeCoverage] = Field(
+        default_factory=dict,
+        description="Where the law reaches having drugs and not selling them (or the reverse): both kinds, so "
+        "a person who says which is told a definite answer. Each level of the drug line must add up to them.",
     )
 
     def felony_class(self, code: str | None) -> FelonyClass | None:

@@ -30,6 +30,7 @@ class HelpResource(Strict):
 class Phrases(Strict):
     record: dict[str, str]
     offense: dict[str, str]
+    drug_charge: dict[str, str]
     level: dict[str, str]
     connection: dict[str, str]
     document: dict[str, str]

@@ -100,7 +100,9 @@ class ReliefApp(QuietCrash):
         runner = None
         if self._answers is not None:
             names = {c: j.name for c, j in catalog.jurisdictions.items()}
-            runner = FlowRunner.from_answers(catalog.flow, names, self._answers, catalog.felony_classes())
+            runner = FlowRunner.from_answers(
+                catalog.flow, names, self._answers, catalog.felony_classes(), catalog.law_lists()
+            )
         self.conversation = Conversation(catalog, runner)
         if self.is_running and self._answers is None:
             # While the questions are answered: the results' code and templates, ready before they are needed.
