@@ -243,6 +243,11 @@ def test_ohios_felony_degree_decides_whether_a_predicate_conviction_is_needed(ca
     f2 = one(run(rule_offense, oh, catalog, offense="drug", level="felony", felony_class="class_f2"), "offense")
     assert f2.effect == "uncertain" and f2.basis == "show"
     assert "soliciting, loitering to solicit or prostitution" in dict(f2.params)["summary"]
+    # the degree limits convictions only: R.C. 2953.521 reaches a dismissed charge whatever its degree
+    f2_dismissed = {"record": "dismissed", "offense": "theft", "level": "felony", "felony_class": "class_f2"}
+    dismissed = one(run(rule_offense, oh, catalog, **f2_dismissed), "offense")
+    assert dismissed.effect == "supports" and "2953.521" in dismissed.citation
+    assert dict(dismissed.params)["level"] == "second-degree felony (F2)"
 
 
 # --- the link to the trafficking ---------------------------------------------------------------------

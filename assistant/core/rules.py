@@ -310,6 +310,11 @@ def has_felony_classes(law: LawView) -> bool:
     return offenses is not None and bool(offenses.felony_classes)
 
 
+def has_offense_records(law: LawView) -> bool:
+    offenses = law.v.details.offenses
+    return offenses is not None and bool(offenses.records)
+
+
 def has_drug_charges(law: LawView) -> bool:
     offenses = law.v.details.offenses
     return offenses is not None and bool(offenses.drug_charges)
@@ -336,13 +341,18 @@ def rule_offense(law: LawView, f: Any, ph: Phrases, now: int) -> list[Reason]:
     chosen = offenses.felony_class(f.felony_class) if has_felony_classes(law) and f.level == "felony" else None
     # `has_drug_charges` first, as above; a law has classes or drug kinds, never both (validate)
     drug = offenses.drug_charges.get(f.drug_charge) if has_drug_charges(law) and f.offense == "drug" else None
-    if chosen:
+    # a kind of record the lines do not limit is reached whatever the offence (Ohio's dismissed charges)
+    every_offense = has_offense_records(law) and f.record not in offenses.records
+    if every_offense:
+        cov = "covered"  # the class or kind still names the charge
+    elif chosen:
         cov = chosen.offenses.coverage(f.offense)
     elif drug:
         cov = drug.coverage(f.level)
     else:
         cov = offenses.coverage(f.offense, f.level)
-    cite = offenses.citation or law.cite(feature)
+    records = law.v.details.records
+    cite = (records.citation if every_offense and records else None) or offenses.citation or law.cite(feature)
     # a kind's own words say what of it is reached, so only where that is some of it
     own = chosen.summary if chosen else drug.summary if drug and cov == "some" else None
     params: dict[str, str | int] = {
@@ -776,7 +786,11 @@ RULES: tuple[Rule, ...] = (
         "offense",
         ("offense", "level"),
         rule_offense,
-        reads_where=(("felony_class", has_felony_classes), ("drug_charge", has_drug_charges)),
+        reads_where=(
+            ("felony_class", has_felony_classes),
+            ("drug_charge", has_drug_charges),
+            ("record", has_offense_records),
+        ),
     ),
     # only a law whose routes have their own link tests ties the record's kind to the link
     Rule("nexus", ("connection", "year", "trafficking_ended"), rule_nexus, reads_where=(("record", has_route_links),)),

@@ -229,6 +229,11 @@ class OffenseCoverage(Cited, ChargeCoverage):
         "order, so a person who knows the class is asked it and told a definite answer.",
     )
 
+    records: list[RecordKind] = Field(
+        default_factory=list,
+        description="The kinds of record these lines limit, where the law reaches other kinds for every "
+        "offence (Ohio: convictions by offence and degree, dismissed charges whatever the offence); empty: all.",
+    )
     drug_charges: dict[DrugCharge, DrugChargeCoverage] = Field(
         default_factory=dict,
         description="Where the law reaches having drugs and not selling them (or the reverse): both kinds, so "
