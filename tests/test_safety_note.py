@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 from assistant.core.conversation import Conversation
 from assistant.core.eligibility import assess
 from assistant.render.explain import render
@@ -62,6 +64,20 @@ def test_the_results_and_every_export_lead_with_help(catalog):
     ended = answers_with({"jurisdiction": "NY"}, audience="survivor", trafficking_ended=2016)
     calm = render(assess(catalog, ended, now=2026), catalog, "text")
     assert "If you are in danger right now" not in calm
+
+
+def test_a_comparison_for_someone_still_being_trafficked_leads_with_help_in_every_format(catalog):
+    from assistant.core.compare import compare
+    from assistant.render.export import comparison
+
+    answers = answers_with({"jurisdiction": "NY"}, audience="advocate", trafficking_ended="ongoing")
+    comp = compare(catalog, ["NY", "GA"], answers)
+    for fmt in ("text", "markdown", "html"):
+        out = comparison(catalog, comp, fmt, "advocate")
+        assert HOTLINE in out[: out.lower().index("side by side")], fmt  # before the table
+    assert HOTLINE in "".join(json.loads(comparison(catalog, comp, "json", "advocate"))["safety"])
+    ended = compare(catalog, ["NY", "GA"], answers_with({"jurisdiction": "NY"}, trafficking_ended=2016))
+    assert HOTLINE not in comparison(catalog, ended, "text", "advocate")
 
 
 def test_batch_screening_puts_help_first_for_a_client_still_being_trafficked(catalog):

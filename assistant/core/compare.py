@@ -34,6 +34,7 @@ class Comparison:
     columns: tuple[Scorecard, ...]
     rows: tuple[Row, ...]
     facts: tuple[tuple[RecordAssessment, ...], ...]  # per record: one assessment per column
+    ongoing: bool = False  # the answers say the trafficking has not ended: help comes first
 
     @property
     def codes(self) -> list[str]:
@@ -75,7 +76,8 @@ def compare(
                 result = assess_record(work, placed, 0)
                 per_column.append(dataclasses.replace(result, index=i))
             facts.append(tuple(per_column))
-    return Comparison(tuple(columns), tuple(rows), tuple(facts))
+    ongoing = answers is not None and answers.trafficking_ended == "ongoing"
+    return Comparison(tuple(columns), tuple(rows), tuple(facts), ongoing)
 
 
 def is_ideal(card: Scorecard) -> bool:

@@ -64,6 +64,8 @@ def comparison_context(catalog: Catalog, comp: Comparison, voice: str = "advocat
             }
         )
     return {
+        # help first when the trafficking has not ended, as on every result (flows/terms.yaml: safety)
+        "safety": [catalog.terms.safety.help_now(voice)] if comp.ongoing else [],
         "columns": [_card(c) for c in comp.columns],
         "rows": [
             {

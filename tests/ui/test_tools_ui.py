@@ -71,6 +71,22 @@ async def test_national_view_sorts_filters_and_compares(catalog):
         assert len(table.columns) == 4
 
 
+async def test_comparing_places_for_someone_still_being_trafficked_shows_help_first(catalog):
+    from textual.widgets import Static
+
+    from tests.factories import answers_with
+
+    answers = answers_with({"jurisdiction": "NY"}, audience="advocate", trafficking_ended="ongoing")
+    app = make_app(catalog)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        app.push_screen(CompareScreen(catalog, ["NY", "GA"], answers))
+        await settle(pilot)
+        banner = app.screen.query_one("#help-now", Static)
+        assert banner.display and "1-888-373-7888" in str(banner.render())
+        assert banner.region.y < app.screen.query_one("#features", DataTable).region.y  # above the table
+
+
 async def test_tile_map_moves_and_opens_a_state_card(catalog):
     app = make_app(catalog)
     async with app.run_test(size=(110, 34)) as pilot:

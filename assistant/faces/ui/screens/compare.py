@@ -48,6 +48,11 @@ class CompareScreen(Screen[None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="compare"):
+            if self.answers is not None and self.answers.trafficking_ended == "ongoing":
+                help_now = self.catalog.terms.safety.help_now(self.answers.voice)
+                banner = Static(help_now, id="help-now", markup=False)
+                banner.display = True  # hidden by default (the conversation shows it only when needed)
+                yield banner
             yield Static("Side by side", classes="title", markup=False)
             yield Static(
                 "Rows marked ≠ differ between the places. Grades are this tool's grading. I: add or remove the ideal "
