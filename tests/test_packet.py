@@ -119,6 +119,23 @@ def test_the_guide_command_shows_every_route_and_help(catalog):
     assert run_relief("guide", "zz").returncode == 2
 
 
+def test_each_free_help_entry_of_a_guide_is_its_own_list_item(catalog):
+    # an entry with a note ran into the next one (".- **National Human Trafficking Hotline**")
+    from assistant.render.export import guide_markdown
+
+    for code in ("OH", "NY", "TX", "GA"):
+        text = guide_markdown(catalog, code)
+        help_part = text.split("## Free help", 1)[1]
+        items = [line for line in help_part.splitlines() if line.startswith("- **")]
+        names = [line.split("**")[1] for line in items]
+        assert ".- **" not in help_part, code
+        assert "National Human Trafficking Hotline" in names, code
+        assert len(items) == help_part.count("- **"), code
+    # a service the state's guide and the national list both give (same web page) is listed once (TX twice)
+    texas = guide_markdown(catalog, "TX").split("## Free help", 1)[1]
+    assert texas.count("freedomnetworkusa.org/advocacy/survivor-reentry-project") == 1
+
+
 def test_the_whole_packet_renders_every_record_in_each_format(catalog):
     from assistant.core.eligibility import assess
     from assistant.render.explain import render_packet

@@ -141,7 +141,14 @@ def guide_markdown(catalog: Catalog, code: str) -> str:
     guide = catalog.guides.get(code)
     national = catalog.guides.get("national")
     titles = catalog.terms.papers
-    helpers = [*(guide.help if guide else ()), *(national.help if national else ())]
+    helpers = []
+    seen: set[str] = set()
+    for h in [*(guide.help if guide else ()), *(national.help if national else ())]:
+        # a national service a state's guide also lists (the Survivor Reentry Project) once, the state's entry
+        key = (h.web or h.phone or h.name).lower().rstrip("/")
+        if key not in seen:
+            seen.add(key)
+            helpers.append(h)
     return render_template(
         "guide.md.j2",
         name=j.name,
