@@ -174,8 +174,10 @@ def test_html_export_is_self_contained_and_inert(catalog, tmp_path):
 def test_exports_are_owner_only_and_never_overwrite_without_force(tmp_path):
     target = tmp_path / "cmp.html"
     args = ("compare", "NM", "FL", "--format", "html", "-o", str(target))
-    assert run_relief(*args).returncode == 0
-    assert stat.S_IMODE(target.stat().st_mode) == 0o600
+    first = run_relief(*args)
+    assert first.returncode == 0 and stat.S_IMODE(target.stat().st_mode) == 0o600
+    # said as it is: anyone using this account (or an administrator) can open it, not "only you"
+    assert "Only your user account on this computer can open it." in first.stderr
     target.write_text("mine")
     again = run_relief(*args)
     assert again.returncode == 2 and "already exists" in again.stderr and "--force" in again.stderr

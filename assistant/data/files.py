@@ -21,6 +21,9 @@ from pathlib import Path
 from typing import BinaryIO, TextIO
 
 PRIVATE = 0o600
+# What a saved file's mode means, said the same way in every face: an administrator, or anyone using this
+# account, can still open it, so not "only you".
+WHO_CAN_OPEN = "Only your user account on this computer can open it."
 
 
 class WriteRefused(Exception):

@@ -157,7 +157,9 @@ def _emit(text: str, args: argparse.Namespace) -> int:
         path = write_private(Path(output), text, overwrite=args.force, inputs=[Path(answers)] if answers else [])
     except WriteRefused as exc:
         raise _not_saved(exc) from None
-    _tell(f"Saved to {path} (only you can read it).")
+    from ..data.files import WHO_CAN_OPEN
+
+    _tell(f"Saved to {path}. {WHO_CAN_OPEN}")
     return EXIT_OK
 
 
@@ -276,9 +278,11 @@ def cmd_screen(args: argparse.Namespace) -> int:
         raise _not_saved(exc) from None
     if show:
         print("\r", end="", file=sys.stderr)
+    from ..data.files import WHO_CAN_OPEN
+
     _tell(
-        f"{summary.rows} rows: {summary.screened} screened, {summary.bad} with errors. Results in {args.output} "
-        "(only you can read it)."
+        f"{summary.rows} rows: {summary.screened} screened, {summary.bad} with errors. Results in {args.output}. "
+        + WHO_CAN_OPEN
     )
     for line in summary.errors:
         _tell(f"  {line}")

@@ -242,7 +242,7 @@ class PlainSession:
 
     def save(self, name: str, make: Callable[[str], str]) -> None:
         """Write owner-only, in the format the name says; an existing file is replaced only after a yes."""
-        from ..data.files import AlreadyExists, NameRefused, WriteRefused, named_format, write_private
+        from ..data.files import WHO_CAN_OPEN, AlreadyExists, NameRefused, WriteRefused, named_format, write_private
 
         try:
             fmt, name = named_format(name, ["text", "markdown", "html"], "text")
@@ -266,7 +266,7 @@ class PlainSession:
         except WriteRefused as exc:
             self.say(f"Not saved: {exc}.")
             return
-        self.say(f"Saved to {written}. Only your user account on this computer can open it.")
+        self.say(f"Saved to {written}. {WHO_CAN_OPEN}")
 
 
 def terminal_width() -> int:

@@ -308,7 +308,7 @@ class ReliefApp(QuietCrash):
         In a browser (relief serve) nothing is written on the computer running the server: the file
         is handed to the browser as a download, under the name the person chose.
         """
-        from ...data.files import AlreadyExists, WriteRefused, write_private
+        from ...data.files import WHO_CAN_OPEN, AlreadyExists, WriteRefused, write_private
         from .screens.confirm import ConfirmScreen
         from .screens.save import SaveRequest, SaveScreen
 
@@ -336,7 +336,7 @@ class ReliefApp(QuietCrash):
                     return
                 self.notify(f"Not saved: {exc}. Your answers are still here.", severity="error", timeout=8)
                 return
-            self.notify(f"Saved to {written}. Only your user account on this computer can open it.", timeout=10)
+            self.notify(f"Saved to {written}. {WHO_CAN_OPEN}", timeout=10)
 
         if self.is_web:
             self.push_screen(SaveScreen(title, formats, suggested, download=True), deliver)

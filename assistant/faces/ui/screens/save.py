@@ -60,7 +60,9 @@ class SaveScreen(ModalScreen[SaveRequest | None]):
                 yield Static("File name:", markup=False)
             else:
                 yield Static(
-                    "The file will be readable only by you. Think about who else uses this computer.", markup=False
+                    "Only your user account on this computer will be able to open the file. Think about who else "
+                    "uses this computer.",
+                    markup=False,
                 )
                 yield Static("File name (or a full path, like ~/Documents/results.html):", markup=False)
             yield Input(value=self.suggested, id="path")
