@@ -198,4 +198,5 @@ def test_formulas_are_neutralised_in_the_output(catalog, tmp_path):
 def test_blank_lines_and_short_rows(catalog, tmp_path):
     data = text_of([GOOD]) + "\r\n\r\n" + ",".join(GOOD[:5]) + "\r\n"
     rows = screened(catalog, tmp_path, data.encode())
-    assert len(rows) == 2 and rows[1]["errors"].startswith("row 3: ")
+    # numbered as a spreadsheet shows it: the two blank lines are rows 3 and 4, the short row is row 5
+    assert len(rows) == 2 and rows[1]["errors"].startswith("row 5: ")

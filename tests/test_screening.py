@@ -184,6 +184,14 @@ def test_a_header_without_required_columns_is_refused_clearly(catalog, tmp_path)
     assert not (tmp_path / "out.csv").exists()
 
 
+def test_a_sheet_that_says_the_trafficking_has_not_ended_gets_help_first(catalog, tmp_path):
+    rows = [{**GOOD, "trafficking_ended": words} for words in ("Not ended", "still happening", "current")]
+    write(tmp_path / "in.csv", rows)
+    screen_file(catalog, tmp_path / "in.csv", tmp_path / "out.csv")
+    for row in read(tmp_path / "out.csv"):
+        assert row["errors"] == "" and row["main_reason"].startswith("Your client can get help now"), row
+
+
 def test_template_is_a_valid_input(catalog, tmp_path):
     (tmp_path / "t.csv").write_text(template())
     summary = screen_file(catalog, tmp_path / "t.csv", tmp_path / "out.csv")
@@ -195,7 +203,8 @@ def test_screen_command_reports_a_summary(tmp_path):
     write(tmp_path / "in.csv", [GOOD, {**GOOD, "offense": "thief"}])
     result = run_relief("screen", str(tmp_path / "in.csv"), "-o", str(tmp_path / "out.csv"))
     assert result.returncode == 0, result.stderr
-    assert "2 rows: 1 screened, 1 with errors" in result.stderr and "row 3: offense" in result.stderr
+    assert "2 rows: 1 screened, 1 with errors" in result.stderr
+    assert f"row 3 (client {GOOD['client_id']}): offense" in result.stderr  # the line and the person
     again = run_relief("screen", str(tmp_path / "in.csv"), "-o", str(tmp_path / "out.csv"))
     assert again.returncode == 2 and "already exists (use --force to replace it)" in again.stderr
     folder = run_relief("screen", str(tmp_path / "in.csv"), "-o", str(tmp_path))

@@ -177,26 +177,25 @@ class IntakeReader:
         self.close()
 
     def rows(self) -> Iterator[Row]:
-        number = 1
+        """Each record, numbered by the line it starts on, as a spreadsheet numbers it (the header is row 1):
+        blank lines are skipped but still counted, so a message names the row the person sees."""
         width = len(self.header)
         while True:
             start = self._reader.line_num
+            number = start + 1
             try:
                 cells = next(self._reader)
             except StopIteration:
                 return
             except csv.Error as exc:
-                number += 1
                 yield Row(number, [""] * width, f"the row could not be read ({exc})")
                 continue
             if any(start < n <= self._reader.line_num for n in self._lines.overlong):
-                number += 1
                 self._lines.overlong.clear()
                 yield Row(number, [""] * width, f"the row is too long to read (over {MAX_LINE:,} characters)")
                 continue
             if not cells:  # a blank line
                 continue
-            number += 1
             cells = (cells + [""] * width)[:width]
             yield Row(number, cells, self._problem(cells))
 
@@ -245,6 +244,17 @@ SYNONYMS: dict[str, dict[str, str]] = {
         "adjudicated": "juvenile_adjudication",
     },
     "offense": {"drugs": "drug", "fraud": "fraud_identity", "identity_theft": "fraud_identity", "weapons": "weapon"},
+    "trafficking_ended": {
+        "not_ended": "ongoing",
+        "has_not_ended": "ongoing",
+        "not_over": "ongoing",
+        "still": "ongoing",
+        "still_happening": "ongoing",
+        "still_going_on": "ongoing",
+        "current": "ongoing",
+        "continuing": "ongoing",
+        "no_end": "ongoing",
+    },
     "drug_charge": {
         "possess": "possession",
         "having": "possession",

@@ -25,6 +25,7 @@ from ..data.catalog import Catalog
 from ..data.files import private_file
 from ..data.intake_csv import UNSURE_WORDS, IntakeReader, IntakeWriter, Row, normalise_code
 from ..data.problems import InputInvalid, Problem, closest, from_validation_error
+from ..data.safe_text import one_line
 from ..models.answers import Answers, felony_class_code, this_year
 from ..models.terms import Terms
 from ..render.explain import reason_text
@@ -210,7 +211,9 @@ def screen_rows(
         if answers is None:
             text = "; ".join(problems)
             if len(summary.errors) < 20:
-                summary.errors.append(f"row {row.number}: {text}")
+                client = "" if row.problem else (values(row).get("client_id") or "").strip()
+                named = f" (client {one_line(client)[:40]})" if client else ""  # which person, not only which line
+                summary.errors.append(f"row {row.number}{named}: {text}")
             write(row, {**dict.fromkeys(RESULT_COLUMNS, ""), "errors": f"row {row.number}: {text}"})
         else:
             write(row, screener.result(answers))
