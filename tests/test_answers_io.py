@@ -8,7 +8,7 @@ import pytest
 
 from assistant.data.answers_io import answers_text, parse_answers
 from assistant.data.problems import InputInvalid as DataInvalid
-from assistant.models.answers import Answers
+from assistant.models.answers import Answers, felony_class_code
 
 GOOD = """\
 audience: survivor
@@ -118,6 +118,10 @@ def test_a_felony_class_must_be_one_of_its_places_classes(catalog):
 
     assert read(with_class("CT", "felony", "class_d")) == "class_d"
     assert read(with_class("CT", "felony", "D")) == read(with_class("CT", "felony", "Class D")) == "class_d"
+    # Ohio's degrees as papers and sheets write them; a bare number stays a class number (Illinois' Class 4)
+    for written in ("F4", "f-4", "4th degree", "fourth degree", "felony of the fourth degree"):
+        assert read(with_class("OH", "felony", f'"{written}"')) == "class_f4", written
+    assert felony_class_code("4") == "class_4"
     with pytest.raises(DataInvalid) as info:
         parse_answers(with_class("CT", "felony", "class_dd"), "answers.yaml", list(catalog.jurisdictions), classes)
     (typo,) = info.value.problems

@@ -330,7 +330,7 @@ def test_a_felony_class_not_known_says_what_each_class_would_mean(catalog):
 
     record = {"jurisdiction": "WA", "offense": "drug", "level": "felony", "felony_class": "unsure"}
     text = render(assess(catalog, answers_with(record, audience="survivor"), 2026), catalog, "text")
-    assert "The result depends on an answer you were not sure about: what class of felony it was." in text
+    assert "The result depends on an answer you were not sure about: what class or degree of felony it was." in text
     # RCW 9.94A.648(1)(a): class B or C only; a drug felony is on neither exclusion list
     assert "If it was a class A felony: not covered by this law." in text
     assert "If it was a class B felony or a class C felony: likely eligible." in text

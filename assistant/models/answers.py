@@ -49,13 +49,27 @@ def _year(value: Any) -> Any:
     return value
 
 
+_ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5}
+# A degree as Ohio's papers and intake sheets write it: "F4", "F-4", "4th", "4th degree", "fourth degree",
+# "felony of the fourth degree". A bare "4" stays class_4: elsewhere a class is a number (Illinois' Class 4).
+_DEGREE = re.compile(
+    r"^(?:f_?(?P<f>[1-5])"
+    r"|(?:felony_of_the_)?(?:(?P<digit>[1-5])(?:st|nd|rd|th)|(?P<word>first|second|third|fourth|fifth))"
+    r"(?:_degree)?(?:_felony)?)$"
+)
+
+
 def felony_class_code(value: Any) -> Any:
-    """A class as people write it ("D", "Class D", "class d felony") as the data's code (class_d)."""
+    """A class as people write it ("D", "Class D", "class d felony") as the data's code (class_d); a degree
+    ("F4", "4th degree", "felony of the fourth degree") as class_f4."""
     if not isinstance(value, str):
         return value
     key = re.sub(r"[\s\-/]+", "_", value.strip().lower()).strip("_")
     if key in ("unsure", "not_sure", "unknown", "unclear", "don't_know", "dont_know", "do_not_know", "?"):
         return "unsure"
+    degree = _DEGREE.match(key.removeprefix("class_"))
+    if degree:
+        return f"class_f{degree['f'] or degree['digit'] or _ORDINALS[degree['word']]}"
     key = key.removesuffix("_felony")
     return key if key.startswith("class_") or len(key) > 2 else f"class_{key}"
 
