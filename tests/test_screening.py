@@ -111,10 +111,14 @@ def test_a_drug_charges_kind_as_intake_sheets_write_it_decides_the_row(catalog, 
         {**va, "client_id": "A2", "drug_charge": "selling"},
         {**va, "client_id": "A3", "drug_charge": "posession"},
         {**va, "client_id": "A4", "drug_charge": ""},
+        {**va, "client_id": "A5", "drug_charge": "not sure"},
     ]
     write(tmp_path / "in.csv", rows)
     screen_file(catalog, tmp_path / "in.csv", tmp_path / "out.csv")
-    having, selling, typo, blank = read(tmp_path / "out.csv")
+    having, selling, typo, blank, unsure = read(tmp_path / "out.csv")
+    assert unsure["main_reason"] == (
+        "It depends on whether the drug charge was for having drugs or for selling them."
+    )  # a sentence, not a fragment ("depends on: ...")
     assert having["verdict"] == "likely_eligible" and "having drugs" in having["main_reason"]
     assert selling["verdict"] == "not_covered" and "selling, sharing or making drugs" in selling["main_reason"]
     assert typo["verdict"] == "" and "drug_charge" in typo["errors"] and "possession" in typo["errors"]

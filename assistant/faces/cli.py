@@ -432,7 +432,11 @@ def build_parser() -> argparse.ArgumentParser:
     output(p)
     p.set_defaults(func=cmd_whatif)
 
-    p = sub.add_parser("screen", help="screen an intake list (CSV): one row per record, results added")
+    p = sub.add_parser(
+        "screen",
+        help="screen an intake list (CSV): one row per record, results added",
+        usage="relief screen INPUT.csv -o OUTPUT.csv [--force] [--encoding NAME]\n       relief screen --template",
+    )
     p.add_argument("input", nargs="?", metavar="INPUT.csv")
     p.add_argument("-o", "--output", metavar="OUTPUT.csv")
     p.add_argument("--force", action="store_true", help="replace OUTPUT.csv if it exists")

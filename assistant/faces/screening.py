@@ -91,7 +91,7 @@ def main_reason(r: RecordAssessment) -> Reason | None:
 
 def depends_text(r: RecordAssessment, terms: Terms) -> str:
     changing = [say(terms.field(f), "advocate") for f in r.changing_fields]  # the screener's voice
-    return "depends on: " + "; ".join(changing) if changing else ""
+    return "It depends on " + "; ".join(changing) + "." if changing else ""
 
 
 def template() -> str:
