@@ -115,6 +115,10 @@ async def test_a_legend_for_the_column_codes_and_the_map_symbols(catalog):
         await pilot.press("escape")
         await pilot.pause()
         assert isinstance(app.screen, NationalScreen) and not app.quick_exited
+        # the key bar's capital letter works as typed, with Shift or Caps Lock ("L" did nothing)
+        await pilot.press("L")
+        await pilot.pause()
+        assert isinstance(app.screen, LegendScreen)
 
 
 async def test_each_card_names_the_rubric_and_the_date_and_flags_old_data(catalog):

@@ -25,7 +25,7 @@ from pathlib import Path
 from time import monotonic
 from typing import TYPE_CHECKING, Any
 
-from textual import on
+from textual import events, on
 from textual.actions import SkipAction
 from textual.binding import Binding
 from textual.filter import LineFilter, Monochrome
@@ -344,6 +344,13 @@ class ReliefApp(QuietCrash):
             self.push_screen(SaveScreen(title, formats, suggested), write)
 
     # --- keys on every screen -------------------------------------------------------------------
+
+    def on_key(self, event: events.Key) -> None:
+        # Shift or Caps Lock: a letter no widget took does what the key bar's letter does ("L" as "l"); a
+        # box being typed in takes its letters before they get here.
+        if len(event.key) == 1 and event.key.isalpha() and event.key.isupper():
+            event.stop()
+            self.simulate_key(event.key.lower())
 
     def action_quick_exit(self) -> None:
         from .quick_exit import leave_now
