@@ -92,6 +92,16 @@ def test_compare_needs_two_to_four():
     assert run_relief("compare", "NM", "--ideal").returncode == 0
 
 
+def test_one_place_beside_the_ideal_marks_where_it_falls_short(catalog):
+    # "Rows marked ≠ differ between the places" with one place marked nothing, though NY is short in three
+    comp = compare(catalog, ["NY"], include_ideal=True)
+    short = {r.name for r in comp.rows if r.cells[0].points != r.cells[-1].points}
+    assert short and {r.name for r in comp.rows if r.differs} == short
+    assert "Lines starting with * fall short of the ideal statute." in comparison(catalog, comp, "text")
+    two = compare(catalog, ["NY", "GA"], include_ideal=True)
+    assert "differ between the places" in comparison(catalog, two, "text")
+
+
 def test_ideal_statute_scores_100_and_clears_everything(catalog):
     model = ideal(catalog.rubric)
     card = score_version(model, model.current, catalog.rubric)

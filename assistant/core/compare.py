@@ -26,7 +26,7 @@ class Row:
     name: str
     max_points: int
     cells: tuple[Cell, ...]
-    differs: bool  # the compared jurisdictions (not the ideal column) differ here
+    differs: bool  # the compared jurisdictions (not the ideal column) differ here; one alone: it falls short
 
 
 @dataclass(frozen=True)
@@ -35,6 +35,7 @@ class Comparison:
     rows: tuple[Row, ...]
     facts: tuple[tuple[RecordAssessment, ...], ...]  # per record: one assessment per column
     ongoing: bool = False  # the answers say the trafficking has not ended: help comes first
+    against_ideal: bool = False  # one place beside the ideal: a marked row is where it falls short
 
     @property
     def codes(self) -> list[str]:
@@ -65,7 +66,9 @@ def compare(
             label = c.level.label if c.level is not None else ("Not graded" if not card.graded else "Not known")
             cells.append(Cell(label, str(c.points) if c.known else f"{c.low}–{c.high}", c.value))
         real = [cell.value for cell, card in zip(cells, columns, strict=True) if not is_ideal(card)]
-        rows.append(Row(category.id, category.name, category.max_points, tuple(cells), len(set(real)) > 1))
+        # one place beside the ideal: mark where it falls short (nothing differs between one place)
+        differs = cells[0].points != cells[-1].points if len(real) == 1 and include_ideal else len(set(real)) > 1
+        rows.append(Row(category.id, category.name, category.max_points, tuple(cells), differs))
     facts: list[tuple[RecordAssessment, ...]] = []
     if answers is not None:
         for i, rec in enumerate(answers.records):
@@ -77,7 +80,8 @@ def compare(
                 per_column.append(dataclasses.replace(result, index=i))
             facts.append(tuple(per_column))
     ongoing = answers is not None and answers.trafficking_ended == "ongoing"
-    return Comparison(tuple(columns), tuple(rows), tuple(facts), ongoing)
+    against_ideal = include_ideal and len(codes) == 1
+    return Comparison(tuple(columns), tuple(rows), tuple(facts), ongoing, against_ideal)
 
 
 def is_ideal(card: Scorecard) -> bool:

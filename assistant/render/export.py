@@ -66,6 +66,7 @@ def comparison_context(catalog: Catalog, comp: Comparison, voice: str = "advocat
     return {
         # help first when the trafficking has not ended, as on every result (flows/terms.yaml: safety)
         "safety": [catalog.terms.safety.help_now(voice)] if comp.ongoing else [],
+        "marked": "fall short of the ideal statute" if comp.against_ideal else "differ between the places",
         "columns": [_card(c) for c in comp.columns],
         "rows": [
             {

@@ -54,12 +54,7 @@ class CompareScreen(Screen[None]):
                 banner.display = True  # hidden by default (the conversation shows it only when needed)
                 yield banner
             yield Static("Side by side", classes="title", markup=False)
-            yield Static(
-                "Rows marked ≠ differ between the places. Grades are this tool's grading. I: add or remove the ideal "
-                "statute.",
-                classes="hint",
-                markup=False,
-            )
+            yield Static("", id="compare-hint", classes="hint", markup=False)  # filled with the table
             yield DataTable(id="features", cursor_type="row", zebra_stripes=True)
             if self.answers is not None:
                 yield Static("Same facts, different places", classes="subtitle", markup=False)
@@ -86,6 +81,9 @@ class CompareScreen(Screen[None]):
     def fill(self) -> None:
         comp = compare(self.catalog, self.codes, self.answers, include_ideal=self.ideal)
         ctx = comparison_context(self.catalog, comp)
+        self.query_one("#compare-hint", Static).update(
+            f"Rows marked ≠ {ctx['marked']}. Grades are this tool's grading. I: add or remove the ideal statute."
+        )
         self.stacked, width = self._layout()
         features = self.query_one("#features", DataTable)
         features.clear(columns=True)
