@@ -35,6 +35,13 @@ def _felonies(card: Scorecard) -> bool:
     return card.graded and offenses is not None and offenses.felony.default in ("covered", "some")
 
 
+def _arrests(card: Scorecard) -> bool:
+    """The law's own reach, not the rubric level: Georgia and Texas earn 'arrests, charges and convictions'
+    for some charges ended without a conviction, yet clear no arrest."""
+    records = card.version.details.records
+    return card.graded and records is not None and records.arrest in ("covered", "some")
+
+
 def _is(category_id: str, *codes: str) -> Callable[[Scorecard], bool]:
     return lambda card: _value(card, category_id) in codes
 
@@ -43,7 +50,7 @@ FILTERS: tuple[Filter, ...] = (
     Filter("all", "All jurisdictions", lambda c: True),
     Filter("vacatur", "Gives vacatur", _is("range_of_relief", "vacatur", "vacatur_substantive_defect")),
     Filter("felonies", "Covers felonies", _felonies),
-    Filter("arrests", "Reaches arrests and dropped charges", _is("arrests_and_adjudications", "comprehensive")),
+    Filter("arrests", "Reaches arrests", _arrests),
     Filter("no_time_limit", "No time limit", _is("time_limits", "none")),
     Filter("presumption", "Official papers create a presumption", _is("official_documentation", "presumption")),
     Filter("no_adult_law", "No adult law", lambda c: not c.graded),

@@ -68,6 +68,13 @@ def test_a_partial_date_is_read_as_its_first_day():
     assert data_date("2025") == dt.date(2025, 1, 1) and data_date("2025-03") == dt.date(2025, 3, 1)
 
 
+def test_the_arrests_filter_keeps_only_laws_that_clear_an_arrest(catalog):
+    # Georgia and Texas earn the rubric's "arrests, charges and convictions" for some charges ended without
+    # a conviction, yet their results say the law does not reach an arrest: the filter follows the law
+    kept = {c.jurisdiction.code for c in view(scorecards(catalog), filter_code="arrests")}
+    assert {"NM", "NJ", "KS"} <= kept and not {"GA", "TX", "MA", "NY"} & kept
+
+
 async def test_the_table_shows_the_range_with_the_unknown_count_beside_it(catalog):
     app = make_app(catalog)
     async with app.run_test(size=(80, 24)) as pilot:
