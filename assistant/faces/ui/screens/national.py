@@ -177,8 +177,9 @@ class NationalScreen(Screen[None]):
                 f"({card.unknown_count} {parts} of the law unknown), {letter}, rank {card.rank_text()} "
                 f"of {card.ranked_among}."
             )
+        # an ungraded place says why in its score line; "graded with" would contradict it
         basis = f"Graded with the 2019 report cards' rubric, applied to the law as of {j.as_of}."
-        lines = [score, basis]
+        lines = [score, basis] if card.graded else [score, f"Law as of {j.as_of}."]
         if is_stale(j.as_of, self.today()):
             lines.append(f"Old data: ours is from {j.as_of}, more than 12 months ago. The law may have changed.")
         lines.append(card.version.summary)
