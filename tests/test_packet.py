@@ -131,6 +131,9 @@ def test_each_free_help_entry_of_a_guide_is_its_own_list_item(catalog):
         assert ".- **" not in help_part, code
         assert "National Human Trafficking Hotline" in names, code
         assert len(items) == help_part.count("- **"), code
+    # what the evaluation says of Texas's timing, its guide says too (it left out the wait)
+    who = catalog.guides["TX"].routes[0].who_may_file.text
+    assert "Wait one year" in who and "no conviction for another offense since" in who
     # a service the state's guide and the national list both give (same web page) is listed once (TX twice)
     texas = guide_markdown(catalog, "TX").split("## Free help", 1)[1]
     assert texas.count("freedomnetworkusa.org/advocacy/survivor-reentry-project") == 1
