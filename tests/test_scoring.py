@@ -175,3 +175,13 @@ def test_ranked_cards_are_worked_out_once_per_catalog_and_never_shared_with_a_ch
     (after,) = scorecards(changed, codes=["NM"])
     confidentiality = next(c for c in before.categories if c.category.id == "confidentiality")
     assert after.low == before.low + 5 - confidentiality.low
+
+
+def test_a_gap_says_what_the_law_does_in_practice_where_the_data_says_it(catalog):
+    # New York's burden is graded "not stated" (the trafficking part names none), but the general motion
+    # rules set one: the gap says so, not the level's "so each judge decides"
+    from assistant.core.scoring import gaps, scorecards
+
+    ny = next(c for c in scorecards(catalog) if c.jurisdiction.code == "NY")
+    burden = next(g for g in gaps(ny) if g.category_id == "burden_of_proof")
+    assert "more likely true than not" in burden.means and "each judge decides" not in burden.means

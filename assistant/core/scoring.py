@@ -200,6 +200,10 @@ def gaps(card: Scorecard) -> tuple[Gap, ...]:
         if not c.below_ideal:
             continue
         ideal_level = max(c.category.levels, key=lambda lv: lv.points)
+        # what the law does in practice, where the data says it (New York: no standard of its own, but the
+        # general motion rules set one), before the level's general words ("so each judge decides")
+        feature = card.version.features.get(c.category.id)
+        practice = feature.in_practice if feature is not None else None
         out.append(
             Gap(
                 category_id=c.category.id,
@@ -208,7 +212,7 @@ def gaps(card: Scorecard) -> tuple[Gap, ...]:
                 points=str(c.points) if c.known else f"{c.low}–{c.high}",
                 max_points=c.max_points,
                 ideal=f"{ideal_level.label}: {c.category.ideal}",
-                means=(c.level.means if c.level is not None and c.level.means else UNKNOWN_GAP),
+                means=practice or (c.level.means if c.level is not None and c.level.means else UNKNOWN_GAP),
                 why_it_matters=c.category.why_it_matters,
             )
         )
