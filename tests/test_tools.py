@@ -102,6 +102,14 @@ def test_one_place_beside_the_ideal_marks_where_it_falls_short(catalog):
     assert "differ between the places" in comparison(catalog, two, "text")
 
 
+def test_a_brief_for_a_place_with_no_adult_law_does_not_offer_part_by_part_gains(catalog):
+    # Minnesota's brief listed "+32" for a 30-point category and "32-100" for one change
+    text = brief(catalog, "MN")
+    assert "Not graded: Minnesota has no law for adult survivors" in text
+    assert "| Change |" not in text and "+32" not in text and "grade none" not in text
+    assert "| Change |" in brief(catalog, "OH")
+
+
 def test_ideal_statute_scores_100_and_clears_everything(catalog):
     model = ideal(catalog.rubric)
     card = score_version(model, model.current, catalog.rubric)

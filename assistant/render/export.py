@@ -108,6 +108,7 @@ def brief(catalog: Catalog, code: str, changes: list[tuple[str, str]] | None = N
     return render_template(
         "brief.md.j2",
         name=j.name,
+        code=j.code,
         card=_card(base_card),
         ranked_among=base_card.ranked_among,
         changes=[
@@ -119,6 +120,7 @@ def brief(catalog: Catalog, code: str, changes: list[tuple[str, str]] | None = N
         as_of=j.as_of,
         grading_note=rubric.grading.note,
         summary=j.current.summary,
+        graded=base_card.graded,
     )
 
 
