@@ -128,6 +128,21 @@ async def test_a_legend_for_the_column_codes_and_the_map_symbols(catalog):
         assert isinstance(app.screen, LegendScreen)
 
 
+async def test_the_highlighted_place_stays_highlighted_when_the_window_is_resized(catalog):
+    # a wider window adds the name column; the highlight went back to the first row, so Space then
+    # unmarked a place the person was not on
+    app = make_app(catalog)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_national(pilot)
+        await pilot.press("down", "down", "down")
+        await pilot.pause()
+        here = screen._current()
+        assert here != rows(screen)[0]
+        await pilot.resize_terminal(130, 30)
+        await pilot.pause()
+        assert screen._current() == here
+
+
 async def test_each_card_names_the_rubric_and_the_date_and_flags_old_data(catalog):
     app = make_app(catalog)
     async with app.run_test(size=(80, 24)) as pilot:

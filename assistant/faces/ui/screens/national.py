@@ -107,6 +107,7 @@ class NationalScreen(Screen[None]):
     def build_table(self) -> None:
         self.wide = self.size.width >= WIDE
         table = self.query_one(DataTable)
+        current = self._current()  # the highlighted place stays highlighted when the columns change
         table.clear(columns=True)
         table.add_column(" ", key="mark", width=2)
         columns = [("code", " Code", 5)]
@@ -117,11 +118,11 @@ class NationalScreen(Screen[None]):
             table.add_column(label, key=key, width=width)
         for c in self.catalog.rubric.categories:
             table.add_column(f" {short_name(c.id)}", key=c.id, width=4)
-        self.refill()
+        self.refill(current)
 
-    def refill(self) -> None:
+    def refill(self, keep: str | None = None) -> None:
         table = self.query_one(DataTable)
-        current = self._current()
+        current = keep or self._current()
         table.clear()
         shown = view(self.cards, self.filter_code, self.sort)
         for card in shown:
