@@ -116,6 +116,16 @@ async def test_the_national_table_fits_and_its_card_wraps_whole_sentences(catalo
         assert first_sentence in screen_words(app)
 
 
+async def test_the_sort_dialog_fits_with_its_hint_in_view(catalog):
+    # fifteen choices made the dialog taller than the screen: its hint and bottom border were cut off
+    app = make_app(catalog)
+    async with app.run_test(size=SIZE) as pilot:
+        await press(pilot, "f4", "o")
+        dialog = app.screen.query_one("#dialog")
+        assert dialog.region.bottom <= SIZE[1]
+        assert "Enter chooses. Escape cancels." in screen_words(app)
+
+
 @pytest.mark.parametrize(
     "keys",
     [
