@@ -87,6 +87,21 @@ async def test_comparing_places_for_someone_still_being_trafficked_shows_help_fi
         assert banner.region.y < app.screen.query_one("#features", DataTable).region.y  # above the table
 
 
+async def test_one_place_beside_the_ideal_is_titled_and_marked_as_such(catalog):
+    from textual.widgets import Static
+
+    app = make_app(catalog)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        app.push_screen(CompareScreen(catalog, ["NY"]))  # one place: the ideal statute is shown beside it
+        await settle(pilot)
+        title = str(app.screen.query_one("#compare-title", Static).render())
+        hint = str(app.screen.query_one("#compare-hint", Static).render())
+        assert title == "Compared: New York and Ideal statute" and "fall short of the ideal statute" in hint
+        table = app.screen.query_one("#features", DataTable)
+        assert any(str(table.get_row_at(i)[0]).startswith("≠") for i in range(table.row_count))
+
+
 async def test_tile_map_moves_and_opens_a_state_card(catalog):
     app = make_app(catalog)
     async with app.run_test(size=(110, 34)) as pilot:

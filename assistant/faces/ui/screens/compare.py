@@ -53,7 +53,7 @@ class CompareScreen(Screen[None]):
                 banner = Static(help_now, id="help-now", markup=False)
                 banner.display = True  # hidden by default (the conversation shows it only when needed)
                 yield banner
-            yield Static("Side by side", classes="title", markup=False)
+            yield Static("", id="compare-title", classes="title", markup=False)  # filled with the table
             yield Static("", id="compare-hint", classes="hint", markup=False)  # filled with the table
             yield DataTable(id="features", cursor_type="row", zebra_stripes=True)
             if self.answers is not None:
@@ -85,9 +85,12 @@ class CompareScreen(Screen[None]):
             f"Rows marked ≠ {ctx['marked']}. Grades are this tool's grading. I: add or remove the ideal statute."
         )
         self.stacked, width = self._layout()
+        names = [col["name"] for col in ctx["columns"]]
+        # the places themselves: "Side by side" was the title of the stacked view and of one place too
+        title = names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
+        self.query_one("#compare-title", Static).update(f"Compared: {title}")
         features = self.query_one("#features", DataTable)
         features.clear(columns=True)
-        names = [col["name"] for col in ctx["columns"]]
         rows: list[tuple[Text, list[str]]] = []
         for row in ctx["rows"]:
             name = Text(("≠ " if row["differs"] else "  ") + row["name"], style="bold" if row["differs"] else "")
