@@ -5,6 +5,7 @@ from __future__ import annotations
 from textual.widgets import DataTable
 
 from assistant.core.eligibility import assess
+from assistant.core.whatif import rescored
 from assistant.faces.ui.app import make_app
 from assistant.faces.ui.screens.compare import CompareScreen
 from assistant.faces.ui.screens.national import NationalScreen
@@ -132,6 +133,12 @@ async def test_what_if_changes_the_score_at_once(catalog):
         assert "What-if: 58 points" in str(score.render())
         await keys(pilot, "i")
         assert "What-if: 100 points, grade A" in str(score.render())
+        # "→" marks only the parts that moved: Oregon's best parts stay unmarked under "All ideal"
+        table = app.screen.query_one(DataTable)
+        cells = {str(k.value): table.get_row(k) for k in table.rows}
+        moved = {c for c, row in cells.items() if str(row[2]).startswith("→")}
+        oregon = {c.category.id: c for c in rescored(catalog, catalog.jurisdictions["OR"])[0].categories}
+        assert moved == {c for c, cat in oregon.items() if cat.below_ideal}
         await keys(pilot, "r")
         assert app.screen.changes == {}
 

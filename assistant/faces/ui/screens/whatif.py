@@ -33,11 +33,11 @@ if TYPE_CHECKING:
 
 # (key, heading, share of the width): the columns wrap their text instead of being cut at 80 columns.
 COLUMNS = [
-    ("category", "Category", 15),
+    ("category", "Category", 16),  # at 80 columns, 15 letters: "Confidentiality" whole
     ("law", "The law now", 17),
     ("whatif", "What-if", 17),
     ("points", "Points", 0),  # a fixed width: POINTS_WIDTH
-    ("ideal", "Ideal", 15),
+    ("ideal", "Ideal", 14),
 ]
 POINTS_WIDTH = 6
 CHROME = 4  # the view's padding (1 + 1) and the scroll bar (2)
@@ -110,11 +110,14 @@ class WhatIfScreen(Screen[None]):
         table.clear()
         for c_now, c_after in zip(now.categories, after.categories, strict=True):
             ideal = max(c_now.category.levels, key=lambda lv: lv.points)
-            mark = "→ " if c_now.category.id in self.changes else ""
+            # marked only where the level moved ("All ideal" also sets parts already at their best)
+            moved = c_now.category.id in self.changes and c_now.value != c_after.value
+            mark = "→ " if moved else ""
+            missing = "none yet" if not now.graded else "Not known"  # no adult law: nothing is unknown, it is not there
             table.add_row(
                 Text(c_now.category.name),
                 Text(c_now.level.label if c_now.level else ("no adult law" if not now.graded else "Not known")),
-                Text(mark + (c_after.level.label if c_after.level else "Not known"), style="bold" if mark else ""),
+                Text(mark + (c_after.level.label if c_after.level else missing), style="bold" if mark else ""),
                 Text(str(c_after.points) if c_after.known else f"{c_after.low}–{c_after.high}"),
                 Text(f"{ideal.label} ({ideal.points})"),
                 key=c_now.category.id,
