@@ -196,6 +196,15 @@ def test_a_sheet_that_says_the_trafficking_has_not_ended_gets_help_first(catalog
         assert row["errors"] == "" and row["main_reason"].startswith("Your client can get help now"), row
 
 
+def test_a_misspelt_place_name_is_told_in_the_sheets_words(catalog, tmp_path):
+    # it was "not in the expected form: expected a two-letter upper-case code", though names work
+    write(tmp_path / "in.csv", [{**GOOD, "jurisdiction": "New Yrok"}, {**GOOD, "jurisdiction": "new york"}])
+    screen_file(catalog, tmp_path / "in.csv", tmp_path / "out.csv")
+    typo, right = read(tmp_path / "out.csv")
+    assert "'New Yrok' is not a place we have. Did you mean New York (NY)?" in typo["errors"]
+    assert right["errors"] == "" and right["verdict"]
+
+
 def test_template_is_a_valid_input(catalog, tmp_path):
     (tmp_path / "t.csv").write_text(template())
     summary = screen_file(catalog, tmp_path / "t.csv", tmp_path / "out.csv")

@@ -156,6 +156,9 @@ class Screener:
 
     def problems(self, row: dict[str, str]) -> tuple[Answers | None, list[str]]:
         data = _answers_from_row(row)
+        place = str(data["records"][0].get("jurisdiction", ""))
+        if len(place) > 2 and place != "unsure":  # a name no place has ("New Yrok"): say so in its words
+            return None, [self._unknown_place(place)]
         try:
             answers = Answers.model_validate(data)
         except ValidationError as exc:
@@ -176,6 +179,15 @@ class Screener:
             guess = closest(str(data["records"][0]["felony_class"]), list(allowed)) if allowed else None
             return None, [f"felony_class: {message}" + (f" (did you mean '{guess}'?)" if guess else "")]
         return answers, []
+
+    def _unknown_place(self, written: str) -> str:
+        from ..core.places import find_places
+
+        names = {code: j.name for code, j in self.catalog.jurisdictions.items()}
+        found = find_places(written, names)
+        guess = " or ".join(f"{names[c]} ({c})" for c in found[:3])
+        hint = f" Did you mean {guess}?" if guess else " Write a state's name, like New York, or its code, like NY."
+        return f"jurisdiction: '{one_line(written)[:40]}' is not a place we have.{hint}"
 
     def result(self, answers: Answers) -> dict[str, str]:
         r = self.evaluator.assess_record(answers, 0)
