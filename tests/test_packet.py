@@ -139,6 +139,17 @@ def test_each_free_help_entry_of_a_guide_is_its_own_list_item(catalog):
     assert texas.count("freedomnetworkusa.org/advocacy/survivor-reentry-project") == 1
 
 
+def test_a_guides_research_notes_follow_the_route_not_each_line(catalog):
+    # "Fee. Not in our guide yet. The Clean Slate Clearinghouse says ..." and "Official form. Not found. Not
+    # found." read as research notes in a guide a survivor may print
+    from assistant.render.export import guide_markdown
+
+    text = guide_markdown(catalog, "OH")
+    assert "- **Fee.** Not in our guide yet.\n" in text
+    assert "_Not settled for this route: Fee: The Clean Slate Clearinghouse says" in text
+    assert "Not found. Not found." not in text
+
+
 def test_the_whole_packet_renders_every_record_in_each_format(catalog):
     from assistant.core.eligibility import assess
     from assistant.render.explain import render_packet

@@ -384,21 +384,22 @@ def _fact(fact: Any, voice: str = "advocate") -> dict[str, Any] | None:
 def route_context(route: FilingRoute, voice: str = "advocate") -> dict[str, Any]:
     """One filing route of a guide, as template data."""
     form = route.form
+    facts = [
+        (label, _fact(getattr(route, name), voice))
+        for name, label in (
+            ("where_to_file", "Where to file"),
+            ("who_may_file", "Who may file"),
+            ("fee", "Fee"),
+            ("service", "Who must be told"),
+            ("hearing", "Hearing"),
+            ("sealed_papers", "Are the papers private"),
+            ("after_order", "After the order"),
+        )
+    ]
     return {
         "name": survivor_words(route.name, voice),
         "citation": route.citation,
-        "facts": [
-            (label, _fact(getattr(route, name), voice))
-            for name, label in (
-                ("where_to_file", "Where to file"),
-                ("who_may_file", "Who may file"),
-                ("fee", "Fee"),
-                ("service", "Who must be told"),
-                ("hearing", "Hearing"),
-                ("sealed_papers", "Are the papers private"),
-                ("after_order", "After the order"),
-            )
-        ],
+        "facts": facts,
         "form": {
             "statewide": form.statewide,
             "name": form.name,
@@ -407,6 +408,12 @@ def route_context(route: FilingRoute, voice: str = "advocate") -> dict[str, Any]
             "note": form.note,
             "citation": form.citation,
         },
+        # what our research could not settle, with the part it is about; "Not found." alone says nothing more
+        "unsettled": [
+            f"{label}: {fact['note']}"
+            for label, fact in facts
+            if fact and fact["unknown"] and fact["note"] and fact["note"].rstrip(".") not in ("Not found", "Not read")
+        ],
         "immigration": {
             "text": route.immigration.text if voice != "survivor" else without_reading_notes(route.immigration.text),
             "legal_defect": route.immigration.legal_defect,
