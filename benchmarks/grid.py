@@ -120,6 +120,44 @@ def felony_classes(now: int = 2026) -> dict[str, tuple[float, float]]:
     return out
 
 
+def drug_charges(now: int = 2026) -> dict[str, int]:
+    """Where the law tells having drugs from selling them: how many of the grid's drug records are
+    'possibly' without the kind, less the share of them still 'possibly' with each kind given (each alike)."""
+    catalog = load_catalog()
+    evaluator = Evaluator(catalog, now)
+    out = {}
+    for code in sorted(catalog.law_lists()["drug_charges"]):
+        kinds = tuple(catalog.jurisdictions[code].current.details.offenses.drug_charges)  # type: ignore[union-attr]
+        fewer = 0.0
+        for level, record, connection in itertools.product(
+            ("misdemeanor", "felony"), ("arrest", "conviction"), ("forced", "because")
+        ):
+            base = {
+                "jurisdiction": code,
+                "record": record,
+                "offense": "drug",
+                "level": level,
+                "connection": connection,
+                "year": 2014,
+                "age": "adult",
+                "pending_charges": "no",
+            }
+            verdicts = []
+            for kind in (None, *kinds):
+                answers = Answers.model_validate(
+                    {
+                        "audience": "advocate",
+                        "trafficking_ended": 2016,
+                        "documentation": ["none"],
+                        "records": [{**base, "drug_charge": kind}],
+                    }
+                )
+                verdicts.append(evaluator.assess_record(answers, 0).verdict == "possibly_eligible")
+            fewer += verdicts[0] - sum(verdicts[1:]) / len(kinds)
+        out[code] = round(fewer, 1)
+    return out
+
+
 def possibly_with_classes(out: dict[str, object], classes: dict[str, tuple[float, float]]) -> float:
     """The grid's share of 'possibly' when the felony class is answered where the conversation asks it:
     each such place's felonies count at their share across that law's classes (each class alike)."""
@@ -146,6 +184,9 @@ if __name__ == "__main__":
     classes = felony_classes()
     for code, (without, given) in classes.items():
         print(f"{code} felonies, 'possibly': {without:.0%} without the class, {given:.0%} with it")
-    print(
-        f"possibly eligible with the felony class answered where it is asked: {possibly_with_classes(out, classes):.1%}"
-    )
+    with_classes = possibly_with_classes(out, classes)
+    print(f"possibly eligible with the felony class answered where it is asked: {with_classes:.1%}")
+    drugs = drug_charges()
+    print(f"drug records no longer 'possibly' with the drug charge's kind answered: {drugs}")
+    fewer = sum(drugs.values()) / int(out["records"])  # type: ignore[call-overload]
+    print(f"possibly eligible with the class and the drug charge's kind answered: {with_classes - fewer:.1%}")
