@@ -103,6 +103,19 @@ async def test_one_place_beside_the_ideal_is_titled_and_marked_as_such(catalog):
         assert any(str(table.get_row_at(i)[0]).startswith("≠") for i in range(table.row_count))
 
 
+async def test_a_what_if_for_a_place_with_no_adult_law_says_it_imagines_a_new_law(catalog):
+    # it said "Now: 0 points, grade none" and "What-if: Not known" on every row
+    app = make_app(catalog)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        app.push_screen(WhatIfScreen(catalog, "MN"))
+        await settle(pilot)
+        score = str(app.screen.query_one("#score").render())
+        assert "no law for adult survivors, so not graded" in score and "grade none" not in score
+        table = app.screen.query_one(DataTable)
+        assert all(str(table.get_row(k)[2]) == "none yet" for k in table.rows)
+
+
 async def test_tile_map_moves_and_opens_a_state_card(catalog):
     app = make_app(catalog)
     async with app.run_test(size=(110, 34)) as pilot:

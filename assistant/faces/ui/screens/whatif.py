@@ -124,11 +124,18 @@ class WhatIfScreen(Screen[None]):
                 height=None,
             )
         table.move_cursor(row=cursor)
-        self.query_one("#score", Static).update(
-            f"Now: {now.total_text()} points, grade {now.grade_text()}, rank {now.rank_text()}.   "
-            f"What-if: {after.total_text()} points, grade {after.grade_text()}, rank {after.rank_text()}. "
-            "(This tool's grading.)"
+        # no adult law: nothing to grade yet, and a what-if imagines a new law part by part
+        before = (
+            f"Now: {now.total_text()} points, grade {now.grade_text()}, rank {now.rank_text()}."
+            if now.graded
+            else "Now: no law for adult survivors, so not graded. A what-if here imagines a new law."
         )
+        what_if = (
+            f"What-if: {after.total_text()} points, grade {after.grade_text()}, rank {after.rank_text()}."
+            if after.graded
+            else "What-if: choose a part, and its level, to see a score."
+        )
+        self.query_one("#score", Static).update(f"{before}   {what_if} (This tool's grading.)")
         if self.answers is not None:
             self._verdicts(changed)
 
