@@ -100,7 +100,9 @@ def test_a_felony_class_as_intake_sheets_write_it_decides_the_row(catalog, tmp_p
     d, b, q, unsure = read(tmp_path / "out.csv")
     assert d["verdict"] == "likely_eligible" and "class D felony" in d["main_reason"]
     assert b["verdict"] == "not_covered" and "class B felony" in b["main_reason"]
-    assert q["verdict"] == "" and "'class_q' is not a felony class of CT's law" in q["errors"]
+    # in the sheet's words, with every class of the place's law (a guess suggested Ohio's F5 for "Class C")
+    assert q["verdict"] == "" and "'class Q felony' is not a felony class of Connecticut's law" in q["errors"]
+    assert "Use one of: class_a (class A felony)" in q["errors"]
     assert unsure["verdict"] == "possibly_eligible"
 
 

@@ -175,9 +175,12 @@ class Screener:
             return None, [f"jurisdiction: '{code}' is not a jurisdiction we have{said}"]
         problem = felony_class_problem(data["records"][0], self.catalog.felony_class_codes())
         if problem:
-            message, allowed = problem
-            guess = closest(str(data["records"][0]["felony_class"]), list(allowed)) if allowed else None
-            return None, [f"felony_class: {message}" + (f" (did you mean '{guess}'?)" if guess else "")]
+            # in the sheet's words: what was written, and every class (or degree) this place's law has
+            code = data["records"][0]["jurisdiction"]
+            written = one_line(row.get("felony_class") or "")[:40]
+            known = "; ".join(f"{c} ({label})" for c, label in self.catalog.felony_classes().get(code, ()))
+            name = self.catalog.jurisdictions[code].name
+            return None, [f"felony_class: '{written}' is not a felony class of {name}'s law. Use one of: {known}"]
         return answers, []
 
     def _unknown_place(self, written: str) -> str:
