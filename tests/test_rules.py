@@ -339,10 +339,12 @@ def test_the_statutes_own_ask_replaces_the_levels_words(catalog):
     tx = law_with(catalog, "TX")  # § 411.0728(b): "solely", graded direct result
     because = one(run(rule_nexus, tx, catalog, connection="because"), "nexus")
     assert because.effect == "uncertain" and because.basis == "show"
-    assert "only because" in reason_text(because, "survivor") and "direct result" not in reason_text(
+    assert "the only reason" in reason_text(because, "survivor") and "direct result" not in reason_text(
         because, "survivor"
     )
-    assert "your client did it only because your client was trafficked" in reason_text(because, "advocate")
+    advocate = reason_text(because, "advocate")
+    assert "Your client must show the trafficking was the only reason for the offense" in advocate
+    assert "your client did it only because your client" not in advocate  # the client named once, not thrice
     ga = law_with(catalog, "GA")  # no statute-specific ask: the graded level's own words for the person
     ga_because = one(run(rule_nexus, ga, catalog, connection="because", year=2016, trafficking_ended=2016), "nexus")
     means = catalog.rubric.category("nexus").level("while_victim").means
