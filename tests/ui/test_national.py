@@ -143,6 +143,14 @@ async def test_the_highlighted_place_stays_highlighted_when_the_window_is_resize
         assert screen._current() == here
 
 
+async def test_a_name_too_long_for_its_column_is_marked_as_cut(catalog):
+    app = make_app(catalog)
+    async with app.run_test(size=(130, 34)) as pilot:
+        screen = await open_national(pilot)
+        row = screen.query_one(DataTable).get_row("US")
+        assert str(row[2]).strip() == "Federal (United State…"  # it read "Federal (United States", as if whole
+
+
 async def test_each_card_names_the_rubric_and_the_date_and_flags_old_data(catalog):
     app = make_app(catalog)
     async with app.run_test(size=(80, 24)) as pilot:

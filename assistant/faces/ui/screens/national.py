@@ -137,7 +137,8 @@ class NationalScreen(Screen[None]):
             f" {card.jurisdiction.code}",
         ]
         if self.wide:
-            cells.append(Text(f" {card.jurisdiction.name[:22]}"))
+            name = card.jurisdiction.name  # cut with a mark, not silently ("Federal (United States" read whole)
+            cells.append(Text(f" {name if len(name) <= 22 else name[:21] + '…'}"))
         cells += [
             f" {range_text(card)}",
             f" {card.unknown_count}",
