@@ -238,3 +238,11 @@ def test_a_comparison_names_the_record_in_words_and_says_where_its_class_was_not
     assert "(conviction, drug, felony)" not in text
     assert "The felony class given is Connecticut's, so it was not used for the other places." in text
     assert "Your client" not in text  # a survivor comparing places is spoken to, not called a client
+
+
+def test_a_published_rank_note_ends_one_sentence():
+    # "total 72 (Tied with Florida for third-best in the nation.)."
+    from tests.conftest import run_relief
+
+    text = run_relief("history", "GA").stdout
+    assert "(Tied with Florida for third-best in the nation)." in text and ".)." not in text
