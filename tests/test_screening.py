@@ -207,6 +207,16 @@ def test_a_misspelt_place_name_is_told_in_the_sheets_words(catalog, tmp_path):
     assert right["errors"] == "" and right["verdict"]
 
 
+def test_a_row_for_a_survivor_speaks_to_them(catalog, tmp_path):
+    # rows marked survivor read "Your client can get help now ..." (the audience column was ignored)
+    rows = [{**GOOD, "audience": "survivor", "trafficking_ended": "ongoing"}, {**GOOD, "client_id": "A2"}]
+    write(tmp_path / "in.csv", rows)
+    screen_file(catalog, tmp_path / "in.csv", tmp_path / "out.csv")
+    survivor, advocate = read(tmp_path / "out.csv")
+    assert survivor["main_reason"].startswith("You can get help now") and "your client" not in survivor["main_reason"]
+    assert advocate["audience"] == GOOD["audience"] == "advocate"
+
+
 def test_template_is_a_valid_input(catalog, tmp_path):
     (tmp_path / "t.csv").write_text(template())
     summary = screen_file(catalog, tmp_path / "t.csv", tmp_path / "out.csv")

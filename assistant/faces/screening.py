@@ -89,8 +89,8 @@ def main_reason(r: RecordAssessment) -> Reason | None:
     return main or next((x for x in r.reasons if x.rule == "offense"), r.reasons[0] if r.reasons else None)
 
 
-def depends_text(r: RecordAssessment, terms: Terms) -> str:
-    changing = [say(terms.field(f), "advocate") for f in r.changing_fields]  # the screener's voice
+def depends_text(r: RecordAssessment, terms: Terms, voice: str = "advocate") -> str:
+    changing = [say(terms.field(f), voice) for f in r.changing_fields]
     return "It depends on " + "; ".join(changing) + "." if changing else ""
 
 
@@ -194,17 +194,21 @@ class Screener:
 
     def result(self, answers: Answers) -> dict[str, str]:
         r = self.evaluator.assess_record(answers, 0)
-        row = self._row(r.verdict, r.relief_types, main_reason(r), r.as_of, depends_text(r, self.catalog.terms))
+        voice = answers.voice  # a row for a survivor speaks to them, as their own answers file does
+        depends = depends_text(r, self.catalog.terms, voice)
+        row = self._row(r.verdict, r.relief_types, main_reason(r), r.as_of, depends, voice)
         if answers.trafficking_ended == "ongoing":  # help comes first, before any result
-            row["main_reason"] = f"{self.catalog.terms.safety.help_now('advocate')} {row['main_reason']}"
+            row["main_reason"] = f"{self.catalog.terms.safety.help_now(voice)} {row['main_reason']}"
         return row
 
     @staticmethod
-    def _row(verdict: str, relief: Sequence[str], main: Reason | None, as_of: str, text: str = "") -> dict[str, str]:
+    def _row(
+        verdict: str, relief: Sequence[str], main: Reason | None, as_of: str, text: str = "", voice: str = "advocate"
+    ) -> dict[str, str]:
         return {
             "verdict": verdict,
             "relief": ";".join(relief),
-            "main_reason": reason_text(main, "advocate") if main is not None else text,
+            "main_reason": reason_text(main, voice) if main is not None else text,
             "law_as_of": as_of,
             "errors": "",
         }
