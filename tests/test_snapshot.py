@@ -47,6 +47,9 @@ def test_guides_are_rebuilt_only_when_asked_for(data_copy: Path):
     assert snap.guides._built == {}  # type: ignore[attr-defined]  # nothing built by asking what is there
     assert snap.guides["NY"] is snap.guides.get("NY")  # built once, then kept
     assert list(snap.guides._built) == ["NY"]  # type: ignore[attr-defined]
+    # nor parsed: each guide is its own JSON text in the snapshot, read when asked for
+    assert isinstance(snap.guides._raw["OH"], str)  # type: ignore[attr-defined]
+    assert snap.guides["OH"] == load_catalog_from_yaml(data_copy).guides["OH"]
 
 
 def test_an_edited_yaml_file_makes_the_snapshot_stale(data_copy: Path):

@@ -15,7 +15,7 @@ from .. import __version__
 from .paths import DATA_FOLDERS
 
 SNAPSHOT_NAME = "catalog.snapshot.json"
-SNAPSHOT_FORMAT = 2
+SNAPSHOT_FORMAT = 3  # 3: each guide is its own JSON text
 
 
 def data_files(root: Path) -> list[Path]:
