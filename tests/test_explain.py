@@ -337,6 +337,19 @@ def test_a_felony_class_not_known_says_what_each_class_would_mean(catalog):
     assert "Felony class: not sure." in text
 
 
+def test_a_drug_charges_kind_not_known_says_what_each_kind_would_mean(catalog):
+    # "I'm not sure" to the new question stopped the results (no words for it in the what-ifs)
+    from tests.factories import answers_with
+
+    record = {"jurisdiction": "VA", "offense": "drug", "level": "misdemeanor", "drug_charge": "unsure"}
+    assessment = assess(catalog, answers_with(record, audience="survivor"), 2026)
+    text = render(assessment, catalog, "text")
+    assert "If it was for having drugs: likely eligible." in text  # § 19.2-327.15: possession, § 18.2-250
+    assert "If it was for selling, sharing or making drugs: not covered by this law." in text
+    for fmt in ("markdown", "html", "json"):
+        assert render(assessment, catalog, fmt)
+
+
 @pytest.mark.parametrize(
     ("data", "survivor_reads"),
     [

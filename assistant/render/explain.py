@@ -213,13 +213,15 @@ def what_if_lines(r: RecordAssessment, catalog: Catalog, voice: str) -> list[str
         "pending_charges": {"yes": "a case is open", "no": "no case is open"},
         "jurisdiction": {code: f"it is from {j.name}" for code, j in catalog.jurisdictions.items()},
         "felony_class": {code: f"it was a {label}" for code, label in catalog.felony_classes().get(r.code, ())},
+        "drug_charge": {k: f"it was for {v}" for k, v in ph.drug_charge.items()},
     }
     out = []
     for field in r.changing_fields:
         groups: dict[tuple[str, ...], list[str]] = {}
         for w in r.what_ifs:
             if w.field == field:
-                groups.setdefault(w.verdicts, []).append(clauses[field].get(w.value, w.value))
+                # a field without clauses says its value, rather than stop the results (a new question)
+                groups.setdefault(w.verdicts, []).append(clauses.get(field, {}).get(w.value, w.value))
         others = [say(catalog.terms.field(f), voice) for f in r.changing_fields if f != field]
         parts = []
         for verdicts, values in groups.items():
