@@ -346,6 +346,7 @@ def test_a_drug_charges_kind_not_known_says_what_each_kind_would_mean(catalog):
     text = render(assessment, catalog, "text")
     assert "If it was for having drugs: likely eligible." in text  # § 19.2-327.15: possession, § 18.2-250
     assert "If it was for selling, sharing or making drugs: not covered by this law." in text
+    assert "Having or selling drugs: not sure." in text  # the answers it rests on say so, as for a class
     for fmt in ("markdown", "html", "json"):
         assert render(assessment, catalog, fmt)
 

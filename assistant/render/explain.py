@@ -640,6 +640,8 @@ def context(assessment: Assessment, catalog: Catalog) -> dict[str, Any]:
         pending = {"yes": "yes", "no": "no"}.get(rec.pending_charges, "not sure")
         # the class is in the title when given; "not sure" is said where the law goes by class
         unsure_class = " Felony class: not sure." if "felony_class" in r.unsure_fields else ""
+        if "drug_charge" in r.unsure_fields:  # likewise where the law tells having drugs from selling them
+            unsure_class += " Having or selling drugs: not sure."
         rested_on.append(
             say(
                 f"Record {r.index + 1}: {record_title(r, catalog)}.{unsure_class} Link to the trafficking: {link}. "
