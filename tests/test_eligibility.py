@@ -215,3 +215,26 @@ def test_a_burden_the_general_procedure_sets_is_told_as_it_applies(catalog):
     assert "you must show the facts are more likely true than not" in text
     assert "does not say how strong the proof must be" not in text
     assert catalog.jurisdictions["NY"].current.features["burden_of_proof"].value == "silent"  # the grade stands
+
+
+def test_another_record_can_be_the_conviction_a_law_asks_for():
+    """R.C. 2953.36(A)(1): an Ohio F1-F3 conviction is reached for a person who also has a soliciting,
+    loitering or prostitution conviction; an Ohio prostitution conviction in the same answers is one."""
+    from assistant.data.catalog import load_catalog
+
+    catalog = load_catalog()
+    theft = {"jurisdiction": "OH", "record": "conviction", "offense": "theft", "level": "felony"}
+    common = {"connection": "forced", "year": 2015, "age": "adult", "pending_charges": "no"}
+    predicate = {**theft, "offense": "prostitution", "level": "misdemeanor", **common}
+
+    def verdict(*records: dict[str, object]) -> str:
+        answers = Answers.model_validate(
+            {"audience": "advocate", "trafficking_ended": 2016, "documentation": ["none"], "records": list(records)}
+        )
+        return assess(catalog, answers, now=2026).records[-1].verdict
+
+    f2 = {**theft, "felony_class": "class_f2", **common}
+    assert verdict(f2) == "possibly_eligible"
+    assert verdict(predicate, f2) == "likely_eligible"
+    assert verdict({**predicate, "jurisdiction": "NY"}, f2) == "possibly_eligible"  # not an Ohio conviction
+    assert verdict({**predicate, "record": "arrest"}, f2) == "possibly_eligible"  # not a conviction

@@ -37,6 +37,7 @@ FACTS = {
     "pending_charges": "no",
     "felony_class": None,
     "drug_charge": None,
+    "other_convictions": (),
     "year": 2015,
     "trafficking_ended": 2016,
     "documentation": ("none",),
@@ -243,6 +244,15 @@ def test_ohios_felony_degree_decides_whether_a_predicate_conviction_is_needed(ca
     f2 = one(run(rule_offense, oh, catalog, offense="drug", level="felony", felony_class="class_f2"), "offense")
     assert f2.effect == "uncertain" and f2.basis == "show"
     assert "soliciting, loitering to solicit or prostitution" in dict(f2.params)["summary"]
+    # R.C. 2953.36(A)(1): another record the person gave, an Ohio prostitution conviction, is the predicate
+    f2_theft = {"offense": "theft", "level": "felony", "felony_class": "class_f2"}
+    given = one(run(rule_offense, oh, catalog, other_convictions=(("OH", "prostitution"),), **f2_theft), "offense")
+    assert given.effect == "supports" and dict(given.params)["predicate"] == "prostitution"
+    assert "another record here is one" in reason_text(given, "advocate")
+    elsewhere = (("NY", "prostitution"), ("OH", "theft"))  # another state's, or another offence: not the predicate
+    assert one(run(rule_offense, oh, catalog, other_convictions=elsewhere, **f2_theft), "offense").effect == (
+        "uncertain"
+    )
     # the degree limits convictions only: R.C. 2953.521 reaches a dismissed charge whatever its degree
     f2_dismissed = {"record": "dismissed", "offense": "theft", "level": "felony", "felony_class": "class_f2"}
     dismissed = one(run(rule_offense, oh, catalog, **f2_dismissed), "offense")

@@ -206,6 +206,16 @@ def _given_and_unsure(answers: Answers, index: int) -> tuple[dict[str, Any], lis
         unsure = [k for k in unsure if k != "age"]  # a juvenile record is from before 18
     given["trafficking_ended"] = answers.trafficking_ended
     given["documentation"] = tuple(answers.documentation)
+    # the person's other convictions, where known: a law may ask for one (Ohio's predicate conviction)
+    given["other_convictions"] = tuple(
+        sorted(
+            {
+                (r.jurisdiction, r.offense)
+                for i, r in enumerate(answers.records)
+                if i != index and r.record == "conviction" and r.offense != UNSURE
+            }
+        )
+    )
     return given, unsure
 
 

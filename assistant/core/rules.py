@@ -36,6 +36,7 @@ class Facts(NamedTuple):
     pending_charges: str
     felony_class: str | None  # read only where the law goes by felony class; None when not asked
     drug_charge: str | None  # read only where the law tells having drugs from selling them; None when not asked
+    other_convictions: tuple[tuple[str, str], ...]  # (place, offence) of the answers' other convictions
     year: int | str
     trafficking_ended: int | str
     documentation: tuple[str, ...]
@@ -272,6 +273,10 @@ OFFENSE_TEXT = {
     "some": "It covers {offense} as a {level} only in some cases. It covers: {summary}",
     "unknown": "We could not confirm whether it covers {offense} as a {level}.",
 }
+PREDICATE_TEXT = (
+    "It covers {offense} as a {level} for a person who also has a conviction for {predicate} in {place}, "
+    "and another record here is one."
+)
 CHARGE_TEXT = {
     "covered": "This law reaches {kind} for {offense} as a {level}.",
     "not_covered": "This law reaches {kind} only for certain offenses, and not for {offense} as a {level}. "
@@ -315,6 +320,11 @@ def has_offense_records(law: LawView) -> bool:
     return offenses is not None and bool(offenses.records)
 
 
+def has_predicate_classes(law: LawView) -> bool:
+    offenses = law.v.details.offenses
+    return offenses is not None and any(c.covered_with_conviction_for for c in offenses.felony_classes)
+
+
 def has_drug_charges(law: LawView) -> bool:
     offenses = law.v.details.offenses
     return offenses is not None and bool(offenses.drug_charges)
@@ -343,8 +353,16 @@ def rule_offense(law: LawView, f: Any, ph: Phrases, now: int) -> list[Reason]:
     drug = offenses.drug_charges.get(f.drug_charge) if has_drug_charges(law) and f.offense == "drug" else None
     # a kind of record the lines do not limit is reached whatever the offence (Ohio's dismissed charges)
     every_offense = has_offense_records(law) and f.record not in offenses.records
+    # another record the person gave is the conviction this class needs (Ohio's soliciting or prostitution)
+    predicate = (
+        next((k for k in chosen.covered_with_conviction_for if (law.j.code, k) in f.other_convictions), None)
+        if chosen is not None and has_predicate_classes(law) and not every_offense
+        else None
+    )
     if every_offense:
         cov = "covered"  # the class or kind still names the charge
+    elif predicate:
+        cov = "covered"
     elif chosen:
         cov = chosen.offenses.coverage(f.offense)
     elif drug:
@@ -361,7 +379,13 @@ def rule_offense(law: LawView, f: Any, ph: Phrases, now: int) -> list[Reason]:
         "summary": own or offenses.summary,
     }
     effect, basis = COVERAGE_EFFECT[cov]
-    return [reason("offense", effect, OFFENSE_TEXT[cov], feature, cite, offenses.confidence, params, basis=basis)]
+    if predicate:
+        params["predicate"] = ph["offense"][predicate]
+        params["place"] = law.j.name
+        text = PREDICATE_TEXT
+    else:
+        text = OFFENSE_TEXT[cov]
+    return [reason("offense", effect, text, feature, cite, offenses.confidence, params, basis=basis)]
 
 
 def _charge_during_trafficking(f: Any) -> bool:
@@ -790,6 +814,7 @@ RULES: tuple[Rule, ...] = (
             ("felony_class", has_felony_classes),
             ("drug_charge", has_drug_charges),
             ("record", has_offense_records),
+            ("other_convictions", has_predicate_classes),
         ),
     ),
     # only a law whose routes have their own link tests ties the record's kind to the link

@@ -202,6 +202,12 @@ class FelonyClass(Strict):
         description="What the law reaches in this class, in plain words, where it is only some of it (said "
         "instead of the whole offence summary when the person gave this class).",
     )
+    covered_with_conviction_for: list[OffenseKind] = Field(
+        default_factory=list,
+        description="The class is reached for a person who also has a conviction in this state for one of "
+        "these offences (Ohio: soliciting, loitering or prostitution); another record in the same answers "
+        "that is such a conviction decides it.",
+    )
 
 
 class DrugChargeCoverage(Strict):
