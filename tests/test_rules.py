@@ -253,6 +253,11 @@ def test_ohios_felony_degree_decides_whether_a_predicate_conviction_is_needed(ca
     assert one(run(rule_offense, oh, catalog, other_convictions=elsewhere, **f2_theft), "offense").effect == (
         "uncertain"
     )
+    # an arrest is reached only through a dismissal or a not-guilty finding (R.C. 2953.521(A))
+    arrest = one(run(rule_record_kind, oh, catalog, record="arrest"), "record_kind")
+    assert arrest.effect == "uncertain" and "dismissed or ended in a not-guilty finding" in reason_text(
+        arrest, "survivor"
+    )
     # the degree limits convictions only: R.C. 2953.521 reaches a dismissed charge whatever its degree
     f2_dismissed = {"record": "dismissed", "offense": "theft", "level": "felony", "felony_class": "class_f2"}
     dismissed = one(run(rule_offense, oh, catalog, **f2_dismissed), "offense")
