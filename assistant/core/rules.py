@@ -273,6 +273,7 @@ OFFENSE_TEXT = {
     "some": "It covers {offense} as a {level} only in some cases. It covers: {summary}",
     "unknown": "We could not confirm whether it covers {offense} as a {level}.",
 }
+OWN_SOME_TEXT = "It covers {offense} as a {level} only in some cases: {summary}"
 PREDICATE_TEXT = (
     "It covers {offense} as a {level} for a person who also has a conviction for {predicate} in {place}, "
     "and another record here is one."
@@ -383,6 +384,11 @@ def rule_offense(law: LawView, f: Any, ph: Phrases, now: int) -> list[Reason]:
         params["predicate"] = ph["offense"][predicate]
         params["place"] = law.j.name
         text = PREDICATE_TEXT
+    elif own and cov == "some":
+        # a class's or kind's own words say which cases, as one sentence: "... only in some cases: only for a
+        # person who also has ..." (not "It covers: Only for a person ...")
+        params["summary"] = own[:1].lower() + own[1:]
+        text = OWN_SOME_TEXT
     else:
         text = OFFENSE_TEXT[cov]
     return [reason("offense", effect, text, feature, cite, offenses.confidence, params, basis=basis)]
