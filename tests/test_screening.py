@@ -102,7 +102,7 @@ def test_a_felony_class_as_intake_sheets_write_it_decides_the_row(catalog, tmp_p
     assert b["verdict"] == "not_covered" and "class B felony" in b["main_reason"]
     # in the sheet's words, with every class of the place's law (a guess suggested Ohio's F5 for "Class C")
     assert q["verdict"] == "" and "'class Q felony' is not a felony class of Connecticut's law" in q["errors"]
-    assert "Use one of: class_a (class A felony)" in q["errors"]
+    assert "Write one of: class A felony; class B felony;" in q["errors"] and "class_a" not in q["errors"]
     assert unsure["verdict"] == "possibly_eligible"
 
 
@@ -215,6 +215,21 @@ def test_a_row_for_a_survivor_speaks_to_them(catalog, tmp_path):
     survivor, advocate = read(tmp_path / "out.csv")
     assert survivor["main_reason"].startswith("You can get help now") and "your client" not in survivor["main_reason"]
     assert advocate["audience"] == GOOD["audience"] == "advocate"
+
+
+def test_a_sheet_may_write_a_class_as_its_label_and_is_told_what_fits(catalog, tmp_path):
+    oh = {**GOOD, "jurisdiction": "OH", "offense": "theft", "level": "felony", "connection": "forced"}
+    va = {**GOOD, "jurisdiction": "VA", "offense": "drug", "level": "felony", "connection": "forced"}
+    rows = [
+        {**oh, "felony_class": "fourth-degree felony (F4)"},  # as the message lists them
+        {**va, "client_id": "A2", "drug_charge": "dealing"},
+        {**va, "client_id": "A3", "drug_charge": "smuggling"},
+    ]
+    write(tmp_path / "in.csv", rows)
+    screen_file(catalog, tmp_path / "in.csv", tmp_path / "out.csv")
+    label, dealing, unknown = read(tmp_path / "out.csv")
+    assert label["verdict"] == "likely_eligible" and dealing["verdict"] == "not_covered"
+    assert "write one of: possession, sale, unsure" in unknown["errors"]  # it named no choices
 
 
 def test_template_is_a_valid_input(catalog, tmp_path):

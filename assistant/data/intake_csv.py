@@ -261,6 +261,8 @@ SYNONYMS: dict[str, dict[str, str]] = {
         "simple_possession": "possession",
         "sell": "sale",
         "selling": "sale",
+        "dealing": "sale",
+        "sharing": "sale",
         "distribution": "sale",
         "delivery": "sale",
         "manufacture": "sale",

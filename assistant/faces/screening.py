@@ -157,6 +157,11 @@ class Screener:
     def problems(self, row: dict[str, str]) -> tuple[Answers | None, list[str]]:
         data = _answers_from_row(row)
         place = str(data["records"][0].get("jurisdiction", ""))
+        # a class written as its label ("fourth-degree felony (F4)", as the message below lists them) is that class
+        labels = {label.lower(): c for c, label in self.catalog.felony_classes().get(place, ())}
+        written_class = (row.get("felony_class") or "").strip().lower()
+        if written_class in labels:
+            data["records"][0]["felony_class"] = labels[written_class]
         if len(place) > 2 and place != "unsure":  # a name no place has ("New Yrok"): say so in its words
             return None, [self._unknown_place(place)]
         try:
@@ -166,6 +171,8 @@ class Screener:
             for p in from_validation_error(exc, Answers, data, "row"):
                 name = p.field.replace("records[0].", "")
                 hint = f" (did you mean '{p.suggestion}'?)" if p.suggestion else ""
+                if not p.suggestion and p.allowed and len(p.allowed) <= 12:  # no close guess: say what fits
+                    hint = f"; write one of: {', '.join(p.allowed)}"
                 out.append(f"{name}: {p.message}{hint}")
             return None, out
         code = answers.records[0].jurisdiction
@@ -178,9 +185,12 @@ class Screener:
             # in the sheet's words: what was written, and every class (or degree) this place's law has
             code = data["records"][0]["jurisdiction"]
             written = one_line(row.get("felony_class") or "")[:40]
-            known = "; ".join(f"{c} ({label})" for c, label in self.catalog.felony_classes().get(code, ()))
+            # the labels, which a sheet may write as they are ("fourth-degree felony (F4)", "class B felony")
+            known = "; ".join(label for _, label in self.catalog.felony_classes().get(code, ()))
             name = self.catalog.jurisdictions[code].name
-            return None, [f"felony_class: '{written}' is not a felony class of {name}'s law. Use one of: {known}"]
+            return None, [
+                f"felony_class: '{written}' is not a felony class of {name}'s law. Write one of: {known}; or not sure"
+            ]
         return answers, []
 
     def _unknown_place(self, written: str) -> str:
