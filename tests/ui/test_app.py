@@ -133,6 +133,25 @@ async def test_unsure_answers_show_what_would_change_the_result(catalog):
         assert card["what_ifs"] and "If it was prostitution" in card["what_ifs"][0]
 
 
+async def test_not_sure_whether_a_drug_charge_was_having_or_selling_reaches_the_results(catalog):
+    # the app stopped at the results, and every answer was lost, when this answer was "I'm not sure"
+    app = make_app(catalog)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        await keys(pilot, "1")
+        await type_and_enter(pilot, "massachusetts")
+        await keys(pilot, "3", "3")  # conviction, drugs
+        assert current(app) == "drug_charge"
+        await keys(pilot, "3", "1", "1")  # having or selling: not sure; misdemeanor; the trafficker made me
+        await type_and_enter(pilot, "2014")
+        await keys(pilot, "1", "2", "2")  # adult, no open case, no more records
+        await keys(pilot, "down", "down", "enter")  # trafficking ended: not sure
+        await keys(pilot, "7", "enter")  # documents: not sure
+        assert isinstance(app.screen, ResultsScreen) and not app.crashed
+        card = app.screen.context["records"][0]
+        assert card["what_ifs"] and "If it was for having drugs: likely eligible." in card["what_ifs"][0]
+
+
 async def test_going_back_and_changing_an_answer_recomputes_what_follows(catalog):
     app = make_app(catalog)
     async with app.run_test(size=(100, 30)) as pilot:
