@@ -451,3 +451,14 @@ def test_a_record_from_before_18_is_not_answered_only_about_adults(catalog):
     r = context(assess(catalog, answers, now=2026), catalog)["records"][0]
     assert r["verdict_label"] == "No law for this record here"
     assert r["summary"].startswith("Iowa has no law for survivors that clears this record.")
+
+
+def test_a_class_label_with_its_own_brackets_is_not_bracketed_again(catalog):
+    # "A conviction for theft (second-degree felony (F2))"
+    from tests.factories import answers_with
+
+    record = {"jurisdiction": "OH", "offense": "theft", "level": "felony", "felony_class": "class_f2"}
+    text = render(assess(catalog, answers_with(record, audience="survivor"), 2026), catalog, "text")
+    assert "A conviction for theft, a second-degree felony (F2) in Ohio" in text and "(F2))" not in text
+    wa = {"jurisdiction": "WA", "offense": "theft", "level": "felony", "felony_class": "class_b"}
+    assert "for theft (class B felony)" in render(assess(catalog, answers_with(wa), 2026), catalog, "text")

@@ -153,7 +153,9 @@ def record_words(r: RecordAssessment, catalog: Catalog) -> str:
         offense = ph.drug_charge[rec.drug_charge]  # "a charge for having drugs"
     level = r.felony_class or (ph.level.get(rec.level, "") if rec.level != "unsure" else "")
     words = kind[0].upper() + kind[1:]
-    return f"{words} for {offense}" + (f" ({level})" if level else "") if offense else words
+    # "(class D felony)"; a label with its own brackets reads "a fourth-degree felony (F4)", not nested ones
+    said = (f", a {level}" if "(" in level else f" ({level})") if level else ""
+    return f"{words} for {offense}{said}" if offense else words
 
 
 def record_title(r: RecordAssessment, catalog: Catalog) -> str:
