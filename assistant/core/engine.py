@@ -58,19 +58,10 @@ UNSURE_DOMAIN: dict[str, tuple[str, ...]] = {
     "age": _values("age"),
     "pending_charges": _values("pending_charges"),
 }
-# felony_class is asked only where the law reaches felonies by class; not given or unsure, the felony line answers
-# drug_charge likewise, only where the law tells having drugs from selling them; otherwise the drug line answers
-ANSWER_FIELDS = (
-    "record",
-    "offense",
-    "level",
-    "felony_class",
-    "drug_charge",
-    "connection",
-    "age",
-    "pending_charges",
-    "year",
-)
+# A record's answers, as the answers file has them (its place is the law itself; its label is private).
+# felony_class is asked only where the law reaches felonies by class; not given or unsure, the felony line answers;
+# drug_charge likewise, only where the law tells having drugs from selling them.
+ANSWER_FIELDS = tuple(name for name in RecordAnswers.model_fields if name not in ("jurisdiction", "label"))
 
 
 def unsure_domain(law: LawView, name: str) -> tuple[str, ...]:

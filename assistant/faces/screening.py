@@ -26,27 +26,12 @@ from ..data.files import private_file
 from ..data.intake_csv import UNSURE_WORDS, IntakeReader, IntakeWriter, Row, normalise_code
 from ..data.problems import InputInvalid, Problem, closest, from_validation_error
 from ..data.safe_text import one_line
-from ..models.answers import Answers, felony_class_code, this_year
+from ..models.answers import Answers, RecordAnswers, felony_class_code, this_year
 from ..models.terms import Terms
 from ..render.explain import reason_text
 
-ANSWER_COLUMNS = [
-    "client_id",
-    "audience",
-    "trafficking_ended",
-    "documentation",
-    "jurisdiction",
-    "record",
-    "offense",
-    "level",
-    "felony_class",
-    "drug_charge",
-    "connection",
-    "year",
-    "age",
-    "pending_charges",
-    "label",
-]
+# the answers file's fields, a record's in its own order (one source: the model), after the client's
+ANSWER_COLUMNS = ["client_id", "audience", "trafficking_ended", "documentation", *RecordAnswers.model_fields]
 REQUIRED = [
     "jurisdiction",
     "record",
