@@ -78,6 +78,9 @@ def test_the_kind_of_drug_charge_is_asked_only_where_the_law_tells_them_apart(ru
         runner.restart()
         ids = drive(runner, {**drive_to, "jurisdiction": place, "offense": offense})
         assert ("drug_charge" in ids) is asked, (place, offense)
+    # nor for a kind of record the law does not reach (Virginia's law reaches no arrest)
+    runner.restart()
+    assert "drug_charge" not in drive(runner, {**drive_to, "jurisdiction": "VA", "offense": "drug", "record": "arrest"})
     runner.restart()
     drive(runner, {**drive_to, "jurisdiction": "VA", "offense": "drug", "drug_charge": "possession"})
     assert runner.to_answers().records[0].drug_charge == "possession"

@@ -51,8 +51,8 @@ class FlowRunner:
     jurisdictions: Mapping[str, str]  # code -> display name, for the jurisdiction question
     # code -> (class code, label) for each place whose law reaches felonies by class
     felony_classes: Mapping[str, Sequence[tuple[str, str]]] = field(default_factory=dict)
-    # list name -> the places whose law has that list (for questions with `where_law_lists`)
-    law_lists: Mapping[str, Collection[str]] = field(default_factory=dict)
+    # list name -> place whose law has that list -> the kinds of record it reaches (`where_law_lists`)
+    law_lists: Mapping[str, Mapping[str, Collection[str]]] = field(default_factory=dict)
     top: dict[str, Any] = field(default_factory=dict)
     records: list[dict[str, Any]] = field(default_factory=lambda: [{}])
     cursor: StepKey | None = None
@@ -62,8 +62,13 @@ class FlowRunner:
     def _applies(self, q: Question, context: Mapping[str, Any]) -> bool:
         if q.options_from == "felony_classes" and not self.options_for(q, context):
             return False  # a question with no options here is not asked
-        if q.where_law_lists and str(context.get("jurisdiction")) not in self.law_lists.get(q.where_law_lists, ()):
-            return False  # nor one whose answer the place's law does not read
+        if q.where_law_lists:
+            reached = self.law_lists.get(q.where_law_lists, {}).get(str(context.get("jurisdiction")))
+            if reached is None:
+                return False  # nor one whose answer the place's law does not read
+            record = context.get("record")
+            if isinstance(record, str) and record != UNSURE and record not in reached:
+                return False  # nor for a kind of record that law does not reach (its answer changes nothing)
         return q.when is None or q.when.holds(context)
 
     def options_for(self, q: Question, context: Mapping[str, Any]) -> list[tuple[str, str]]:
@@ -273,7 +278,7 @@ class FlowRunner:
         jurisdictions: Mapping[str, str],
         answers: Answers,
         felony_classes: Mapping[str, Sequence[tuple[str, str]]] | None = None,
-        law_lists: Mapping[str, Collection[str]] | None = None,
+        law_lists: Mapping[str, Mapping[str, Collection[str]]] | None = None,
     ) -> FlowRunner:
         """Replay an answers file: every question it answers is filled; anything missing is asked."""
         runner = cls(flow, jurisdictions, felony_classes or {}, law_lists or {})

@@ -62,16 +62,23 @@ class Catalog:
             }
         return found
 
-    def law_lists(self) -> dict[str, frozenset[str]]:
-        """For each list a question may depend on (`where_law_lists`), the places whose law in force has it."""
+    def law_lists(self) -> dict[str, dict[str, frozenset[str]]]:
+        """For each list a question may depend on (`where_law_lists`): the places whose law in force has it, each
+        with the kinds of record that law reaches (for another kind the answer could change nothing)."""
         found = self.memo.get("law_lists")
         if found is None:
+            kinds = ("arrest", "dismissed", "conviction", "juvenile_adjudication")
+
+            def reached(j: Jurisdiction) -> frozenset[str]:
+                records = j.current.details.records
+                return frozenset(k for k in kinds if records is None or records.coverage(k) != "not_covered")
+
             found = self.memo["law_lists"] = {
-                "drug_charges": frozenset(
-                    code
+                "drug_charges": {
+                    code: reached(j)
                     for code, j in self.jurisdictions.items()
                     if (offenses := j.current.details.offenses) is not None and offenses.drug_charges
-                )
+                }
             }
         return found
 
