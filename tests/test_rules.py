@@ -224,6 +224,10 @@ def test_having_drugs_and_selling_them_are_decided_apart_where_the_law_tells_the
     assert dict(having.params)["offense"] == "having drugs"
     selling = one(run(rule_offense, va, catalog, drug_charge="sale", **drug), "offense")
     assert selling.effect == "blocks" and dict(selling.params)["offense"] == "selling, sharing or making drugs"
+    # no sale at any level: said without "as a felony", which read as if a misdemeanor sale might do
+    assert reason_text(selling, "survivor").startswith(
+        "It does not cover selling, sharing or making drugs, as a misdemeanor or a felony."
+    )
     # not given: the drug line answers, and it is for the person to show which
     unknown = one(run(rule_offense, va, catalog, **drug), "offense")
     assert unknown.effect == "uncertain" and unknown.basis == "show"

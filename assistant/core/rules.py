@@ -273,6 +273,10 @@ OFFENSE_TEXT = {
     "some": "It covers {offense} as a {level} only in some cases. It covers: {summary}",
     "unknown": "We could not confirm whether it covers {offense} as a {level}.",
 }
+KIND_TEXT = {
+    "covered": "It covers {offense}, as a misdemeanor or a felony.",
+    "not_covered": "It does not cover {offense}, as a misdemeanor or a felony. It covers: {summary}",
+}
 OWN_SOME_TEXT = "It covers {offense} as a {level} only in some cases: {summary}"
 PREDICATE_TEXT = (
     "It covers {offense} as a {level} for a person who also has a conviction for {predicate} in {place}, "
@@ -384,6 +388,10 @@ def rule_offense(law: LawView, f: Any, ph: Phrases, now: int) -> list[Reason]:
         params["predicate"] = ph["offense"][predicate]
         params["place"] = law.j.name
         text = PREDICATE_TEXT
+    elif drug and cov in ("covered", "not_covered") and drug.misdemeanor == drug.felony:
+        # the kind decides at every level: "It does not cover selling, sharing or making drugs.", not "... as a
+        # felony", which reads as if a misdemeanor sale might be covered
+        text = KIND_TEXT[cov]
     elif own and cov == "some":
         # a class's or kind's own words say which cases, as one sentence: "... only in some cases: only for a
         # person who also has ..." (not "It covers: Only for a person ...")
