@@ -25,6 +25,31 @@ from assistant.models.answers import Answers
 OFFENSES = ("prostitution", "drug", "theft", "violent", "weapon", "fraud_identity")
 
 
+def grid_answers(code: str, record: str, offense: str, level: str, connection: str, **more: object) -> Answers:
+    """One record of the grid: no papers, the trafficking ended in 2016, the record from 2014, an adult, no open
+    case; `more` adds an answer the conversation asks in some places (a felony class, a drug charge's kind)."""
+    return Answers.model_validate(
+        {
+            "audience": "advocate",
+            "trafficking_ended": 2016,
+            "documentation": ["none"],
+            "records": [
+                {
+                    "jurisdiction": code,
+                    "record": record,
+                    "offense": offense,
+                    "level": level,
+                    "connection": connection,
+                    "year": 2014,
+                    "age": "adult",
+                    "pending_charges": "no",
+                    **more,
+                }
+            ],
+        }
+    )
+
+
 def grid(now: int = 2026) -> dict[str, object]:
     catalog = load_catalog()
     evaluator = Evaluator(catalog, now)
@@ -38,26 +63,7 @@ def grid(now: int = 2026) -> dict[str, object]:
         for offense, level, record, connection in itertools.product(
             OFFENSES, ("misdemeanor", "felony"), ("arrest", "conviction"), ("forced", "because")
         ):
-            answers = Answers.model_validate(
-                {
-                    "audience": "advocate",
-                    "trafficking_ended": 2016,
-                    "documentation": ["none"],
-                    "records": [
-                        {
-                            "jurisdiction": code,
-                            "record": record,
-                            "offense": offense,
-                            "level": level,
-                            "connection": connection,
-                            "year": 2014,
-                            "age": "adult",
-                            "pending_charges": "no",
-                        }
-                    ],
-                }
-            )
-            r = evaluator.assess_record(answers, 0)
+            r = evaluator.assess_record(grid_answers(code, record, offense, level, connection), 0)
             verdicts[r.verdict] += 1
             if r.verdict == "possibly_eligible":
                 bases = {x.basis for x in r.reasons if x.effect == "uncertain"}
@@ -91,25 +97,8 @@ def felony_classes(now: int = 2026) -> dict[str, tuple[float, float]]:
     for code, classes in sorted(catalog.felony_class_codes().items()):
         without = given = total = 0
         for offense, record, connection in itertools.product(OFFENSES, ("arrest", "conviction"), ("forced", "because")):
-            base = {
-                "jurisdiction": code,
-                "record": record,
-                "offense": offense,
-                "level": "felony",
-                "connection": connection,
-                "year": 2014,
-                "age": "adult",
-                "pending_charges": "no",
-            }
             for felony_class in (None, *classes):
-                answers = Answers.model_validate(
-                    {
-                        "audience": "advocate",
-                        "trafficking_ended": 2016,
-                        "documentation": ["none"],
-                        "records": [{**base, "felony_class": felony_class}],
-                    }
-                )
+                answers = grid_answers(code, record, offense, "felony", connection, felony_class=felony_class)
                 possibly = evaluator.assess_record(answers, 0).verdict == "possibly_eligible"
                 if felony_class is None:
                     without += possibly * len(classes)
@@ -120,7 +109,7 @@ def felony_classes(now: int = 2026) -> dict[str, tuple[float, float]]:
     return out
 
 
-def drug_charges(now: int = 2026) -> dict[str, int]:
+def drug_charges(now: int = 2026) -> dict[str, float]:
     """Where the law tells having drugs from selling them: how many of the grid's drug records are
     'possibly' without the kind, less the share of them still 'possibly' with each kind given (each alike)."""
     catalog = load_catalog()
@@ -132,26 +121,9 @@ def drug_charges(now: int = 2026) -> dict[str, int]:
         for level, record, connection in itertools.product(
             ("misdemeanor", "felony"), ("arrest", "conviction"), ("forced", "because")
         ):
-            base = {
-                "jurisdiction": code,
-                "record": record,
-                "offense": "drug",
-                "level": level,
-                "connection": connection,
-                "year": 2014,
-                "age": "adult",
-                "pending_charges": "no",
-            }
             verdicts = []
             for kind in (None, *kinds):
-                answers = Answers.model_validate(
-                    {
-                        "audience": "advocate",
-                        "trafficking_ended": 2016,
-                        "documentation": ["none"],
-                        "records": [{**base, "drug_charge": kind}],
-                    }
-                )
+                answers = grid_answers(code, record, "drug", level, connection, drug_charge=kind)
                 verdicts.append(evaluator.assess_record(answers, 0).verdict == "possibly_eligible")
             fewer += verdicts[0] - sum(verdicts[1:]) / len(kinds)
         out[code] = round(fewer, 1)
