@@ -364,10 +364,8 @@ def rule_offense(law: LawView, f: Any, ph: Phrases, now: int) -> list[Reason]:
         if chosen is not None and has_predicate_classes(law) and not every_offense
         else None
     )
-    if every_offense:
+    if every_offense or predicate:
         cov = "covered"  # the class or kind still names the charge
-    elif predicate:
-        cov = "covered"
     elif chosen:
         cov = chosen.offenses.coverage(f.offense)
     elif drug:

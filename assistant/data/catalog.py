@@ -17,7 +17,7 @@ from pydantic import BaseModel, ValidationError
 from ..models.common import CONNECTIONS, UNKNOWN, UNSURE, VOICE_TOKENS, date_key, voice_tokens
 from ..models.flow import Flow
 from ..models.guide import Guide
-from ..models.jurisdiction import ConditionCode, Jurisdiction, LawVersion, OffenseKind
+from ..models.jurisdiction import ConditionCode, Jurisdiction, LawVersion, OffenseKind, RecordKind
 from ..models.rubric import RULES_READ, Level, Rubric
 from ..models.terms import Terms
 from .paths import data_root
@@ -67,11 +67,10 @@ class Catalog:
         with the kinds of record that law reaches (for another kind the answer could change nothing)."""
         found = self.memo.get("law_lists")
         if found is None:
-            kinds = ("arrest", "dismissed", "conviction", "juvenile_adjudication")
 
             def reached(j: Jurisdiction) -> frozenset[str]:
                 records = j.current.details.records
-                return frozenset(k for k in kinds if records is None or records.coverage(k) != "not_covered")
+                return frozenset(k for k in _RECORD_KINDS if records is None or records.coverage(k) != "not_covered")
 
             found = self.memo["law_lists"] = {
                 "drug_charges": {
@@ -412,7 +411,7 @@ def _check_version(
                         f"relief reaches '{kind}' records, but details.records says {kind}: not_covered",
                     )
         reached = {kind for relief in d.relief for kind in relief.records}
-        for kind in ("arrest", "dismissed", "conviction", "juvenile_adjudication"):
+        for kind in _RECORD_KINDS:
             if d.records.coverage(kind) == "covered" and kind not in reached:
                 rep.add((*dloc, "records", kind), f"'{kind}' is covered, but no details.relief entry lists it")
         for kind in d.records.which:
@@ -494,6 +493,7 @@ def _consistent(v: LawVersion, loc: tuple[str | int, ...], rep: _Reporter) -> No
 
 
 _OFFENSE_KINDS: tuple[str, ...] = get_args(OffenseKind)
+_RECORD_KINDS: tuple[RecordKind, ...] = get_args(RecordKind)
 
 
 def _records_agree(v: LawVersion, loc: tuple[str | int, ...], rep: _Reporter) -> None:

@@ -150,7 +150,7 @@ def record_words(r: RecordAssessment, catalog: Catalog) -> str:
     kind = ph.record.get(rec.record, "a record") if rec.record != "unsure" else "a record"
     offense = ph.offense.get(rec.offense, "") if rec.offense != "unsure" else ""
     if rec.offense == "drug" and rec.drug_charge in ph.drug_charge:
-        offense = ph.drug_charge[rec.drug_charge]  # "a charge for having drugs"
+        offense = ph.drug_charge[rec.drug_charge]  # "having drugs"
     level = r.felony_class or (ph.level.get(rec.level, "") if rec.level != "unsure" else "")
     words = kind[0].upper() + kind[1:]
     # "(class D felony)"; a label with its own brackets reads "a fourth-degree felony (F4)", not nested ones
