@@ -27,7 +27,7 @@ class DataSnapshotHook(BuildHookInterface):  # type: ignore[type-arg]
             from assistant.render.explain import compile_templates
 
             try:
-                text = build_snapshot(Path(self.root))
+                snapshot = build_snapshot(Path(self.root))
             except DataInvalid as exc:
                 raise SystemExit(f"relief-assistant: the data is invalid, so no wheel was built.\n{exc}") from None
             # The templates compiled to Python, so an installed app does not compile them on every start.
@@ -36,6 +36,6 @@ class DataSnapshotHook(BuildHookInterface):  # type: ignore[type-arg]
             sys.path.remove(self.root)
         out = Path(self.directory) / SNAPSHOT_NAME
         out.parent.mkdir(parents=True, exist_ok=True)
-        out.write_text(text, encoding="utf-8")
+        out.write_bytes(snapshot)
         build_data["force_include"][str(out)] = f"assistant/_data/{SNAPSHOT_NAME}"
         build_data["force_include"][str(compiled)] = "assistant/_data/compiled-templates"

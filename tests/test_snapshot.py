@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import marshal
 from pathlib import Path
 
 import pytest
@@ -12,7 +13,7 @@ from assistant.data.snapshot import SNAPSHOT_NAME, build_snapshot, read_snapshot
 
 
 def test_snapshot_rebuilds_the_same_models_as_the_yaml(data_copy: Path):
-    (data_copy / SNAPSHOT_NAME).write_text(build_snapshot(data_copy))
+    (data_copy / SNAPSHOT_NAME).write_bytes(build_snapshot(data_copy))
     snap = read_snapshot(data_copy)
     assert snap is not None
     from_yaml = load_catalog_from_yaml(data_copy)
@@ -27,7 +28,7 @@ def test_rebuilt_models_behave_as_validated_ones(data_copy: Path):
     """Rebuilt without validation, a model still dumps the same, stays frozen and knows its fields."""
     import pydantic
 
-    (data_copy / SNAPSHOT_NAME).write_text(build_snapshot(data_copy))
+    (data_copy / SNAPSHOT_NAME).write_bytes(build_snapshot(data_copy))
     snap = read_snapshot(data_copy)
     assert snap is not None
     ny, from_yaml = snap.jurisdictions["NY"], load_catalog_from_yaml(data_copy).jurisdictions["NY"]
@@ -40,7 +41,7 @@ def test_rebuilt_models_behave_as_validated_ones(data_copy: Path):
 
 
 def test_guides_are_rebuilt_only_when_asked_for(data_copy: Path):
-    (data_copy / SNAPSHOT_NAME).write_text(build_snapshot(data_copy))
+    (data_copy / SNAPSHOT_NAME).write_bytes(build_snapshot(data_copy))
     snap = read_snapshot(data_copy)
     assert snap is not None
     assert "NY" in snap.guides and len(snap.guides) == len(load_catalog_from_yaml(data_copy).guides)
@@ -53,7 +54,7 @@ def test_guides_are_rebuilt_only_when_asked_for(data_copy: Path):
 
 
 def test_an_edited_yaml_file_makes_the_snapshot_stale(data_copy: Path):
-    (data_copy / SNAPSHOT_NAME).write_text(build_snapshot(data_copy))
+    (data_copy / SNAPSHOT_NAME).write_bytes(build_snapshot(data_copy))
     path = data_copy / "states" / "NM.yaml"
     path.write_text(path.read_text().replace("value: under_duress", "value: under_dures", 1))
     assert read_snapshot(data_copy) is None
@@ -61,10 +62,21 @@ def test_an_edited_yaml_file_makes_the_snapshot_stale(data_copy: Path):
         load_catalog(data_copy)
 
 
-def test_a_snapshot_from_another_version_is_ignored(data_copy: Path):
-    text = build_snapshot(data_copy).replace('"version":"', '"version":"0.0.0-', 1)
-    (data_copy / SNAPSHOT_NAME).write_text(text)
+@pytest.mark.parametrize("key", ["version", "python", "format"])
+def test_a_snapshot_from_another_version_or_python_is_ignored(data_copy: Path, key: str):
+    doc = marshal.loads(build_snapshot(data_copy))
+    (data_copy / SNAPSHOT_NAME).write_bytes(marshal.dumps({**doc, key: "0.0"}))
     assert read_snapshot(data_copy) is None
+    (data_copy / SNAPSHOT_NAME).write_bytes(marshal.dumps(doc))
+    assert read_snapshot(data_copy) is not None  # the same snapshot, as written, is used
+
+
+def test_a_damaged_snapshot_is_ignored(data_copy: Path):
+    whole = build_snapshot(data_copy)
+    for damaged in (whole[: len(whole) // 2], b"not marshal at all", b""):
+        (data_copy / SNAPSHOT_NAME).write_bytes(damaged)
+        assert read_snapshot(data_copy) is None
+        assert load_catalog(data_copy).jurisdictions.keys() == load_catalog_from_yaml(data_copy).jurisdictions.keys()
 
 
 def test_no_wheel_is_built_from_invalid_data(data_copy: Path):

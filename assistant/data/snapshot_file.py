@@ -7,15 +7,19 @@ load in the background (see ui/app.py).
 from __future__ import annotations
 
 import hashlib
-import json
+import marshal
+import sys
 from pathlib import Path
 from typing import Any
 
 from .. import __version__
 from .paths import DATA_FOLDERS
 
-SNAPSHOT_NAME = "catalog.snapshot.json"
-SNAPSHOT_FORMAT = 3  # 3: each guide is its own JSON text
+SNAPSHOT_NAME = "catalog.snapshot.marshal"
+# 3: each guide is its own JSON text; 4: the whole written with marshal (a third of json's parse time)
+SNAPSHOT_FORMAT = 4
+# marshal's format is Python's own: a snapshot is read only by the Python version that wrote it
+PYTHON = f"{sys.version_info[0]}.{sys.version_info[1]}"
 
 
 def data_files(root: Path) -> list[Path]:
@@ -40,10 +44,14 @@ def fingerprint(root: Path) -> str:
 def read_raw(root: Path) -> dict[str, Any] | None:
     """The snapshot as plain data, if it was made by this version from exactly these files."""
     try:
-        doc = json.loads((root / SNAPSHOT_NAME).read_bytes())
-    except (OSError, ValueError):
+        doc = marshal.loads((root / SNAPSHOT_NAME).read_bytes())
+    except (OSError, ValueError, EOFError, TypeError):
         return None
-    if not isinstance(doc, dict) or doc.get("format") != SNAPSHOT_FORMAT or doc.get("version") != __version__:
+    if not isinstance(doc, dict) or (doc.get("format"), doc.get("version"), doc.get("python")) != (
+        SNAPSHOT_FORMAT,
+        __version__,
+        PYTHON,
+    ):
         return None
     if doc.get("fingerprint") != fingerprint(root):
         return None

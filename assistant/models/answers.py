@@ -3,10 +3,8 @@
 See README.md ("Answers file") and flows/answers.schema.json. Unknown keys and values are refused.
 """
 
-from __future__ import annotations
-
 import re
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any, Literal, Self
 
 from pydantic import BeforeValidator, Field
 
@@ -106,7 +104,7 @@ class RecordAnswers(Strict):
         default=None, max_length=80, description="Optional private name for the record, e.g. 'Denver 2014'."
     )
 
-    def moved_to(self, code: str) -> RecordAnswers:
+    def moved_to(self, code: str) -> Self:
         """The same facts as if the record were from `code`: one state's felony class is not another's."""
         keep = code == self.jurisdiction
         return self.model_copy(update={"jurisdiction": code, "felony_class": self.felony_class if keep else None})

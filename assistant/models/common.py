@@ -1,7 +1,5 @@
 """Building blocks shared by every data model: strict base, partial dates, confidence, citations."""
 
-from __future__ import annotations
-
 import datetime as _dt
 import re
 import string

@@ -1,8 +1,6 @@
 """The screening conversation as data (flows/*.yaml): questions in two voices, options as codes."""
 
-from __future__ import annotations
-
-from typing import Any, Literal
+from typing import Any, Literal, Self
 
 from pydantic import Field, model_validator
 
@@ -20,7 +18,7 @@ class When(Strict):
     none_of: list[str] | None = None
 
     @model_validator(mode="after")
-    def _one_test(self) -> When:
+    def _one_test(self) -> Self:
         if (self.one_of is None) == (self.none_of is None):
             raise ValueError("give exactly one of one_of and none_of")
         return self
@@ -108,7 +106,7 @@ class Question(Strict):
     optional: bool = Field(default=False, description="May be left empty (free text).")
 
     @model_validator(mode="after")
-    def _label_says_what_unsure_means(self) -> Question:
+    def _label_says_what_unsure_means(self) -> Self:
         if self.unsure_label is not None and self.unsure_means is None:
             raise ValueError("unsure_label is for a question whose 'not sure' is taken as unsure_means")
         return self

@@ -7,9 +7,7 @@ feature of the law: citation, sources, confidence, how the text was read and whe
 A fact no source settles has `text: null` and a note saying where it was sought.
 """
 
-from __future__ import annotations
-
-from typing import Literal
+from typing import Literal, Self
 
 from pydantic import Field, model_validator
 
@@ -34,7 +32,7 @@ class GuideFact(Cited):
     checked: PartialDate | None = Field(default=None, description="When the source was last checked.")
 
     @model_validator(mode="after")
-    def _unknown_says_why(self) -> GuideFact:
+    def _unknown_says_why(self) -> Self:
         if self.text is None and not self.note:
             raise ValueError("a fact no source settles (text: null) needs a note saying where it was sought")
         return self
@@ -51,7 +49,7 @@ class Form(Cited):
     checked: PartialDate | None = None
 
     @model_validator(mode="after")
-    def _named_or_explained(self) -> Form:
+    def _named_or_explained(self) -> Self:
         if self.statewide and not self.name:
             raise ValueError("an official form needs its name")
         if self.statewide is None and not self.note:
@@ -122,7 +120,7 @@ class HelpEntry(Strict):
     checked: PartialDate = Field(description="When the entry was last checked against its source.")
 
     @model_validator(mode="after")
-    def _reachable(self) -> HelpEntry:
+    def _reachable(self) -> Self:
         if not (self.phone or self.web or self.email):
             raise ValueError("a help entry needs a way to reach it: phone, web or email")
         return self

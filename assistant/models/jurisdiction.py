@@ -5,9 +5,7 @@ Each version has `features` (its level in each rubric category, with citation, s
 confidence) and `details` (the facts eligibility needs that a rubric level cannot hold).
 """
 
-from __future__ import annotations
-
-from typing import Literal
+from typing import Literal, Self
 
 from pydantic import Field, model_validator
 
@@ -272,7 +270,7 @@ class Period(Strict):
         return self.years if self.years is not None else (self.days or 0) / 365
 
     @model_validator(mode="after")
-    def _one_unit(self) -> Period:
+    def _one_unit(self) -> Self:
         if (self.years is None) == (self.days is None):
             raise ValueError("give the period in years or in days (exactly one of them)")
         return self
@@ -291,7 +289,7 @@ class Timing(Cited):
     )
 
     @model_validator(mode="after")
-    def _from_needs_words(self) -> Timing:
+    def _from_needs_words(self) -> Self:
         if self.reasonable_time_from and not self.reasonable_time:
             raise ValueError("reasonable_time_from is for a reasonable_time: give its words too")
         return self

@@ -1,7 +1,5 @@
 """A grading rubric as data: categories, levels with points, grade bands."""
 
-from __future__ import annotations
-
 from typing import Literal
 
 from pydantic import Field

@@ -1,7 +1,5 @@
 """Plain-word terms for results (flows/terms.yaml): relief effects, burdens of proof, free help."""
 
-from __future__ import annotations
-
 from typing import Literal
 
 from pydantic import Field
