@@ -283,7 +283,7 @@ class Evaluator:
     def run(self, law: LawView, rule: Rule, facts: dict[str, Any]) -> tuple[Reason, ...]:
         """One rule on the facts it reads; remembered by exactly those facts."""
         seen = tuple(map(facts.__getitem__, rule.reads))
-        key = (law.j.code, rule.name, seen)
+        key = (law, rule.name, seen)  # one LawView per place (self.law), so the view itself is the place
         found = self._memo.get(key)
         if found is None:
             view = Only(dict(zip(rule.reads, seen, strict=True)))
