@@ -272,6 +272,21 @@ def test_ohios_felony_degree_decides_whether_a_predicate_conviction_is_needed(ca
     assert dict(dismissed.params)["level"] == "second-degree felony (F2)"
 
 
+def test_a_process_read_from_the_conviction_route_is_not_told_of_a_dismissed_charge(catalog):
+    """Ohio's burden and hearing were read from R.C. 2953.36 (convictions); R.C. 2953.521 (a dismissed charge
+    or not-guilty finding) was not read for them, so a dismissal is told that, cited to 2953.521."""
+    oh = law_with(catalog, "OH")
+    dismissed = {r.rule: r for r in run(rule_procedure, oh, catalog, record="dismissed")}
+    for rule in ("burden", "hearing"):
+        said = dismissed[rule]
+        assert said.effect == "note" and "2953.521" in said.citation
+        assert reason_text(said, "survivor").endswith("we could not confirm this for a dropped or dismissed charge.")
+    convicted = {r.rule: r for r in run(rule_procedure, oh, catalog, record="conviction")}
+    assert "clear and convincing" in reason_text(convicted["burden"], "survivor")
+    assert "always a court hearing" in reason_text(convicted["hearing"], "survivor")
+    assert "2953.36" in convicted["hearing"].citation
+
+
 # --- the link to the trafficking ---------------------------------------------------------------------
 
 
@@ -320,6 +335,35 @@ def test_a_route_with_its_own_harder_link_test_decides_the_records_only_it_reach
     note = one(run(rule_route_link, co, catalog, connection="because", **conviction), "nexus")
     assert note.effect == "note" and "Sealing" in dict(note.params)["route"]
     assert note.feature == "nexus" and "24-72-707" in note.citation and "closer link" in note.text
+
+
+def test_a_link_test_that_fits_is_quoted_to_the_advocate_and_only_said_to_fit_for_a_survivor(catalog):
+    """A survivor who meets the test needs no statute words ("proximate cause", "he committed"); the advocate
+    keeps them. A test still to be met is quoted to both (the person must meet its words)."""
+    va = law_with(catalog, "VA")  # § 19.2-327.17(A)(2): a victim at the time, and the proximate cause
+    fits = one(run(rule_nexus, va, catalog, connection="because", year=2014, trafficking_ended=2016), "nexus")
+    assert fits.effect == "supports" and "19.2-327.17" in fits.citation
+    survivor, advocate = reason_text(fits, "survivor"), reason_text(fits, "advocate")
+    assert survivor.endswith("That fits the law's test for the link.") and "proximate cause" not in survivor
+    assert "2014, while the trafficking was still going on" in survivor
+    assert '"a victim of human trafficking at the time he committed' in advocate and advocate.endswith("That fits.")
+    co = law_with(catalog, "CO")  # sealing's own test, § 24-72-707(3)(b), met by "forced"
+    arrest = {"record": "arrest", "offense": "prostitution", "connection": "forced", "year": 2014}
+    route = one(run(rule_route_link, co, catalog, **arrest), "nexus")
+    assert route.effect == "supports" and "for the purpose of" in reason_text(route, "advocate")
+    assert "for the purpose of" not in reason_text(route, "survivor")
+    assert reason_text(route, "survivor").endswith("That fits its test for the link.")
+    # not met: the words the person must meet are shown in both voices
+    because = one(run(rule_route_link, co, catalog, **{**arrest, "connection": "because"}), "nexus")
+    assert all("for the purpose of" in reason_text(because, v) for v in ("survivor", "advocate"))
+
+
+def test_every_survivor_form_of_a_sentence_fills_from_the_same_values():
+    from assistant.core.rules import SURVIVOR_TEXT
+    from assistant.models.common import voice_tokens
+
+    for advocate, survivor in SURVIVOR_TEXT.items():
+        assert voice_tokens(survivor) <= voice_tokens(advocate) and "standard" not in voice_tokens(survivor)
 
 
 def test_the_relief_shown_is_the_route_the_answer_fits(catalog):

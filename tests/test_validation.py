@@ -330,3 +330,22 @@ def test_what_applies_in_practice_is_said_only_for_the_burden_or_the_hearing(dat
     found = by_feature_field(path, data_copy)
     assert "only the burden of proof and the hearing" in found["nexus.in_practice"]
     assert "needs a note" in found["burden_of_proof.note"]
+
+
+def test_a_reading_for_some_kinds_of_record_is_a_part_of_the_process_for_kinds_the_law_reaches(data_copy: Path):
+    # Ohio's hearing was read from the conviction route (R.C. 2953.36) only
+    original = (data_copy / "states" / "OH.yaml").read_text()
+    hearing = "        value: required_in_person\n        records: [conviction]\n"
+    assert hearing in original
+
+    def problems(old: str, new: str, field_part: str) -> str:
+        write_state(data_copy, "OH", original)
+        return " ".join(messages_after(data_copy, "OH", old, new, field_part))
+
+    juvenile = hearing.replace("[conviction]", "[juvenile_adjudication]")
+    assert "is not a kind of record any of this law's routes reaches" in problems(hearing, juvenile, "hearing.records")
+    every = hearing.replace("[conviction]", "[arrest, dismissed, conviction]")
+    assert "leave 'records' out" in problems(hearing, every, "hearing.records")
+    nexus = "      nexus:\n        value: as_a_result\n"
+    assert "can be read for some kinds of record" in problems(nexus, nexus + "        records: [conviction]\n", "nexus")
+    assert problems(hearing, hearing, "records") == ""  # as the data has it

@@ -29,11 +29,12 @@ from .results import (
     Verdict,
     WhatIf,
 )
-from .rules import duration
+from .rules import SURVIVOR_TEXT, duration
 from .scoring import Gap, gaps
 
 __all__ = [
     "ELIGIBLE",
+    "SURVIVOR_TEXT",
     "UNSURE_DOMAIN",
     "VERDICTS",
     "Assessment",

@@ -457,13 +457,35 @@ def rule_route_link(law: LawView, f: Any, ph: Phrases, now: int) -> list[Reason]
     return []  # a route on the graded test reaches it too: rule_nexus says how that test is met
 
 
+# A link test the answer meets. The advocate reads the statute's own words ("proximate cause"); a survivor
+# needs only that what they said fits it (SURVIVOR_TEXT): the law's words are for a test still to be met.
+NEXUS_FITS = "{You} said {connection}. The law's test for the link is {standard}. That fits."
+NEXUS_FITS_BY_DATES = (
+    "{You} said {connection}, and the charge came in {year}, while the trafficking was still going on. "
+    "The law's test for the link is {standard}. That fits."
+)
+ROUTE_TEST_ONE_WAY = (
+    "{You} said {connection}. Only one way here reaches {kind}: {route}. Its test for the link is {standard}. "
+)
+ROUTE_TEST = "{You} said {connection}. {route} reaches {kind}. Its test for the link is {standard}. "
+ROUTE_FITS_ONE_WAY = ROUTE_TEST_ONE_WAY + "That fits."
+ROUTE_FITS = ROUTE_TEST + "That fits."
+SURVIVOR_TEXT = {
+    NEXUS_FITS: "{You} said {connection}. That fits the law's test for the link.",
+    NEXUS_FITS_BY_DATES: "{You} said {connection}, and the charge came in {year}, while the trafficking was still "
+    "going on. That fits the law's test for the link.",
+    ROUTE_FITS_ONE_WAY: "{You} said {connection}. Only one way here reaches {kind}: {route}. That fits its test for "
+    "the link.",
+    ROUTE_FITS: "{You} said {connection}. {route} reaches {kind}, and that fits its test for the link.",
+}
+
+
 def _own_link(law: LawView, f: Any, ph: Phrases, fits: list[tuple[Relief, str]]) -> list[Reason]:
     """The link test of the route(s) that alone reach this record, and whether the answer meets it."""
     route, fit = next(((r, fit) for r, fit in fits if fit == "likely"), fits[0])
     level = law.categories["nexus"].level(route.nexus or "")
-    text = "{You} said {connection}. Only one way here reaches {kind}: {route}. Its test for the link is {standard}. "
-    if len(fits) > 1:
-        text = "{You} said {connection}. {route} reaches {kind}. Its test for the link is {standard}. "
+    fits_text, test_text = (ROUTE_FITS_ONE_WAY, ROUTE_TEST_ONE_WAY) if len(fits) == 1 else (ROUTE_FITS, ROUTE_TEST)
+    text = fits_text if fit == "likely" else test_text
     params: dict[str, str | int] = {
         "route": route.legal_name,
         "standard": f'"{route.nexus_quote}"',
@@ -472,7 +494,7 @@ def _own_link(law: LawView, f: Any, ph: Phrases, fits: list[tuple[Relief, str]])
     phrases = {"connection": ph["connection"][f.connection]}
     cite = route.citation or law.cite("nexus")
     if fit == "likely":
-        return [reason("nexus", "supports", text + "That fits.", "nexus", cite, route.confidence, params, phrases)]
+        return [reason("nexus", "supports", text, "nexus", cite, route.confidence, params, phrases)]
     text += level.means if level is not None and level.means else "{You} would need to show that."
     return [reason("nexus", "uncertain", text, "nexus", cite, route.confidence, params, phrases, basis="show")]
 
@@ -501,14 +523,9 @@ def rule_nexus(law: LawView, f: Any, ph: Phrases, now: int) -> list[Reason]:
     fit, by_dates = link_fit(level, feature.meets_during if feature is not None else None, f)
     if by_dates:
         params["year"] = f.year
-        text = (
-            "{You} said {connection}, and the charge came in {year}, while the trafficking was still going on. "
-            "The law's test for the link is {standard}. That fits."
-        )
-        return [reason("nexus", "supports", text, "nexus", cite, conf, params, phrases)]
+        return [reason("nexus", "supports", NEXUS_FITS_BY_DATES, "nexus", cite, conf, params, phrases)]
     if fit == "likely":
-        text = "{You} said {connection}. The law's test for the link is {standard}. That fits."
-        return [reason("nexus", "supports", text, "nexus", cite, conf, params, phrases)]
+        return [reason("nexus", "supports", NEXUS_FITS, "nexus", cite, conf, params, phrases)]
     # What the person must show, in their voice: the statute's own ask where the data says it (Texas's
     # "solely"), else the level's words ("{You} must show ...") when the rubric has them.
     text = "{You} said {connection}. The law's test for the link is {standard}. "
@@ -760,6 +777,10 @@ PROCEDURE = (
 )
 
 
+def has_procedure_by_record(law: LawView) -> bool:
+    return any((f := law.v.features.get(category)) is not None and f.records for category, _ in PROCEDURE)
+
+
 def _consent_is_a_condition(law: LawView) -> bool:
     """The prosecutor's consent is a condition for every record (so the veto is already told)."""
     return any(c.code == "prosecutor_consent" and not c.records for c in law.v.details.conditions)
@@ -779,6 +800,16 @@ def rule_procedure(law: LawView, f: Any, ph: Phrases, now: int) -> list[Reason]:
         phrases: dict[str, str] = {}
         effect: ReasonEffect = "note"
         feature = law.v.features.get(category)
+        if feature is not None and feature.records and f.record not in feature.records:
+            # read from another route's text (Ohio's conviction route): not this record's
+            params["kind"] = ph["record"][f.record]
+            text = "{label}: we could not confirm this for {kind}."
+            # the citation of the route that does reach this record (Ohio's 2953.521), not the one read
+            cite = next(
+                (r.citation for r in law.v.details.relief if f.record in r.records and r.citation), law.cite(category)
+            )
+            out.append(reason(name, "note", text, category, cite, None, params, basis="data"))
+            continue
         if level is not None:
             # What the person must do, in their voice ("{You} must ..."), where the rubric says it.
             if feature is not None and feature.in_practice:
@@ -846,5 +877,6 @@ RULES: tuple[Rule, ...] = (
         reads_where=(("record", has_conditions_by_record),),
     ),
     Rule("documents", ("documentation",), rule_documentation),
-    Rule("procedure", ("documentation",), rule_procedure),
+    # only a law with a procedure read for some kinds of record only ties the record's kind to it
+    Rule("procedure", ("documentation",), rule_procedure, reads_where=(("record", has_procedure_by_record),)),
 )

@@ -191,6 +191,24 @@ _WORDS_FOR_THE_PERSON = {
 }
 
 
+# The parts of the process a reading can be tied to some kinds of record (one route's text) for.
+_PROCEDURE_CATEGORIES = ("burden_of_proof", "hearing", "judicial_discretion", "confidentiality")
+
+
+def _check_feature_records(
+    v: LawVersion, cat_id: str, records: Sequence[str], loc: tuple[str | int, ...], rep: _Reporter
+) -> None:
+    """A reading for some kinds of record only: a part of the process, for kinds the law reaches."""
+    if cat_id not in _PROCEDURE_CATEGORIES:
+        rep.add((*loc, "records"), f"only {', '.join(_PROCEDURE_CATEGORIES)} can be read for some kinds of record")
+    reached = {kind for r in (v.details.relief if v.details is not None else []) for kind in r.records}
+    for ri, kind in enumerate(records):
+        if kind not in reached:
+            rep.add((*loc, "records", ri), f"'{kind}' is not a kind of record any of this law's routes reaches")
+    if records and set(records) >= reached:
+        rep.add((*loc, "records"), "every kind of record the law reaches is listed: leave 'records' out")
+
+
 def _check_tokens(words: str | None, loc: tuple[str | int, ...], rep: _Reporter) -> None:
     """Words read to the person may name only the tokens a voice fills ({You}, {you_were}, ...)."""
     unknown = sorted(voice_tokens(words) - VOICE_TOKENS) if words else []
@@ -360,6 +378,8 @@ def _check_version(
             if not feature.note:
                 rep.add((*floc, "note"), needs_note)
             _check_tokens(words, (*floc, name), rep)
+        if feature.records is not None:
+            _check_feature_records(v, cat_id, feature.records, floc, rep)
         if feature.meets_during is not None:
             if cat_id != "nexus":
                 rep.add((*floc, "meets_during"), "only the nexus says how its test is met by the person's dates")

@@ -107,6 +107,12 @@ class Feature(Cited):
         "level's general words would say something else (Texas's 'solely' is stricter than a direct result). "
         "Plain words with voice tokens; needs a note with the source.",
     )
+    records: list[RecordKind] | None = Field(
+        default=None,
+        description="For the burden of proof, the hearing, the judge's power or confidentiality: the kinds of "
+        "record this reading is for, where it was read from one route only (Ohio's conviction route). For "
+        "another kind the result says the text was not read for it, not this reading.",
+    )
     scored_as: Code | None = Field(
         default=None,
         description="The level a published report card gave where the statute's own words read "

@@ -16,7 +16,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-from ..core.eligibility import Assessment, Gap, Reason, RecordAssessment, why_reasons
+from ..core.eligibility import SURVIVOR_TEXT, Assessment, Gap, Reason, RecordAssessment, why_reasons
 from ..core.freshness import STALE_MONTHS, months_old
 from ..core.packet import Packet, packet
 from ..core.scoring import Scorecard
@@ -139,7 +139,7 @@ def survivor_words(text: str, voice: str) -> str:
 def reason_text(reason: Reason, voice: str) -> str:
     if voice != "survivor":
         return say(reason.text, voice, dict(reason.params), dict(reason.phrases))
-    text = SURVIVOR_WORDS.get(reason.rule, reason.text)
+    text = SURVIVOR_TEXT.get(reason.text) or SURVIVOR_WORDS.get(reason.rule, reason.text)
     return without_citations(say(text, voice, dict(reason.params), dict(reason.phrases)))
 
 
