@@ -15,10 +15,10 @@ import math
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, replace
 from functools import cached_property
-from typing import Any, NamedTuple
+from typing import Any, NamedTuple, get_args
 
 from ..models.common import UNKNOWN, UNSURE, in_scope
-from ..models.jurisdiction import Jurisdiction, LawVersion, Period, Relief
+from ..models.jurisdiction import Jurisdiction, LawVersion, Period, RecordKind, Relief
 from ..models.rubric import Level, Rubric
 from .results import Basis, Reason, ReasonEffect
 
@@ -203,7 +203,7 @@ def rule_adult_law(law: LawView, f: Any, ph: Phrases, now: int) -> list[Reason]:
     return out
 
 
-RECORD_KINDS = ("arrest", "dismissed", "conviction", "juvenile_adjudication")
+RECORD_KINDS: tuple[RecordKind, ...] = get_args(RecordKind)  # in the model's order
 
 
 def rule_record_kind(law: LawView, f: Any, ph: Phrases, now: int) -> list[Reason]:
