@@ -26,6 +26,16 @@ def session(catalog, lines, width=80):
     return plain, out
 
 
+def test_the_hotline_is_said_before_the_first_question(catalog):
+    """Whether the trafficking has ended is asked after the records: where to get help now comes first."""
+    plain, out = session(catalog, [])
+    plain.run()
+    text = " ".join(out.getvalue().split())
+    welcome = " ".join(catalog.terms.safety.welcome.split())
+    assert "1-888-373-7888" in welcome and welcome in text
+    assert text.index(welcome) < text.index("Who are you using this for?")
+
+
 def test_a_year_typed_as_a_year_is_accepted(catalog):
     plain, out = session(catalog, [*TO_THE_YEAR, "2016"])
     plain.run()

@@ -66,6 +66,15 @@ def test_the_results_and_every_export_lead_with_help(catalog):
     assert "If you are in danger right now" not in calm
 
 
+def test_not_sure_whether_it_has_ended_gets_the_gentle_help_line_first(catalog):
+    """Not sure may mean it has not ended (words review 8): the first screen's line, before the results."""
+    answers = answers_with({"jurisdiction": "NY"}, audience="survivor", trafficking_ended="unsure")
+    out = render(assess(catalog, answers, now=2026), catalog, "text")
+    welcome = catalog.terms.safety.welcome.split("?")[0]  # "Not safe right now"
+    assert welcome in out[: out.index("not legal advice")] and HOTLINE in out[: out.index("not legal advice")]
+    assert "If you are in danger right now" not in out  # not the note for trafficking that has not ended
+
+
 def test_a_comparison_for_someone_still_being_trafficked_leads_with_help_in_every_format(catalog):
     from assistant.core.compare import compare
     from assistant.render.export import comparison

@@ -110,6 +110,7 @@ class PlainSession:
 
     def run(self) -> int:
         self.say(INTRO)
+        self.say(self.catalog.terms.safety.welcome)
         try:
             while (view := self.conversation.view()) is not None:
                 self.one_question(view)

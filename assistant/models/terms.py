@@ -61,6 +61,10 @@ class PaperTerm(Strict):
 class SafetyNote(Strict):
     """Said at once when the trafficking has not ended, and again at the top of the results."""
 
+    welcome: str = Field(
+        description="On the first screen, before any question, for anyone: where to get help now if they are not "
+        "safe (the trafficking-ended question comes late, after the records)."
+    )
     help_now: Said = Field(description="Help now: the Hotline and 911.")
     leave: Said = Field(description="That they can leave at any time; {leave_keys} names the keys of the face.")
     go_on: Said = Field(description="That they may continue if they wish.")

@@ -664,8 +664,11 @@ def context(assessment: Assessment, catalog: Catalog) -> dict[str, Any]:
         "rested_on": rested_on,
         "private_note": one_line(answers.notes) if voice == "advocate" and answers.notes else None,
         "year": assessment.year,
-        # Trafficking that has not ended: help comes first, before any result.
-        "safety": [terms.safety.help_now(voice)] if assessment.answers.trafficking_ended == "ongoing" else [],
+        # Trafficking that has not ended: help comes first, before any result. Not sure whether it has
+        # ended may mean it has not: the gentler line of the first screen.
+        "safety": {"ongoing": [terms.safety.help_now(voice)], "unsure": [terms.safety.welcome]}.get(
+            str(assessment.answers.trafficking_ended), []
+        ),
     }
 
 

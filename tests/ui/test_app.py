@@ -73,6 +73,8 @@ async def test_survivor_with_one_record(catalog):
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(pilot)
         assert isinstance(app.screen, WelcomeScreen)
+        # where to get help now, before any question (whether the trafficking has ended is asked late)
+        assert "1-888-373-7888" in str(app.screen.query_one(".help-now").render())
         await keys(pilot, "1")  # for myself
         assert isinstance(app.screen, ConversationScreen)
         await record(pilot, app, "new mexico", "3", "4", "2", "1", "2014")  # conviction, theft, felony, forced

@@ -184,3 +184,27 @@ def test_a_sworn_statement_is_told_about_not_fetched(catalog):
     assert "About it: " in lines["sworn_statement"] and "How to get it" not in lines["sworn_statement"]
     assert all("How to get it: " in line for kind, line in lines.items() if kind != "sworn_statement")
     assert len(lines) > 1
+
+
+async def test_what_to_do_next_leads_with_help_when_the_trafficking_has_not_ended():
+    """The same help lines as the results, first on this screen too (words review 8)."""
+    from tests.factories import answers_with
+
+    answers = answers_with({"jurisdiction": "GA", "record": "arrest"}, audience="survivor", trafficking_ended="ongoing")
+    a = make_app(CATALOG, answers, "default")
+    async with a.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await press(pilot, "w")
+        assert isinstance(a.screen, NextStepsScreen)
+        notices = [str(w.render()) for w in a.screen.query("Static") if w.has_class("safety")]
+        assert notices and "1-888-373-7888" in notices[0]
+        statics = list(a.screen.query("Static"))
+        assert statics[1].has_class("safety")  # straight under the title, above the record and its papers
+
+
+async def test_what_to_do_next_has_no_help_banner_when_the_trafficking_has_ended():
+    a = app("nm-theft-felony-sealing")
+    async with a.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await press(pilot, "w")
+        assert isinstance(a.screen, NextStepsScreen) and not a.screen.query(".safety")

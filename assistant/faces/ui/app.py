@@ -70,7 +70,7 @@ class ReliefApp(QuietCrash):
         catalog: Catalog | None,
         answers: Answers | None = None,
         theme: str = "default",
-        first_question: tuple[str, list[Choice]] | None = None,
+        first_question: tuple[str, list[Choice], str] | None = None,
         today: Callable[[], dt.date] = dt.date.today,
     ) -> None:
         super().__init__()
@@ -135,7 +135,8 @@ class ReliefApp(QuietCrash):
         assert self.conversation is not None
         view = self.conversation.view()
         assert view is not None and view.step.question.id == "audience"
-        return WelcomeScreen(view.text, [*view.choices, view.unsure])
+        assert self.catalog is not None
+        return WelcomeScreen(view.text, [*view.choices, view.unsure], self.catalog.terms.safety.welcome)
 
     @on(msg.BeginConversation)
     async def begin_conversation(self, event: msg.BeginConversation) -> None:
@@ -412,12 +413,13 @@ class ReliefApp(QuietCrash):
         return [NO_COLOR_FILTER if isinstance(f, Monochrome) else f for f in filters]
 
 
-def first_question_from_snapshot(doc: dict[str, Any]) -> tuple[str, list[Choice]]:
-    """The welcome question in words, read from the snapshot's plain data (no models needed)."""
+def first_question_from_snapshot(doc: dict[str, Any]) -> tuple[str, list[Choice], str]:
+    """The welcome question and the help line in words, read from the snapshot's plain data (no models needed)."""
     flow = doc["flows"]["screening"]  # catalog.DEFAULT_FLOW, without importing the models
     first = flow["questions"][0]
     choices = [Choice(o["code"], o["label"]["survivor"]) for o in first["options"]]
-    return first["text"]["survivor"], [*choices, Choice("unsure", flow["unsure"]["survivor"])]
+    unsure = Choice("unsure", flow["unsure"]["survivor"])
+    return first["text"]["survivor"], [*choices, unsure], doc["terms"]["safety"]["welcome"]
 
 
 def make_app(catalog: Catalog | None = None, answers: Answers | None = None, theme: str = "default") -> ReliefApp:

@@ -49,16 +49,19 @@ class NextStepsScreen(Screen[None]):
         Binding("b", "close", "Back to the results"),
     ]
 
-    def __init__(self, record: dict[str, Any], voice: str) -> None:
+    def __init__(self, record: dict[str, Any], voice: str, safety: list[str] | None = None) -> None:
         super().__init__()
         self.record = record
         self.voice = voice
         self.next = record["next"]
+        self.safety = safety or []  # the trafficking has not ended: the results' help lines, first here too
 
     def compose(self) -> ComposeResult:
         r, n = self.record, self.next
         with VerticalScroll(id="next-steps"):
             yield Static(f"What to do next: record {r['number']}", classes="title", markup=False)
+            for line in self.safety:
+                yield Static(line, classes="notice safety", markup=False)
             # The verdict only: its reasons ("the points below") are on the results, one key away.
             yield Static(f"{r['title']}\n{r['symbol']} {r['verdict_label']}.", markup=False)
             if n["checklist"]:

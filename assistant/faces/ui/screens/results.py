@@ -158,7 +158,7 @@ class ResultsScreen(Screen[None]):
         def show(number: str | None) -> None:
             chosen = next((r for r in records if str(r["number"]) == number), None)
             if chosen is not None:
-                self.app.push_screen(NextStepsScreen(chosen, voice))
+                self.app.push_screen(NextStepsScreen(chosen, voice, self.context["safety"]))
 
         if len(records) == 1:
             show(str(records[0]["number"]))

@@ -30,10 +30,11 @@ PRIVACY = (
 class WelcomeScreen(Screen[None]):
     AUTO_FOCUS = "#audience"
 
-    def __init__(self, question: str, choices: list[Choice]) -> None:
+    def __init__(self, question: str, choices: list[Choice], help_now: str) -> None:
         super().__init__()
         self.question = question
         self.choices = choices
+        self.help_now = help_now  # the Hotline, before any question: whether it has ended is asked late
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="welcome"):
@@ -41,6 +42,7 @@ class WelcomeScreen(Screen[None]):
             yield Static(INTRO, markup=False)
             yield Static(NOT_ADVICE, classes="notice", markup=False)
             yield Static(PRIVACY, classes="privacy", markup=False)
+            yield Static(self.help_now, classes="help-now", markup=False)
             yield Static(self.question, classes="assistant", markup=False)
             yield ChoiceList(self.choices, id="audience")
         yield KeyBar(("F2", "Contrast"), ("F4", "All states"))
