@@ -63,6 +63,31 @@ def test_washington_record_with_conditions(catalog):
     golden("next-wa-conditions.md", text)
 
 
+def test_a_condition_keeps_its_caution_in_the_packet_and_a_fee_is_not_a_condition_to_prove(catalog):
+    """Words review 8: the packet is what a person prints; Virginia's 'name the trafficker' keeps its warning,
+    and Ohio's $50 fee (a fee is paid, not proved: the filing guide says it) is not a paper to gather."""
+    va = answers_with({"jurisdiction": "VA", "record": "conviction", "offense": "prostitution", "level": "misdemeanor"})
+    _r, p, _text = rendered(catalog, va, "survivor")
+    proof = next(i for i in p.checklist if i.kind == "condition_proof")
+    trafficker = next(n for n in proof.notes if "who the trafficker is" in n)
+    assert trafficker.endswith("Naming the trafficker can be unsafe. Talk with an advocate first.")
+    oh = answers_with(
+        {
+            "jurisdiction": "OH",
+            "record": "conviction",
+            "offense": "theft",
+            "level": "felony",
+            "felony_class": "class_f4",
+        }
+    )
+    _r, p, _text = rendered(catalog, oh, "survivor")
+    proof = next(i for i in p.checklist if i.kind == "condition_proof")
+    assert proof.notes and not any("fee" in n for n in proof.notes)
+    tn = answers_with({"jurisdiction": "TN", "record": "conviction", "offense": "prostitution", "level": "misdemeanor"})
+    _r, p, _text = rendered(catalog, tn, "survivor")
+    assert not any("fee" in n for i in p.checklist for n in i.notes)
+
+
 def test_georgia_record_with_a_certification(catalog):
     answers = answers_with(
         {"jurisdiction": "GA", "record": "conviction", "offense": "drug", "level": "felony"},

@@ -22,11 +22,13 @@ from ..models.guide import FilingRoute, Guide, HelpEntry, Paper
 from .results import ELIGIBLE, Reason, RecordAssessment
 
 NATIONAL = "national"
-# Which paper answers which condition of a law (the rest need "proof of the conditions").
+# Which paper answers which condition of a law (the rest need "proof of the conditions"); a fee is paid,
+# not proved (the filing guide says it).
 _CONDITION_PAPER = {
     "no_pending_charges": "criminal_history",
     "no_later_convictions": "criminal_history",
     "certification_required": "official_documents",
+    "filing_fee": None,
 }
 
 
@@ -141,10 +143,14 @@ def checklist(
     conditions = [
         c
         for c in v.details.conditions
-        if _CONDITION_PAPER.get(c.code) != "official_documents" and in_scope(c.records, r.record.record)
+        if _CONDITION_PAPER.get(c.code, "condition_proof") not in ("official_documents", None)
+        and in_scope(c.records, r.record.record)
     ]
     if conditions:
-        add("condition_proof", conditions[0].citation or statute, tuple(c.text for c in conditions))
+        # each with its caution, as in the results: the packet is what a person prints and works from
+        cautions = {code: how.caution for code, how in catalog.rubric.conditions.items() if how.caution}
+        each = tuple(" ".join(filter(None, (c.text, cautions.get(c.code)))) for c in conditions)
+        add("condition_proof", conditions[0].citation or statute, each)
     return tuple(out)
 
 

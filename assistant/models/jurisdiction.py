@@ -42,6 +42,7 @@ ConditionCode = Literal[
     "victim_notice",
     "no_later_convictions",
     "certification_required",
+    "filing_fee",
     "other",
 ]
 SourceKind = Literal[
