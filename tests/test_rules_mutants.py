@@ -1041,6 +1041,16 @@ def test_the_first_step_is_never_a_route_the_record_cannot_use(catalog):
     me_sex = steps(catalog, "ME", "not_covered", offense="sex_related", level="misdemeanor")
     assert not any("motion to seal" in str(r.params) for r in me_sex)
     assert any("motion to seal" in str(r.params) for r in steps(catalog, "ME", "not_covered", level="misdemeanor"))
+    # Cal. Penal Code § 1203.49: prostitution or solicitation convictions only (words review 8)
+    ca_violent = steps(catalog, "CA", "possibly_eligible", offense="violent", level="felony")
+    assert not any("1203.49" in str(r.params) for r in ca_violent)
+    assert any("1203.49" in str(r.params) for r in steps(catalog, "CA", "possibly_eligible", offense="prostitution"))
+    # 20 ILCS 2630/5.2 (P.A. 102-0639): felony prostitution records; W.S. § 7-13-1501: misdemeanors only
+    assert not any("Felony prostitution" in str(r.params) for r in steps(catalog, "IL", "possibly_eligible"))
+    il = steps(catalog, "IL", "possibly_eligible", offense="prostitution", level="felony")
+    assert any("Felony prostitution" in str(r.params) for r in il)
+    wy_felony = steps(catalog, "WY", "not_covered", offense="drug", level="felony")
+    assert not any("7-13-1501" in str(r.params) for r in wy_felony)
 
 
 def test_a_route_that_fits_only_if_an_unsure_answer_is_one_way_says_so(catalog):
