@@ -88,6 +88,22 @@ def test_a_condition_keeps_its_caution_in_the_packet_and_a_fee_is_not_a_conditio
     assert not any("fee" in n for i in p.checklist for n in i.notes)
 
 
+def test_a_list_of_papers_not_read_in_full_is_not_called_the_laws(catalog):
+    nj = answers_with(
+        {"jurisdiction": "NJ", "record": "arrest", "offense": "prostitution", "level": "misdemeanor"},
+        documentation=["t_visa"],
+    )
+    _r, p, _text = rendered(catalog, nj, "survivor")
+    papers = next(i for i in p.checklist if i.kind == "official_documents")
+    assert not any(n.startswith("The law names") for n in papers.notes)
+    assert papers.notes[0].startswith("Papers that count include:") and not papers.missing
+    assert any("a T visa" in n and "a lawyer can check" in n for n in papers.notes)
+    ny = answers_with({"jurisdiction": "NY", "record": "conviction", "offense": "prostitution"}, documentation=["none"])
+    _r, p, _text = rendered(catalog, ny, "survivor")
+    papers = next(i for i in p.checklist if i.kind == "official_documents")
+    assert papers.notes[0].startswith("The law names:") and papers.missing  # read in full: the law's own list
+
+
 def test_georgia_record_with_a_certification(catalog):
     answers = answers_with(
         {"jurisdiction": "GA", "record": "conviction", "offense": "drug", "level": "felony"},

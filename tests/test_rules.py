@@ -287,6 +287,44 @@ def test_a_process_read_from_the_conviction_route_is_not_told_of_a_dismissed_cha
     assert "2953.36" in convicted["hearing"].citation
 
 
+def test_the_burden_said_is_the_one_the_persons_papers_set(catalog):
+    """Fla. Stat. § 943.0583(5): official papers create a presumption; without them the proof is clear and
+    convincing. A person with none is not also told 'more likely true than not' (words review 8)."""
+    fl = law_with(catalog, "FL")
+
+    def burden(documentation: tuple[str, ...]) -> str:
+        said = {r.rule: r for r in run(rule_procedure, fl, catalog, documentation=documentation)}["burden"]
+        return reason_text(said, "survivor")
+
+    assert burden(("none",)) == (
+        "Burden of proof: Without official papers, you must prove what happened with strong evidence "
+        "(clear and convincing)."
+    )
+    assert burden(("t_visa",)) == "Burden of proof: You must show the facts are more likely true than not."
+    assert burden(("unsure",)) == burden(("t_visa",))  # not known to have none: the law's graded standard
+    ny = law_with(catalog, "NY")  # no stronger standard without papers: unchanged
+    said = {r.rule: r for r in run(rule_procedure, ny, catalog, documentation=("none",))}["burden"]
+    assert "Without official papers" not in reason_text(said, "survivor")
+
+
+def test_papers_a_law_names_by_agency_count_and_an_unread_list_rules_none_out(catalog):
+    """C.R.S. § 24-72-707(3)(b): 'documentation from a federal ... agency' takes in a T visa; New Jersey's list was
+    not read (FNUSA's summary), so a T visa is said to maybe count, never to be left out (words review 8)."""
+    co = law_with(catalog, "CO")
+    said = one(run(rule_documentation, co, catalog, documentation=("t_visa",)), "documentation")
+    assert said.effect == "supports" and "a T visa" in reason_text(said, "survivor")
+    nj = law_with(catalog, "NJ")
+    said = one(run(rule_documentation, nj, catalog, documentation=("t_visa",)), "documentation")
+    assert said.effect == "note" and "your papers (a T visa) may count. A lawyer can check." in reason_text(
+        said, "survivor"
+    )
+    none = one(run(rule_documentation, nj, catalog, documentation=("none",)), "documentation")
+    assert "may count" not in reason_text(none, "survivor")
+    fl = law_with(catalog, "FL")  # the law's whole list read: a paper not on it is not said to maybe count
+    said = one(run(rule_documentation, fl, catalog, documentation=("provider_letter",)), "documentation")
+    assert "may count" not in reason_text(said, "survivor")
+
+
 # --- the link to the trafficking ---------------------------------------------------------------------
 
 

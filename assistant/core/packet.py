@@ -134,10 +134,14 @@ def checklist(
     if presumption and docs is not None:
         named = [ph.get(d, d) for d in docs.documents]
         counted = [ph.get(d, d) for d in held if d in docs.documents]
-        notes = [f"The law names: {', '.join(named)}."] if named else []
+        whole = docs.read == "full"  # else the list is what the sources read say, not the law's whole list
+        notes = [f"{'The law names' if whole else 'Papers that count include'}: {', '.join(named)}."] if named else []
         if counted:
             notes.append(f"{{You_have}}: {', '.join(counted)}.")
-        add("official_documents", docs.citation or statute, tuple(notes), missing=not counted)
+        elif held and not whole:
+            others = ", ".join(ph.get(d, d) for d in held)
+            notes.append(f"{{You_have}}: {others}. The law's full list was not read: a lawyer can check if they count.")
+        add("official_documents", docs.citation or statute, tuple(notes), missing=not counted and (whole or not held))
     if not held or not presumption:
         add("provider_letter", (docs.citation if docs and docs.citation else None) or statute)
     conditions = [

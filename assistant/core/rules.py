@@ -750,7 +750,14 @@ def rule_documentation(law: LawView, f: Any, ph: Phrases, now: int) -> list[Reas
             text = "Official papers ({names}) would make the court presume {you_are} eligible."
             if docs.without_documents_standard == "clear_and_convincing":
                 text += " Without them, the proof must be stronger (clear and convincing evidence)."
-            out.append(reason("documentation", "note", text, feature, cite, conf, {"names": names}))
+            params = {"names": names}
+            if held and docs.read != "full":
+                # the law's own list was not read whole: the person's papers are not ruled out by it
+                params["held"] = ", ".join(ph["document"].get(d, d) for d in held)
+                text += (
+                    " We could not read the law's full list, so {your} papers ({held}) may count. A lawyer can check."
+                )
+            out.append(reason("documentation", "note", text, feature, cite, conf, params))
     elif presumption is False:
         text = "Papers do not create a presumption here, but they can still help as evidence."
         out.append(reason("documentation", "note", text, feature, cite, conf))
@@ -779,6 +786,17 @@ PROCEDURE = (
 
 def has_procedure_by_record(law: LawView) -> bool:
     return any((f := law.v.features.get(category)) is not None and f.records for category, _ in PROCEDURE)
+
+
+def _standard_without_papers(law: LawView, f: Any) -> Level | None:
+    """The stronger standard of proof the law sets for a person without the papers it names (Florida: clear and
+    convincing), when the answers say the person has none of them; None otherwise."""
+    docs = law.v.details.documentation
+    if docs is None or docs.without_documents_standard is None or UNSURE in f.documentation:
+        return None
+    if set(held_documents(f)) & set(docs.documents):
+        return None
+    return law.categories["burden_of_proof"].level(docs.without_documents_standard)
 
 
 def _consent_is_a_condition(law: LawView) -> bool:
@@ -810,10 +828,17 @@ def rule_procedure(law: LawView, f: Any, ph: Phrases, now: int) -> list[Reason]:
             )
             out.append(reason(name, "note", text, category, cite, None, params, basis="data"))
             continue
+        stronger = _standard_without_papers(law, f) if category == "burden_of_proof" else None
         if level is not None:
             # What the person must do, in their voice ("{You} must ..."), where the rubric says it.
             if feature is not None and feature.in_practice:
                 phrases["description"] = feature.in_practice
+            elif stronger is not None and stronger.means:
+                # no papers the law names: the stronger standard the documentation rule tells of is this one's
+                means = (
+                    stronger.means.replace("{You", "{you", 1) if stronger.means.startswith("{You") else stronger.means
+                )
+                phrases["description"] = "Without official papers, " + means
             elif category in ("burden_of_proof", "hearing") and level.means:
                 phrases["description"] = level.means
             else:
