@@ -462,3 +462,25 @@ def test_a_class_label_with_its_own_brackets_is_not_bracketed_again(catalog):
     assert "A conviction for theft, a second-degree felony (F2) in Ohio" in text and "(F2))" not in text
     wa = {"jurisdiction": "WA", "offense": "theft", "level": "felony", "felony_class": "class_b"}
     assert "for theft (class B felony)" in render(assess(catalog, answers_with(wa), 2026), catalog, "text")
+
+
+def test_an_open_case_is_the_first_step(catalog):
+    """A case still open needs a defense before any clearing (words review 8): said first, in each voice."""
+    from assistant.render.explain import context
+    from tests.factories import answers_with
+
+    for voice, audience in (("survivor", "survivor"), ("advocate", "advocate")):
+        answers = answers_with(
+            {"jurisdiction": "GA", "record": "arrest", "pending_charges": "yes"},
+            audience=audience,
+            trafficking_ended="ongoing",
+        )
+        assessment = assess(catalog, answers, now=2026)
+        r = context(assessment, catalog)["records"][0]
+        assert r["first_steps"][0] == catalog.terms.open_case(voice) and "defense lawyer" in r["first_steps"][0]
+        if voice == "advocate":  # the advocate's full detail says it under the result, before the reasons
+            text = render(assessment, catalog, "text")
+            assert text.index("First: A case is still open") < text.index("Why:")
+    closed = answers_with({"jurisdiction": "GA", "record": "arrest", "pending_charges": "no"}, audience="survivor")
+    r = context(assess(catalog, closed, now=2026), catalog)["records"][0]
+    assert not any("defense lawyer" in s for s in r["first_steps"])

@@ -78,6 +78,9 @@ class Terms(Strict):
     help: list[HelpResource] = Field(min_length=1)
     disclaimer: Said
     safety: SafetyNote
+    open_case: Said = Field(
+        description="The first step for a record whose case is still open: a defense lawyer, before clearing it."
+    )
     papers: dict[PaperKind, PaperTerm] = Field(default_factory=dict)
     fields: dict[str, str] = Field(
         default_factory=dict, description="Each answer in plain words, for 'the result depends on ...'."

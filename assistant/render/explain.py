@@ -336,8 +336,13 @@ def _without_citation(name: str) -> str:
 
 
 def first_steps(r: RecordAssessment, p: Packet, catalog: Catalog, voice: str) -> list[str]:
-    """What to do first, at most three steps, tied to this record."""
+    """What to do first, at most three steps, tied to this record. An advocate reads the full detail instead,
+    and only what comes before any clearing: an open case."""
     steps: list[str] = []
+    if r.record.pending_charges == "yes":  # an open case needs a defense before any clearing
+        steps.append(catalog.terms.open_case(voice))
+    if voice != "survivor":
+        return steps
     titles: dict[str, str] = {str(k): t.title for k, t in catalog.terms.papers.items()}
     if p.checklist:
         got = [titles.get(item.kind, item.kind) for item in p.checklist[:2]]
@@ -619,7 +624,7 @@ def context(assessment: Assessment, catalog: Catalog) -> dict[str, Any]:
                 "next": next_context(catalog, (pk := packet(catalog, r, assessment.answers)), voice),
                 "short_why": short_why(r, voice),
                 "anywhere": anywhere_context(r, catalog),
-                "first_steps": first_steps(r, pk, catalog, voice) if voice == "survivor" else [],
+                "first_steps": first_steps(r, pk, catalog, voice),
                 # where there is no law for adults, there is no part of one for a lawyer to check
                 "lawyer_check": lawyer_check(r, catalog)
                 if r.jurisdiction is not None and r.verdict != "no_adult_law"
