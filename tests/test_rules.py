@@ -404,6 +404,23 @@ def test_every_survivor_form_of_a_sentence_fills_from_the_same_values():
         assert voice_tokens(survivor) <= voice_tokens(advocate) and "standard" not in voice_tokens(survivor)
 
 
+def test_a_record_dated_after_the_trafficking_asks_for_the_offenses_own_date(catalog):
+    """'While I was being trafficked' and a 2021 arrest after it ended in 2018 (words review 8): a charge can come
+    later than the offense, so the link still fits, but the person is told what to be ready to show."""
+    fl = law_with(catalog, "FL")  # § 943.0583(3): committed while a victim
+    later = run(rule_nexus, fl, catalog, connection="while_trafficked", year=2021, trafficking_ended=2018)
+    fits, note = later
+    assert fits.effect == "supports" and note.effect == "note" and "943.0583" in note.citation
+    assert reason_text(note, "survivor") == (
+        "The record is from 2021, after the trafficking ended in 2018. Be ready to show that the offense itself "
+        "happened while you were being trafficked."
+    )
+    during = run(rule_nexus, fl, catalog, connection="while_trafficked", year=2017, trafficking_ended=2018)
+    assert [r.effect for r in during] == ["supports"]
+    forced = run(rule_nexus, fl, catalog, connection="forced", year=2021, trafficking_ended=2018)
+    assert [r.effect for r in forced] == ["supports"]  # what the trafficker made them do: no date to square
+
+
 def test_the_relief_shown_is_the_route_the_answer_fits(catalog):
     evaluator = Evaluator(catalog, NOW)
     # Georgia: record restriction needs "while" a victim; vacatur "as a direct result of" (§ 17-10-21(a)(1)).

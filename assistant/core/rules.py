@@ -525,7 +525,8 @@ def rule_nexus(law: LawView, f: Any, ph: Phrases, now: int) -> list[Reason]:
         params["year"] = f.year
         return [reason("nexus", "supports", NEXUS_FITS_BY_DATES, "nexus", cite, conf, params, phrases)]
     if fit == "likely":
-        return [reason("nexus", "supports", NEXUS_FITS, "nexus", cite, conf, params, phrases)]
+        fits = reason("nexus", "supports", NEXUS_FITS, "nexus", cite, conf, params, phrases)
+        return [fits, *_record_after_the_trafficking(f, cite, conf)]
     # What the person must show, in their voice: the statute's own ask where the data says it (Texas's
     # "solely"), else the level's words ("{You} must show ...") when the rubric has them.
     text = "{You} said {connection}. The law's test for the link is {standard}. "
@@ -535,6 +536,21 @@ def rule_nexus(law: LawView, f: Any, ph: Phrases, now: int) -> list[Reason]:
     else:
         text += level.means or "{meaning} {You} would need to show that."
     return [reason("nexus", "uncertain", text, "nexus", cite, conf, params, phrases, basis="show")]
+
+
+def _record_after_the_trafficking(f: Any, cite: str, conf: str | None) -> list[Reason]:
+    """'While I was being trafficked', for a record dated after the year it ended: not a contradiction (a
+    charge or a conviction can come later than the offense), but the offense's own date is what is shown."""
+    ended = f.trafficking_ended
+    if f.connection != "while_trafficked" or not (isinstance(f.year, int) and isinstance(ended, int)):
+        return []
+    if f.year <= ended:
+        return []
+    text = (
+        "The record is from {year}, after the trafficking ended in {ended}. Be ready to show that the offense "
+        "itself happened while {you_were} being trafficked."
+    )
+    return [reason("nexus", "note", text, "nexus", cite, conf, {"year": f.year, "ended": ended})]
 
 
 def _start_year(start: str, f: Any) -> int | str | None:

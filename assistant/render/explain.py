@@ -286,8 +286,9 @@ def anywhere_context(r: RecordAssessment, catalog: Catalog) -> dict[str, Any] | 
 def short_why(r: RecordAssessment, voice: str) -> list[str]:
     """At most two sentences on what decided the verdict, in the reader's voice."""
     if r.verdict == "likely_eligible":
-        fits = [x for x in r.reasons if x.rule == "nexus" and x.effect == "supports"]
-        return [reason_text(fits[0], voice)] if fits else []
+        # how the link is met, and what the person should be ready to show of it (a record dated after)
+        fits = [x for x in r.reasons if x.rule == "nexus" and x.effect in ("supports", "note")]
+        return [reason_text(x, voice) for x in fits[:2]]
     wanted = {"not_covered": ("blocks",), "no_adult_law": ("no_law",), "possibly_eligible": ("uncertain",)}[r.verdict]
     chosen = [x for x in r.reasons if x.effect in wanted]
     if r.verdict == "possibly_eligible":
