@@ -47,7 +47,8 @@ def test_a_two_digit_year_is_asked_again_with_four_digits(catalog):
     plain, out = session(catalog, [*TO_THE_YEAR, "16", "2016"])
     plain.run()
     text = out.getvalue()
-    assert f"That answer doesn't fit: {YEAR_HINT}, or 1 for a choice." in " ".join(text.split())
+    hint = YEAR_HINT[:1].upper() + YEAR_HINT[1:]
+    assert f"That answer doesn't fit. {hint}, or 1 for a choice." in " ".join(text.split())
     assert plain.conversation.runner.records[0]["year"] == 2016
 
 
@@ -140,7 +141,7 @@ def test_a_number_that_is_not_a_choice_is_told_what_would_fit(catalog):
     plain, out = session(catalog, ["9", "1"])  # four choices at the first question (with "not sure")
     plain.run()
     said = " ".join(out.getvalue().split())  # lines wrap at word boundaries
-    assert "That answer doesn't fit: 9 is not one of the choices: type a number from 1 to 4." in said
+    assert "That answer doesn't fit. '9' is not one of the choices. Type a number from 1 to 4." in said
     assert plain.conversation.runner.top["audience"] == "survivor"
 
 
@@ -169,5 +170,29 @@ def test_a_number_not_on_the_list_of_places_is_told_as_a_number(catalog):
     plain, out = session(catalog, ["1", "99", "texas"])
     plain.run()
     said = " ".join(out.getvalue().split())
-    assert "99 is not one of the choices: type a number from 1 to" in said and "a code like TX" in said
+    assert "99 is not one of the choices. Type a number from 1 to" in said and "a code like TX" in said
     assert plain.conversation.runner.records[0]["jurisdiction"] == "TX"
+
+
+def test_answers_are_taken_as_people_write_them(catalog):
+    """Words review 8: 'not sure' as printed, a synonym ('fraud'), the start of a choice's words ('hurting
+    someone'), Ohio's 'F3', and a typo in a place's name ('Ohoi'), echoed so a screen-reader user hears it."""
+    plain, out = session(catalog, ["1", "Ohoi", "conviction", "not sure"])
+    plain.run()
+    rec = plain.conversation.runner.records[0]
+    assert rec["jurisdiction"] == "OH" and rec["offense"] == "unsure"
+    assert "Taken as Ohio (OH)." in out.getvalue()
+    for typed, offense in (("fraud", "fraud_identity"), ("hurting someone", "violent"), ("Drugs.", "drug")):
+        plain, _ = session(catalog, ["1", "ohio", "conviction", typed])
+        plain.run()
+        assert plain.conversation.runner.records[0]["offense"] == offense, typed
+    plain, _ = session(catalog, ["1", "ohio", "conviction", "theft", "felony", "F3"])
+    plain.run()
+    assert plain.conversation.runner.records[0]["felony_class"] == "class_f3"
+
+
+def test_an_empty_answer_is_told_what_to_type(catalog):
+    plain, out = session(catalog, ["", "1"])
+    plain.run()
+    said = " ".join(out.getvalue().split())
+    assert "That answer doesn't fit. Type a number from 1 to 4. Please try again." in said

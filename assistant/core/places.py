@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import difflib
 import re
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
+from typing import Any
 
 # Other ways people write a few places (keys are normalised as `_norm` does).
 ALIASES = {
@@ -51,3 +52,8 @@ def find_places(typed: str, places: Mapping[str, str]) -> list[str]:
         return sorted(words, key=lambda c: places[c])
     close = difflib.get_close_matches(query, list(names), n=3, cutoff=0.75)
     return [names[name] for name in close]
+
+
+def place_names(choices: Iterable[Any]) -> dict[str, str]:
+    """Each place choice's name without its code ("Ohio (OH)" -> "Ohio"), so a typo is matched on the name."""
+    return {str(c.code): str(c.label).split(" (")[0] for c in choices}

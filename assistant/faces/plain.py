@@ -155,7 +155,8 @@ class PlainSession:
             value = self.value(view, reply, choices)
             dropped = runner.answer(value, view.step)
         except AnswerError as exc:
-            self.say(f"That answer doesn't fit: {exc}. Please try again.")
+            said = str(exc)
+            self.say(f"That answer doesn't fit. {said[:1].upper()}{said[1:]}. Please try again.")
             return
         if self.conversation.needs_safety_note(view.step):  # the trafficking has not ended: help first
             self.say()
@@ -167,30 +168,54 @@ class PlainSession:
 
     def value(self, view: QuestionView, reply: str, choices: list[Choice]) -> object:
         def pick(token: str) -> str:
-            token = token.strip()
+            token = token.strip().rstrip(".")
+            if not token:
+                raise AnswerError(f"Type a number from 1 to {len(choices)}")
             if token.isdigit() and 1 <= int(token) <= len(choices) and not (view.kind == "year" and len(token) == 4):
                 return str(choices[int(token) - 1].code)
-            for c in choices:
-                if token.lower() in (c.code.lower(), c.label.lower()):
-                    return str(c.code)
+            found = by_words(token)
+            if found is not None:
+                return found
             if view.filterable and token.isdigit():  # a number, but not one of the list's
                 raise AnswerError(
-                    f"{token[:6]} is not one of the choices: type a number from 1 to {len(choices)}, "
+                    f"{token[:6]} is not one of the choices. Type a number from 1 to {len(choices)}, "
                     "a name like Texas, or a code like TX"
                 )
             if view.filterable:
-                from ..core.places import find_places
+                from ..core.places import find_places, place_names
 
-                found = find_places(token, {str(c.code): c.label for c in choices})
-                if len(found) == 1:
-                    return found[0]
-                if found:
-                    names = " or ".join(c.label for c in choices if c.code in found)
-                    raise AnswerError(f"did you mean {names}? Type more of the name, or its number")
-                raise AnswerError("no place has that name; type a name like Texas, a code like TX, or a number")
-            # say what was typed and what would fit ("9 is not one of the choices: type 1 to 7")
-            shown = token if len(token) <= 20 and token.isprintable() else "That"
-            raise AnswerError(f"{shown} is not one of the choices: type a number from 1 to {len(choices)}")
+                places = find_places(token, place_names(choices))
+                if len(places) == 1:
+                    code = places[0]
+                    self.say(f"Taken as {next(c.label for c in choices if c.code == code)}.")  # a typo, said back
+                    return code
+                if places:
+                    names = " or ".join(c.label for c in choices if c.code in places)
+                    raise AnswerError(f"Did you mean {names}? Type more of the name, or its number")
+                raise AnswerError("No place has that name. Type a name like Texas, a code like TX, or a number")
+            # say what was typed and what would fit ("9 is not one of the choices. Type 1 to 7")
+            shown = f"'{token}'" if len(token) <= 20 and token.isprintable() else "That"
+            raise AnswerError(f"{shown} is not one of the choices. Type a number from 1 to {len(choices)}")
+
+        def by_words(token: str) -> str | None:
+            """A choice as people write it: its code or words, a synonym ('not sure', 'fraud', 'F3'), or the
+            start of one choice's words ('hurting someone')."""
+            from ..data.intake_csv import normalise_code
+            from ..models.answers import felony_class_code
+
+            lowered = token.lower()
+            codes = {str(c.code) for c in choices}
+            for c in choices:
+                if lowered in (c.code.lower(), c.label.lower()):
+                    return str(c.code)
+            field = view.step.question.id
+            code = felony_class_code(token) if field == "felony_class" else normalise_code(field, token)
+            if code in codes:
+                return str(code)
+            if view.filterable:
+                return None
+            starts = [str(c.code) for c in choices if c.label.lower().startswith(lowered)]
+            return starts[0] if len(starts) == 1 else None
 
         if view.kind == "multiple":
             return [pick(t) for t in reply.replace(" ", ",").split(",") if t.strip()]

@@ -23,7 +23,7 @@ from textual.widgets import Input, OptionList, Static
 
 from ....core.conversation import QuestionView
 from ....core.flow import StepKey
-from ....core.places import find_places
+from ....core.places import find_places, place_names
 from ....models.answers import FIRST_YEAR, this_year
 from .choice_list import GRACE_SECONDS, MAX_NUMBERED, ChoiceList
 from .multi_choice_list import MultiChoiceList
@@ -164,8 +164,7 @@ class QuestionBox(Vertical):
             text = event.value.strip().lower()
             matches = [c for c in self.view.choices if text in c.label.lower() or text == c.code.lower()]
             if text and not matches:  # a typo or another way to write it ("texass", "Washington DC")
-                names = {str(c.code): c.label.split(" (")[0] for c in self.view.choices}
-                found = find_places(text, names)
+                found = find_places(text, place_names(self.view.choices))
                 matches = [c for c in self.view.choices if c.code in found]
             matches.append(self.view.unsure)  # offered, never chosen for the person
             self.query_one("#choices", ChoiceList).set_choices(matches)
