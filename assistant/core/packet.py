@@ -177,7 +177,9 @@ def outline(catalog: Catalog, r: RecordAssessment, answers: Answers) -> tuple[Ou
     held = [d for d in answers.documentation if d not in ("none", UNSURE)]
     papers = ", ".join(ph.document.get(d, d) for d in held) if held else "none of the official papers"
     ended = answers.trafficking_ended
-    ended_words = {"ongoing": "it has not ended", UNSURE: "not sure"}.get(str(ended), str(ended))
+    ended_words = {"ongoing": "The trafficking has not ended", UNSURE: "When the trafficking ended: not sure"}.get(
+        str(ended), f"The trafficking ended: {ended}"
+    )
     elements = [
         (
             "record_kind",
@@ -200,7 +202,7 @@ def outline(catalog: Catalog, r: RecordAssessment, answers: Answers) -> tuple[Ou
         (
             "timing",
             "Filed in time",
-            f"The trafficking ended: {ended_words}. The case: {rec.year}",
+            f"{ended_words}. The case: {rec.year}",
             "dates from the court record; {your} sworn statement",
         ),
         ("conditions", "The law's other conditions", "", "the criminal history report; proof of each condition"),

@@ -446,7 +446,10 @@ class Jurisdiction(Strict):
 
     @property
     def in_sentence(self) -> str:
-        """The name inside a sentence: "in the District of Columbia", "Ohio's law"."""
+        """The name inside a sentence: "in the District of Columbia", "Ohio's law", "the United States has"
+        (not "Federal (United States) has": the name in brackets is the country)."""
+        if self.kind == "federal" and self.name.endswith(")") and "(" in self.name:
+            return "the " + self.name[self.name.index("(") + 1 : -1]
         return f"the {self.name}" if self.kind == "district" else self.name
 
     @property

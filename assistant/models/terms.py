@@ -41,6 +41,10 @@ class VerdictWords(Strict):
         description="One sentence; {name} is the jurisdiction's name, {law} its law ('Ohio's law', 'federal law')."
     )
     more: str | None = Field(default=None, description="Added when other routes follow (a pardon, another law).")
+    in_places: str | None = Field(
+        default=None,
+        description="The label where places are counted ('No law for adults in 6 places'), if it differs.",
+    )
 
 
 class VerdictTerm(VerdictWords):

@@ -265,16 +265,16 @@ def anywhere_context(r: RecordAssessment, catalog: Catalog) -> dict[str, Any] | 
     verdicts = catalog.terms.verdicts
     groups = []
     for verdict in ("likely_eligible", "possibly_eligible", "not_covered", "no_adult_law"):
-        names = [
+        names = sorted(
             catalog.jurisdictions[w.value].name
             for w in r.what_ifs
             if w.field == "jurisdiction" and w.verdicts == (verdict,)
-        ]
+        )
         if names:
             examples = ", ".join(names[:3]) + (f" and {len(names) - 3} more" if len(names) > 3 else "")
             groups.append(
                 {
-                    "label": verdicts[verdict].label,
+                    "label": verdicts[verdict].in_places or verdicts[verdict].label,
                     "symbol": verdicts[verdict].symbol,
                     "count": len(names),
                     "examples": examples,
@@ -295,6 +295,8 @@ def short_why(r: RecordAssessment, voice: str) -> list[str]:
         # What the person can act on first; what only a lawyer can check is said once, below.
         chosen = [x for x in chosen if x.basis != "data"] or chosen[:1]
     if r.verdict == "no_adult_law":
+        # the verdict's own summary already says there is no law for adults: only what it does not say
+        chosen = [x for x in chosen if x.rule != "adult_law"]
         chosen = chosen + [x for x in r.reasons if x.rule == "juvenile_route" and x not in chosen]
     depends = [x for x in chosen if x.rule == "depends"]
     if len(depends) > 1:  # one sentence for the answers it turns on, not the same sentence twice
