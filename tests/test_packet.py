@@ -207,6 +207,23 @@ def test_the_whole_packet_renders_every_record_in_each_format(catalog):
     assert render_packet(assessment, catalog, "html").startswith("<!doctype html>")
 
 
+def test_the_packet_says_what_it_rests_on_and_points_to_nothing_it_lacks(catalog):
+    """Words review 8: a lawyer handed the packet sees the answers and the law's date; a 'possibly' says why in
+    a line, not 'it depends on the points below' (the packet has no points)."""
+    from assistant.core.eligibility import assess
+    from assistant.render.explain import render_packet
+
+    answers = answers_with(
+        {"jurisdiction": "OH", "record": "conviction", "offense": "theft", "level": "felony", "felony_class": "unsure"},
+        audience="survivor",
+    )
+    for fmt, heading in (("markdown", "## The answers this rests on"), ("text", "THE ANSWERS THIS RESTS ON")):
+        out = render_packet(assess(catalog, answers, now=NOW), catalog, fmt)
+        assert "Possibly eligible" in out and "points below" not in out
+        assert heading in out and "When the trafficking ended: 2016." in out
+        assert f"current to {catalog.jurisdictions['OH'].as_of}" in out
+
+
 def test_a_survivors_packet_has_no_citations(catalog):
     from assistant.core.eligibility import assess
     from assistant.render.explain import render_packet

@@ -41,6 +41,10 @@ class VerdictWords(Strict):
         description="One sentence; {name} is the jurisdiction's name, {law} its law ('Ohio's law', 'federal law')."
     )
     more: str | None = Field(default=None, description="Added when other routes follow (a pardon, another law).")
+    points: str | None = Field(
+        default=None,
+        description="Added where the reasons follow ('It depends on the points below'), not in the packet.",
+    )
     in_places: str | None = Field(
         default=None,
         description="The label where places are counted ('No law for adults in 6 places'), if it differs.",

@@ -186,10 +186,15 @@ def law_words(r: RecordAssessment) -> str:
     return "federal law" if r.jurisdiction.kind == "federal" else f"{r.place}'s law"
 
 
-def verdict_summary(r: RecordAssessment, verdict: VerdictWords) -> str:
-    """The verdict in a sentence; "other options are below" only when some follow."""
+def verdict_summary(r: RecordAssessment, verdict: VerdictWords, pointing: bool = True) -> str:
+    """The verdict in a sentence; "other options are below" only when some follow; "it depends on the points
+    below" where they do (`pointing`: the results, not the packet, which has no reasons)."""
     text = verdict.summary.format(name=r.place, law=law_words(r))
     text = text[0].upper() + text[1:]
+    if not pointing:
+        return text
+    if verdict.points:
+        text = f"{text} {verdict.points}"
     others = any(x.rule in OTHER_ROUTES for x in r.next_steps)
     return f"{text} {verdict.more}" if verdict.more and others else text
 
@@ -586,6 +591,10 @@ def context(assessment: Assessment, catalog: Catalog) -> dict[str, Any]:
                 "symbol": verdict.symbol,
                 "verdict_label": verdict.label,
                 "summary": verdict_summary(r, verdict)
+                if r.jurisdiction is not None
+                else "It depends on where the record is from.",
+                # the packet has no reasons to point to: the verdict alone, then the short why
+                "summary_alone": verdict_summary(r, verdict, pointing=False)
                 if r.jurisdiction is not None
                 else "It depends on where the record is from.",
                 "relief": [
