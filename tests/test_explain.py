@@ -335,7 +335,7 @@ def test_a_felony_class_not_known_says_what_each_class_would_mean(catalog):
     # RCW 9.94A.648(1)(a): class B or C only; a drug felony is on neither exclusion list
     assert "If it was a class A felony: not covered by this law." in text
     assert "If it was a class B felony or a class C felony: likely eligible." in text
-    assert "Felony class: not sure." in text
+    assert "Not sure: what class or degree of felony it was." in text
 
 
 def test_a_drug_charges_kind_not_known_says_what_each_kind_would_mean(catalog):
@@ -347,7 +347,7 @@ def test_a_drug_charges_kind_not_known_says_what_each_kind_would_mean(catalog):
     text = render(assessment, catalog, "text")
     assert "If it was for having drugs: likely eligible." in text  # § 19.2-327.15: possession, § 18.2-250
     assert "If it was for selling, sharing or making drugs: not covered by this law." in text
-    assert "Having or selling drugs: not sure." in text  # the answers it rests on say so, as for a class
+    assert "Not sure: whether the drug charge was for having drugs or for selling them." in text  # as for a class
     for fmt in ("markdown", "html", "json"):
         assert render(assessment, catalog, fmt)
 
@@ -485,3 +485,16 @@ def test_an_open_case_is_the_first_step(catalog):
     closed = answers_with({"jurisdiction": "GA", "record": "arrest", "pending_charges": "no"}, audience="survivor")
     r = context(assess(catalog, closed, now=2026), catalog)["records"][0]
     assert not any("defense lawyer" in s for s in r["first_steps"])
+
+
+def test_the_answers_it_rests_on_name_every_answer_given_as_not_sure(catalog):
+    """Words review 8: the level and the year a person was not sure of are in the summary, not left out."""
+    from tests.factories import answers_with
+
+    answers = answers_with(
+        {"jurisdiction": "CO", "offense": "other", "level": "unsure", "year": "unsure"}, audience="survivor"
+    )
+    text = render(assess(catalog, answers, now=2026), catalog, "text")
+    assert "Not sure: whether it was a misdemeanor or a felony and the year of the record." in text
+    sure = render(assess(catalog, answers_with({"jurisdiction": "CO"}), now=2026), catalog, "text")
+    assert "Not sure:" not in sure

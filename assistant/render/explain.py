@@ -199,6 +199,11 @@ def verdict_summary(r: RecordAssessment, verdict: VerdictWords, pointing: bool =
     return f"{text} {verdict.more}" if verdict.more and others else text
 
 
+def and_list(items: list[str]) -> str:
+    """'what kind of record it is, what the charge was and the year of the record'."""
+    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
+
+
 def or_list(items: list[str]) -> str:
     """'it was an arrest, a dropped or dismissed charge or a conviction': a shared 'it was' said once."""
     if len(items) > 1 and all(i.startswith("it was ") for i in items):
@@ -657,13 +662,14 @@ def context(assessment: Assessment, catalog: Catalog) -> dict[str, Any]:
         link = ph.connection.get(rec.connection, "not sure") if rec.connection != "unsure" else "not sure"
         age = {"adult": "18 or older", "minor": "under 18"}.get(rec.age, "not sure")
         pending = {"yes": "yes", "no": "no"}.get(rec.pending_charges, "not sure")
-        # the class is in the title when given; "not sure" is said where the law goes by class
-        unsure_class = " Felony class: not sure." if "felony_class" in r.unsure_fields else ""
-        if "drug_charge" in r.unsure_fields:  # likewise where the law tells having drugs from selling them
-            unsure_class += " Having or selling drugs: not sure."
+        # what the title cannot say: each answer given as "not sure" (the class and the drug charge's kind only
+        # where the law goes by them, as they are asked only there)
+        unsure = [f for f in ("record", "offense", "level", "year") if getattr(rec, f) == UNSURE]
+        unsure += [f for f in ("felony_class", "drug_charge") if f in r.unsure_fields]
+        not_sure = f" Not sure: {and_list([terms.field(f) for f in unsure])}." if unsure else ""
         rested_on.append(
             say(
-                f"Record {r.index + 1}: {record_title(r, catalog)}.{unsure_class} Link to the trafficking: {link}. "
+                f"Record {r.index + 1}: {record_title(r, catalog)}.{not_sure} Link to the trafficking: {link}. "
                 f"Age at the time: {age}. A case open now: {pending}.",
                 voice,
             )
