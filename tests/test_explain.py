@@ -317,13 +317,18 @@ def test_a_survivor_is_told_once_which_part_of_the_law_a_lawyer_should_check(cat
 
     # Connecticut's link words were read at low confidence; nothing else is in doubt
     assert shown("CT") == [
-        "We are not sure about one part of this law: link to the trafficking. A lawyer should check it."
+        "We are not sure about one part of this law: how the charge must be linked to the trafficking. "
+        "A lawyer should check it."
     ]
     (nh,) = shown("NH")  # New Hampshire's vacatur paragraph could not be read: our data does not know
     assert nh.startswith("We are not sure about some parts of this law: ") and nh.endswith(
         "and other parts. A lawyer should check them."
     )
     assert shown("VA") == []  # Virginia's law is read in full, every part at high confidence
+    # Florida's hearing was read in full (§ 943.0583(7)): only its grade is in doubt, so it is not called unsure
+    # to a survivor while the guide states it (words review 8)
+    assert catalog.jurisdictions["FL"].current.features["hearing"].confidence == "low"
+    assert not any("court hearing" in line for line in shown("FL"))
 
 
 def test_a_felony_class_not_known_says_what_each_class_would_mean(catalog):

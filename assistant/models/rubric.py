@@ -96,6 +96,11 @@ class Category(Strict):
     summary: str = Field(description="What this category looks at, in one sentence.")
     ideal: str = Field(description="What an ideal law does here, in plain words.")
     why_it_matters: str = Field(description="Why this matters to a survivor, in plain words.")
+    check: str | None = Field(
+        default=None,
+        description="This part in a survivor's words, for 'a lawyer should check ...' ('whether official papers "
+        "help'); the name, lower-cased, if none.",
+    )
     levels: list[Level] = Field(min_length=2)
 
     @property

@@ -256,9 +256,15 @@ def lawyer_check(r: RecordAssessment, catalog: Catalog) -> str | None:
     if v is None:
         return None
     unsure = {x.feature for x in r.reasons if x.basis == "data"}
-    unsure |= {c for c, f in v.features.items() if f.confidence == "low"}
+    # read at low confidence; a hearing or privacy read in full is known (the guide says it): only its grade is
+    # in doubt, which is the advocate's matter, not a part for a survivor to have checked
+    unsure |= {
+        c
+        for c, f in v.features.items()
+        if f.confidence == "low" and not (f.read == "full" and c in ("hearing", "confidentiality"))
+    }
     unsure |= {c for d, c in _DETAIL_CATEGORY.items() if getattr(getattr(v.details, d), "confidence", None) == "low"}
-    names = [c.name.lower() for c in catalog.rubric.categories if c.id in unsure]
+    names = [c.check or c.name.lower() for c in catalog.rubric.categories if c.id in unsure]
     if not names:
         return None
     if len(names) == 1:
