@@ -19,6 +19,7 @@ from .engine import (
     merge_verdicts,
     why_reasons,
 )
+from .next_steps import SURVIVOR_TEXT as _ROUTES_SURVIVOR_TEXT
 from .results import (
     ELIGIBLE,
     VERDICTS,
@@ -29,8 +30,12 @@ from .results import (
     Verdict,
     WhatIf,
 )
-from .rules import SURVIVOR_TEXT, duration
+from .rules import SURVIVOR_TEXT as _RULES_SURVIVOR_TEXT
+from .rules import duration
 from .scoring import Gap, gaps
+
+# A sentence's survivor form where it differs from the advocate's (the statute's words are for the advocate).
+SURVIVOR_TEXT = {**_RULES_SURVIVOR_TEXT, **_ROUTES_SURVIVOR_TEXT}
 
 __all__ = [
     "ELIGIBLE",

@@ -56,6 +56,21 @@ def unsure_fit(route: OtherRoute, rec: RecordAnswers, phrases: Mapping[str, Mapp
     return head + (" for " + " and ".join(tail) if tail else "")
 
 
+# Other routes: the advocate reads each route's summary (often the constitution's or statute's words); a
+# survivor reads what a pardon is in plain words (SURVIVOR_TEXT), and the summary of any other law.
+PARDON = "A pardon may be possible: {name}. {summary}"
+PARDON_IF = "If it was {fit}, a pardon may be possible: {name}. {summary}"
+ANOTHER_LAW = "Another law may help: {name}. {summary}"
+ANOTHER_LAW_IF = "If it was {fit}, another law may help: {name}. {summary}"
+_PARDON_PLAIN = (
+    "A pardon forgives a conviction, but it does not always clear the record. A lawyer can tell {you} how to ask."
+)
+SURVIVOR_TEXT = {
+    PARDON: "A pardon may be possible: {name}. " + _PARDON_PLAIN,
+    PARDON_IF: "If it was {fit}, a pardon may be possible: {name}. " + _PARDON_PLAIN,
+}
+
+
 def next_steps(catalog: Catalog, law: LawView, rec: RecordAnswers, verdict: Verdict) -> list[Reason]:
     j, v = law.j, law.v
     out: list[Reason] = []
@@ -66,13 +81,10 @@ def next_steps(catalog: Catalog, law: LawView, rec: RecordAnswers, verdict: Verd
         ]
         # routes that fit the record as told come first; those that fit only if an unsure answer is one way, after
         for route, fit in sorted(fitting, key=lambda pair: pair[1] is not None):
-            if route.kind == "pardon":
-                text = "A pardon may be possible: {name}. {summary}"
-            else:
-                text = "Another law may help: {name}. {summary}"
+            plain, unsure = (PARDON, PARDON_IF) if route.kind == "pardon" else (ANOTHER_LAW, ANOTHER_LAW_IF)
+            text = plain if fit is None else unsure
             params = {"name": route.name}
             if fit is not None:
-                text = "If it was {fit}, " + text[0].lower() + text[1:]
                 params["fit"] = fit
             out.append(
                 reason(

@@ -462,7 +462,8 @@ _RESEARCH_ASIDE = re.compile(r" \([^()]*\bnot in the stored cop(?:y|ies)\)")
 _PROVENANCE = (
     r"page read|pages read|text read|text was not read|texts? (?:were|was) not read|secondary (?:site|page)|"
     r"news reports?|attorneys wrote|figures as of|commercial dataset|shared research|date of the page|"
-    r"did not find a page|copy read|its newsletter|reported in \d{4}"
+    r"did not find a page|copy read|its newsletter|reported in \d{4}|nothing read|sources read|not read|"
+    r"third-party page|not confirmed on|was not found|were not found"
 )
 _PROVENANCE_ASIDE = re.compile(rf" ?\([^()]*\b(?:{_PROVENANCE})\b[^()]*\)", re.I)
 _PROVENANCE_SENTENCE = re.compile(rf"(?:^|(?<=[.;)]) )[^.;]*\b(?:{_PROVENANCE})\b[^.;]*[.;]", re.I)
