@@ -503,3 +503,16 @@ def test_the_answers_it_rests_on_name_every_answer_given_as_not_sure(catalog):
     assert "Not sure: whether it was a misdemeanor or a felony and the year of the record." in text
     sure = render(assess(catalog, answers_with({"jurisdiction": "CO"}), now=2026), catalog, "text")
     assert "Not sure:" not in sure
+
+
+def test_a_survivor_is_told_a_link_that_fits_once(catalog):
+    """Words review 8: 'That fits the law's test for the link' under Why, not again under what to show; the
+    advocate's list of what to show keeps every element."""
+    from tests.factories import answers_with
+
+    answers = answers_with({"jurisdiction": "VA", "offense": "prostitution", "year": 2014}, audience="survivor")
+    text = render(assess(catalog, answers, now=2026), catalog, "text")
+    assert text.count("That fits the law's test for the link.") == 2  # the first screen, and Why
+    advocate = answers.model_copy(update={"audience": "advocate"})
+    text = render(assess(catalog, advocate, now=2026), catalog, "text")
+    assert text.count("That fits.") == 2  # Why, and what your client would need to show

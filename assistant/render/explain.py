@@ -631,7 +631,12 @@ def context(assessment: Assessment, catalog: Catalog) -> dict[str, Any]:
                 ],
                 "reasons": [_reason(x, voice) for x in r.reasons],
                 "why": [_reason(x, voice) for x in why],
-                "to_show": [_reason(x, voice) for x in r.to_show],
+                # a survivor is told a link that fits once, under "Why"; the advocate's list keeps every element
+                "to_show": [
+                    _reason(x, voice)
+                    for x in r.to_show
+                    if voice != "survivor" or not (x in why and x.effect == "supports")
+                ],
                 # a reason already given under "Why" is not said a second time
                 "obstacles": [_reason(x, voice) for x in r.obstacles if x not in why],
                 "what_ifs": what_if_lines(r, catalog, voice) if r.jurisdiction is not None else [],
