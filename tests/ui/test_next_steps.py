@@ -208,3 +208,19 @@ async def test_what_to_do_next_has_no_help_banner_when_the_trafficking_has_ended
         await settle(pilot)
         await press(pilot, "w")
         assert isinstance(a.screen, NextStepsScreen) and not a.screen.query(".safety")
+
+
+async def test_several_records_are_each_named_with_their_verdict_before_the_first_cards_detail():
+    """Words review 8: a second record's result was only reached after the first record's whole detail."""
+    a = app("two-states-advocate")
+    async with a.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        assert isinstance(a.screen, ResultsScreen)
+        overview = str(a.screen.query_one("#overview").render())
+        assert "Record 1: An arrest for prostitution" in overview and "Record 2: A conviction" in overview
+        assert overview.count("✔ Likely eligible") == 2
+        assert a.screen.query_one("#overview").region.bottom <= 24  # on the first screen, without scrolling
+    one = app("nm-theft-felony-sealing")
+    async with one.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        assert not one.screen.query("#overview")  # one record: its card is the overview

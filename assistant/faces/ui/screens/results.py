@@ -110,6 +110,10 @@ class ResultsScreen(Screen[None]):
             for line in ctx["safety"]:  # the trafficking has not ended: help comes before any result
                 yield Static(line, classes="notice safety", markup=False)
             yield Static(ctx["disclaimer"], classes="notice", markup=False)
+            records = [r for r, _, _ in self.prepared.records]
+            if len(records) > 1:  # each record's verdict up front: the first card's detail is long
+                lines = [f"Record {r['number']}: {r['title']}\n  {r['symbol']} {r['verdict_label']}" for r in records]
+                yield Static("\n".join(lines), id="overview", classes="overview", markup=False)
             for r, text, laid_out in self.prepared.records:
                 with Vertical(classes=f"card verdict-{r['verdict']}") as card:
                     # the title wraps inside the card: on the border, 80 columns cut it in the place's name
