@@ -155,10 +155,11 @@ def test_obstacles_are_what_keeps_a_record_at_possibly_and_notes_that_stand_in_t
 
 
 def test_the_juvenile_route_gives_its_own_remedies_even_when_the_age_is_unsure(catalog):
-    """South Dakota has no adult law; S.D. Codified Laws § 26-7A-115.1 vacates and expunges a juvenile record."""
+    """South Dakota has no adult law; S.D. Codified Laws § 26-7A-115.1 vacates and expunges a juvenile record
+    (a delinquency record: a record of unsure kind could be one)."""
     evaluator = Evaluator(catalog, NOW)
     for age in ("minor", "unsure"):
-        r = evaluator.assess_record(answers_with({"jurisdiction": "SD", "age": age}), 0)
+        r = evaluator.assess_record(answers_with({"jurisdiction": "SD", "age": age, "record": "unsure"}), 0)
         assert r.verdict == "possibly_eligible" and r.juvenile_route is True, age
         assert sorted(r.relief_types) == ["expungement", "vacatur"], age
     adult = evaluator.assess_record(answers_with({"jurisdiction": "SD"}), 0)

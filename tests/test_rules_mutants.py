@@ -110,8 +110,8 @@ def test_a_minor_in_a_place_with_no_law_is_told_of_minors_too(catalog):
 
 
 def test_the_juvenile_route_is_for_a_minor_and_is_something_to_show(catalog):
-    sd = law_with(catalog, "SD")
-    (minor,) = run(rule_adult_law, sd, catalog, age="minor")
+    sd = law_with(catalog, "SD")  # § 26-7A-115.1: "a delinquency record"
+    (minor,) = run(rule_adult_law, sd, catalog, age="minor", record="juvenile_adjudication")
     summary = catalog.jurisdictions["SD"].current.details.juvenile.summary
     assert minor == R(
         "juvenile_route",
@@ -126,11 +126,16 @@ def test_the_juvenile_route_is_for_a_minor_and_is_something_to_show(catalog):
         basis="show",
     )
     assert run(rule_adult_law, sd, catalog, age="unsure")[0].effect == "no_law"  # only a known minor
+    # a minor's conviction in adult court is not a delinquency record (words review 8)
+    (adult_court,) = run(rule_adult_law, sd, catalog, age="minor", record="conviction")
+    assert adult_court.effect == "no_law" and "does not reach this kind of record" in adult_court.text
     juvenile = catalog.jurisdictions["SD"].current.details.juvenile
     unsettled = law_with(catalog, "SD", juvenile=juvenile.model_copy(update={"available": None}))
-    assert run(rule_adult_law, unsettled, catalog, age="minor")[0].effect == "no_law"
+    assert run(rule_adult_law, unsettled, catalog, age="minor", record="juvenile_adjudication")[0].effect == "no_law"
     uncited = law_with(catalog, "SD", juvenile=juvenile.model_copy(update={"citation": None}))
-    assert run(rule_adult_law, uncited, catalog, age="minor")[0].citation == uncited.fallback
+    assert run(rule_adult_law, uncited, catalog, age="minor", record="juvenile_adjudication")[0].citation == (
+        uncited.fallback
+    )
 
 
 def test_a_juvenile_adjudication_is_a_record_from_under_18(catalog):
