@@ -49,8 +49,9 @@ def shown_sentences(ctx: dict) -> list[str]:
     return out
 
 
-def hand_out_sentences(ctx: dict) -> list[str]:
-    """The steps written to the person with the record, in every voice (the advocate's copy says so)."""
+def checklist_sentences(ctx: dict) -> list[str]:
+    """What the checklist itself says (each paper's name, notes, what stands in): in the reader's voice, so one
+    item never names "your own sworn statement" and then "the client's affidavit" (words review 8)."""
     out = []
     for r in ctx["records"]:
         out += [item["title"] for item in r["next"]["checklist"]]
@@ -79,8 +80,14 @@ def test_every_template_reads_right_in_each_voice(catalog, voice):
                 documentation=["none"],
             )
             ctx = context(assess(catalog, answers, now=2026), catalog)
-            for sentence in hand_out_sentences(ctx):  # written to the person: "you", never "your client"
-                assert "your client" not in sentence.lower() and "the client" not in sentence.lower(), (code, sentence)
+            for sentence in checklist_sentences(ctx):  # in the reader's voice, never both in one item
+                if voice == "survivor":
+                    assert "your client" not in sentence.lower() and "the client" not in sentence.lower(), (
+                        code,
+                        sentence,
+                    )
+                else:
+                    assert not YOU.search(re.sub(r'"[^"]*"', "", sentence)), (code, sentence)
                 for bad in BAD_FORMS:
                     assert not bad.search(sentence), (code, bad.pattern, sentence)
             for sentence in shown_sentences(ctx):

@@ -541,9 +541,9 @@ def next_context(catalog: Catalog, p: Packet, voice: str) -> dict[str, Any]:
     """What to do next for one record, in the reader's voice (checklist, filing route, help, outline)."""
     words = catalog.terms.papers
     route = p.route
-    # The steps are written to the person with the record in every voice (the advocate's copy says so), so
-    # what a step names ("Your own sworn statement") speaks to them too; why a paper matters stays in the voice.
-    step = "survivor"
+    # The guide's own lines (where to get a paper, how to file) are written to the person with the record in
+    # every voice (the advocate's copy says so); what the checklist itself says is in the reader's voice, so one
+    # item does not name "your own sworn statement" and then "the client's affidavit".
     return {
         "has_guide": p.has_guide,
         "place_known": p.record.jurisdiction is not None,
@@ -554,13 +554,13 @@ def next_context(catalog: Catalog, p: Packet, voice: str) -> dict[str, Any]:
                 "kind": item.kind,
                 # a sworn statement is written, not fetched: its line says what it is
                 "where_label": "About it" if item.kind == "sworn_statement" else "How to get it",
-                "title": say(words[item.kind].title, step) if item.kind in words else item.kind,
+                "title": say(words[item.kind].title, voice) if item.kind in words else item.kind,
                 "why": say(getattr(words[item.kind].why, voice), voice) if item.kind in words else "",
                 "citation": item.citation,
                 "where": item.where if voice != "survivor" else without_research_notes(item.where or "") or None,
                 "cost": item.cost if voice != "survivor" else without_research_notes(item.cost or "") or None,
-                "notes": [say(n, step) for n in item.notes],
-                "missing": say(getattr(words[item.kind].when_missing, voice), step)
+                "notes": [say(n, voice) for n in item.notes],
+                "missing": say(getattr(words[item.kind].when_missing, voice), voice)
                 if item.missing and item.kind in words and words[item.kind].when_missing
                 else None,
             }
