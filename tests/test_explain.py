@@ -320,10 +320,16 @@ def test_a_survivor_is_told_once_which_part_of_the_law_a_lawyer_should_check(cat
         "We are not sure about one part of this law: how the charge must be linked to the trafficking. "
         "A lawyer should check it."
     ]
-    (nh,) = shown("NH")  # New Hampshire's vacatur paragraph could not be read: our data does not know
+    # New Hampshire's vacatur paragraph could not be read: the first part names two and "other parts"; the detail
+    # names every part once, in place of a "we could not confirm this" line for each (words review 8)
+    nh, every = shown("NH")
     assert nh.startswith("We are not sure about some parts of this law: ") and nh.endswith(
         "and other parts. A lawyer should check them."
     )
+    assert "other parts" not in every and every.count(",") >= 3 and "how strong the proof must be" in every
+    answers = answers_with({"jurisdiction": "NH", "offense": "prostitution"}, audience="survivor")
+    text = render(assess(catalog, answers, 2026), catalog, "text")
+    assert "we could not confirm this" not in text.lower()
     assert shown("VA") == []  # Virginia's law is read in full, every part at high confidence
     # Florida's hearing was read in full (§ 943.0583(7)): only its grade is in doubt, so it is not called unsure
     # to a survivor while the guide states it (words review 8)

@@ -733,9 +733,11 @@ def test_without_named_papers_and_a_higher_standard_without_them(catalog):
 
 def test_what_papers_do_when_we_could_not_read_it(catalog):
     unknown = "We could not confirm what official papers do under this law."
-    assert run(rule_documentation, law_with(catalog, "MS", documentation=None), catalog) == [D("note", unknown)]
+    # a note that our data does not know (basis "data"): a survivor is told it once, with the other such parts
+    no_details = law_with(catalog, "MS", documentation=None)
+    assert run(rule_documentation, no_details, catalog) == [D("note", unknown, basis="data")]
     law = law_with(catalog, "MS", {"official_documentation": "unknown"})
-    assert run(rule_documentation, law, catalog) == [D("note", unknown, confidence=None)]
+    assert run(rule_documentation, law, catalog) == [D("note", unknown, basis="data", confidence=None)]
 
 
 def test_papers_without_a_presumption(catalog):
@@ -821,6 +823,7 @@ def test_a_hearing_we_could_not_read_says_so_without_a_confidence(catalog):
             "NMSA 1978 § 30-52-1.2",
             None,
             (("label", "Hearing"),),
+            basis="data",
         )
     ]
 

@@ -116,7 +116,8 @@ def reason(
         confidence,
         tuple((params or {}).items()),
         tuple((phrases or {}).items()),
-        basis if effect == "uncertain" else None,
+        # what kind of "possibly" an uncertain reason makes; on a note, only that our data does not know it
+        basis if effect == "uncertain" or basis == "data" else None,
     )
 
 
@@ -779,7 +780,7 @@ def rule_documentation(law: LawView, f: Any, ph: Phrases, now: int) -> list[Reas
         out.append(reason("documentation", "note", text, feature, cite, conf))
     else:
         text = "We could not confirm what official papers do under this law."
-        out.append(reason("documentation", "note", text, feature, cite, conf))
+        out.append(reason("documentation", "note", text, feature, cite, conf, basis="data"))
     return out
 
 
@@ -866,7 +867,8 @@ def rule_procedure(law: LawView, f: Any, ph: Phrases, now: int) -> list[Reason]:
         elif effect == "uncertain" and category == "judicial_discretion" and _consent_is_a_condition(law):
             continue  # the prosecutor's veto is told once, by the condition that the prosecutor must consent
         cite, conf = law.cite(category), law.conf(category)
-        out.append(reason(name, effect, text, category, cite, conf, params, phrases or None, basis="judge"))
+        basis: Basis = "judge" if level is not None else "data"
+        out.append(reason(name, effect, text, category, cite, conf, params, phrases or None, basis=basis))
     return out
 
 

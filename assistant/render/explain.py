@@ -249,9 +249,16 @@ def what_if_lines(r: RecordAssessment, catalog: Catalog, voice: str) -> list[str
 _DETAIL_CATEGORY = {"records": "arrests_and_adjudications", "offenses": "offenses_covered", "timing": "time_limits"}
 
 
-def lawyer_check(r: RecordAssessment, catalog: Catalog) -> str | None:
+def told_once(x: Reason, voice: str) -> bool:
+    """A note that our data does not know a part ('Burden of proof: we could not confirm this'): a survivor is
+    told once, in the first part's 'a lawyer should check' line, not again for each part in the detail."""
+    return voice == "survivor" and x.effect == "note" and x.basis == "data"
+
+
+def lawyer_check(r: RecordAssessment, catalog: Catalog, every: bool = False) -> str | None:
     """The one line saying which parts of the law a lawyer should check: what our data does not know for
-    this record, or read only at low confidence. None when there is nothing to check."""
+    this record, or read only at low confidence. None when there is nothing to check. The first part names
+    two and 'other parts'; the detail (`every`) names them all, in place of a line for each."""
     v = r.version
     if v is None:
         return None
@@ -269,7 +276,7 @@ def lawyer_check(r: RecordAssessment, catalog: Catalog) -> str | None:
         return None
     if len(names) == 1:
         return f"We are not sure about one part of this law: {names[0]}. A lawyer should check it."
-    shown = names if len(names) <= 3 else [*names[:2], "other parts"]
+    shown = names if len(names) <= 3 or every else [*names[:2], "other parts"]
     listed = ", ".join(shown[:-1]) + " and " + shown[-1]
     return f"We are not sure about some parts of this law: {listed}. A lawyer should check them."
 
@@ -630,15 +637,15 @@ def context(assessment: Assessment, catalog: Catalog) -> dict[str, Any]:
                     for rel in r.relief
                 ],
                 "reasons": [_reason(x, voice) for x in r.reasons],
-                "why": [_reason(x, voice) for x in why],
-                # a survivor is told a link that fits once, under "Why"; the advocate's list keeps every element
+                "why": [_reason(x, voice) for x in why if not told_once(x, voice)],
+                # a survivor is told each reason once, under "Why"; the advocate's list keeps every element
                 "to_show": [
                     _reason(x, voice)
                     for x in r.to_show
-                    if voice != "survivor" or not (x in why and x.effect == "supports")
+                    if not told_once(x, voice) and (voice != "survivor" or x not in why)
                 ],
                 # a reason already given under "Why" is not said a second time
-                "obstacles": [_reason(x, voice) for x in r.obstacles if x not in why],
+                "obstacles": [_reason(x, voice) for x in r.obstacles if x not in why and not told_once(x, voice)],
                 "what_ifs": what_if_lines(r, catalog, voice) if r.jurisdiction is not None else [],
                 "unsure_fields": [say(terms.field(f), voice) for f in r.unsure_fields]
                 if r.jurisdiction is not None
@@ -657,6 +664,13 @@ def context(assessment: Assessment, catalog: Catalog) -> dict[str, Any]:
                 # where there is no law for adults, there is no part of one for a lawyer to check
                 "lawyer_check": lawyer_check(r, catalog)
                 if r.jurisdiction is not None and r.verdict != "no_adult_law"
+                else None,
+                # in the detail only where the first part's line left some parts out ("and other parts")
+                "lawyer_check_all": every_part
+                if voice == "survivor"
+                and r.jurisdiction is not None
+                and r.verdict != "no_adult_law"
+                and (every_part := lawyer_check(r, catalog, every=True)) != lawyer_check(r, catalog)
                 else None,
             }
         )
