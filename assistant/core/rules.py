@@ -872,6 +872,10 @@ def rule_procedure(law: LawView, f: Any, ph: Phrases, now: int) -> list[Reason]:
     return out
 
 
+def has_no_adult_law(law: LawView) -> bool:
+    return not law.v.adult_relief
+
+
 def has_juvenile_offenses(law: LawView) -> bool:
     juvenile = law.v.details.juvenile
     return not law.v.adult_relief and juvenile is not None and bool(juvenile.offenses)
@@ -881,10 +885,12 @@ def has_juvenile_offenses(law: LawView) -> bool:
 # adults nothing else is asked. Relief (which remedies reach the record) is read by the engine.
 ADULT_LAW = Rule(
     "adult",
-    ("age", "record"),
+    (),
     rule_adult_law,
-    # only where the route for minors reaches some offenses does the adult-law rule read the offense
-    reads_where=(("offense", has_juvenile_offenses),),
+    # A law for adults is told whatever the age and record: only where there is none does the rule read them
+    # (a route for minors, by the kind of record), so elsewhere an unsure age joins no group and costs nothing;
+    # and only where the route for minors reaches some offenses does it read the offense.
+    reads_where=(("age", has_no_adult_law), ("record", has_no_adult_law), ("offense", has_juvenile_offenses)),
 )
 RULES: tuple[Rule, ...] = (
     ADULT_LAW,
