@@ -522,3 +522,24 @@ def test_a_survivor_is_told_a_link_that_fits_once(catalog):
     advocate = answers.model_copy(update={"audience": "advocate"})
     text = render(assess(catalog, advocate, now=2026), catalog, "text")
     assert text.count("That fits.") == 2  # Why, and what your client would need to show
+
+
+def test_an_open_case_is_said_on_every_page_about_what_to_do_next(catalog):
+    """Words review 9: the packet and the sheet said nothing of an open case; and with one, free help stays on
+    the first screen while filing waits (Kansas bars filing while a case is open, K.S.A. 22-2410(b))."""
+    from assistant.faces.screening import Screener
+    from assistant.render.explain import context, render_packet
+    from tests.factories import answers_with
+
+    answers = answers_with(
+        {"jurisdiction": "KS", "offense": "prostitution", "pending_charges": "yes"}, audience="survivor"
+    )
+    assessment = assess(catalog, answers, now=2026)
+    step = catalog.terms.open_case("survivor")
+    for fmt in ("text", "markdown"):
+        assert f"First: {step}" in render_packet(assessment, catalog, fmt).replace("**", "")
+    steps = context(assessment, catalog)["records"][0]["first_steps"]
+    assert steps[0] == step and steps[-1].startswith("Talk to free legal help")
+    assert not any(s.startswith(("File", "Where to file")) for s in steps)
+    row = Screener(catalog).result(answers)
+    assert row["main_reason"].startswith(step)

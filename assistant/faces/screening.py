@@ -192,6 +192,8 @@ class Screener:
         voice = answers.voice  # a row for a survivor speaks to them, as their own answers file does
         depends = depends_text(r, self.catalog.terms, voice)
         row = self._row(r.verdict, r.relief_types, main_reason(r), r.as_of, depends, voice)
+        if answers.records[0].pending_charges == "yes":  # an open case comes before any clearing
+            row["main_reason"] = f"{self.catalog.terms.open_case(voice)} {row['main_reason']}"
         if answers.trafficking_ended == "ongoing":  # help comes first, before any result
             row["main_reason"] = f"{self.catalog.terms.safety.help_now(voice)} {row['main_reason']}"
         return row

@@ -365,8 +365,9 @@ def first_steps(r: RecordAssessment, p: Packet, catalog: Catalog, voice: str) ->
     """What to do first, at most three steps, tied to this record. An advocate reads the full detail instead,
     and only what comes before any clearing: an open case."""
     steps: list[str] = []
+    open_case = catalog.terms.open_case(voice)
     if r.record.pending_charges == "yes":  # an open case needs a defense before any clearing
-        steps.append(catalog.terms.open_case(voice))
+        steps.append(open_case)
     if voice != "survivor":
         return steps
     titles: dict[str, str] = {str(k): t.title for k, t in catalog.terms.papers.items()}
@@ -374,7 +375,8 @@ def first_steps(r: RecordAssessment, p: Packet, catalog: Catalog, voice: str) ->
         got = [titles.get(item.kind, item.kind) for item in p.checklist[:2]]
         got = [say(t, voice) for t in got]
         steps.append("Get " + " and ".join(t[0].lower() + t[1:] for t in got) + ".")
-        if p.route is not None and p.route.where_to_file.text:
+        # filing waits while a case is open (some laws bar it then): free help, not filing, comes next
+        if p.route is not None and p.route.where_to_file.text and steps[0] != open_case:
             steps.append(where_to_file_step(p.route.where_to_file.text))
     else:
         other = [x for x in r.next_steps if x.rule in OTHER_ROUTES]
@@ -552,6 +554,8 @@ def next_context(catalog: Catalog, p: Packet, voice: str) -> dict[str, Any]:
     # every voice (the advocate's copy says so); what the checklist itself says is in the reader's voice, so one
     # item does not name "your own sworn statement" and then "the client's affidavit".
     return {
+        # an open case comes before any clearing, on every page about what to do next
+        "open_case": catalog.terms.open_case(voice) if p.record.record.pending_charges == "yes" else None,
         "has_guide": p.has_guide,
         "place_known": p.record.jurisdiction is not None,
         "guide_as_of": p.guide.as_of if p.guide is not None else None,

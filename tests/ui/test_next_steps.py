@@ -224,3 +224,16 @@ async def test_several_records_are_each_named_with_their_verdict_before_the_firs
     async with one.run_test(size=(80, 24)) as pilot:
         await settle(pilot)
         assert not one.screen.query("#overview")  # one record: its card is the overview
+
+
+async def test_what_to_do_next_says_an_open_case_first():
+    from tests.factories import answers_with
+
+    answers = answers_with({"jurisdiction": "NY", "pending_charges": "yes"}, audience="survivor")
+    a = make_app(CATALOG, answers, "default")
+    async with a.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await press(pilot, "w")
+        assert isinstance(a.screen, NextStepsScreen)
+        first = str(a.screen.query_one("#open-case").render())
+        assert first == "First: " + CATALOG.terms.open_case("survivor")

@@ -64,6 +64,8 @@ class NextStepsScreen(Screen[None]):
                 yield Static(line, classes="notice safety", markup=False)
             # The verdict only: its reasons ("the points below") are on the results, one key away.
             yield Static(f"{r['title']}\n{r['symbol']} {r['verdict_label']}.", markup=False)
+            if n["open_case"]:  # before any paper to gather (the packet and the results say it first too)
+                yield Static(f"First: {n['open_case']}", id="open-case", classes="notice", markup=False)
             if n["checklist"]:
                 with Vertical(classes="card"):
                     yield Static("Papers to gather", classes="subtitle", markup=False)
