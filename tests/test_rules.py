@@ -315,11 +315,14 @@ def test_papers_a_law_names_by_agency_count_and_an_unread_list_rules_none_out(ca
     assert said.effect == "supports" and "a T visa" in reason_text(said, "survivor")
     nj = law_with(catalog, "NJ")
     said = one(run(rule_documentation, nj, catalog, documentation=("t_visa",)), "documentation")
-    assert said.effect == "note" and "your papers (a T visa) may count. A lawyer can check." in reason_text(
+    assert said.effect == "note" and "Your papers (a T visa) may count too. A lawyer can check." in reason_text(
         said, "survivor"
     )
     none = one(run(rule_documentation, nj, catalog, documentation=("none",)), "documentation")
     assert "may count" not in reason_text(none, "survivor")
+    # a support worker's letter is evidence, not official papers (words review 9)
+    letter = one(run(rule_documentation, nj, catalog, documentation=("provider_letter",)), "documentation")
+    assert "may count" not in reason_text(letter, "survivor")
     fl = law_with(catalog, "FL")  # the law's whole list read: a paper not on it is not said to maybe count
     said = one(run(rule_documentation, fl, catalog, documentation=("provider_letter",)), "documentation")
     assert "may count" not in reason_text(said, "survivor")

@@ -20,6 +20,7 @@ from ..models.answers import Answers
 from ..models.common import UNSURE, in_scope
 from ..models.guide import FilingRoute, Guide, HelpEntry, Paper
 from .results import ELIGIBLE, Reason, RecordAssessment
+from .rules import agency_papers
 
 NATIONAL = "national"
 # Which paper answers which condition of a law (the rest need "proof of the conditions"); a fee is paid,
@@ -138,10 +139,15 @@ def checklist(
         notes = [f"{'The law names' if whole else 'Papers that count include'}: {', '.join(named)}."] if named else []
         if counted:
             notes.append(f"{{You_have}}: {', '.join(counted)}.")
-        elif held and not whole:
-            others = ", ".join(ph.get(d, d) for d in held)
-            notes.append(f"{{You_have}}: {others}. The law's full list was not read: a lawyer can check if they count.")
-        add("official_documents", docs.citation or statute, tuple(notes), missing=not counted and (whole or not held))
+        elif agency_papers(held) and not whole:
+            others = ", ".join(ph.get(d, d) for d in agency_papers(held))
+            notes.append(f"{{You_have}}: {others}. They may count too: a lawyer can check.")
+        add(
+            "official_documents",
+            docs.citation or statute,
+            tuple(notes),
+            missing=not counted and (whole or not agency_papers(held)),
+        )
     if not held or not presumption:
         add("provider_letter", (docs.citation if docs and docs.citation else None) or statute)
     conditions = [

@@ -12,7 +12,7 @@ other field raises, so the engine's memo (keyed by those fields) can never serve
 from __future__ import annotations
 
 import math
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, replace
 from functools import cached_property
 from typing import Any, NamedTuple, get_args
@@ -743,6 +743,12 @@ def held_documents(f: Any) -> list[str]:
     return [d for d in f.documentation if d not in ("none", UNSURE)]
 
 
+def agency_papers(held: Iterable[str]) -> list[str]:
+    """The papers an agency or a court issues: what 'official documentation' can be where the law's own list
+    was not read (a support worker's letter is evidence, not official papers, unless a law names it)."""
+    return [d for d in held if d != "provider_letter"]
+
+
 def rule_documentation(law: LawView, f: Any, ph: Phrases, now: int) -> list[Reason]:
     feature = "official_documentation"
     docs = law.v.details.documentation
@@ -768,12 +774,11 @@ def rule_documentation(law: LawView, f: Any, ph: Phrases, now: int) -> list[Reas
             if docs.without_documents_standard == "clear_and_convincing":
                 text += " Without them, the proof must be stronger (clear and convincing evidence)."
             params = {"names": names}
-            if held and docs.read != "full":
-                # the law's own list was not read whole: the person's papers are not ruled out by it
-                params["held"] = ", ".join(ph["document"].get(d, d) for d in held)
-                text += (
-                    " We could not read the law's full list, so {your} papers ({held}) may count. A lawyer can check."
-                )
+            official = agency_papers(held)
+            if official and docs.read != "full":
+                # the law's own list was not read whole: the person's agency papers are not ruled out by it
+                params["held"] = ", ".join(ph["document"].get(d, d) for d in official)
+                text += " {Your} papers ({held}) may count too. A lawyer can check."
             out.append(reason("documentation", "note", text, feature, cite, conf, params))
     elif presumption is False:
         text = "Papers do not create a presumption here, but they can still help as evidence."
