@@ -1016,6 +1016,9 @@ def test_which_routes_fit_a_record():
     assert route_fits(classes, rec(level="felony", felony_class="class_b"))
     assert route_fits(classes, rec(level="felony")) and route_fits(classes, rec(level="felony", felony_class="unsure"))
     assert route_fits(classes, rec(felony_class="class_a"))  # a class says nothing about a misdemeanor
+    trafficking = OtherRoute(name="t", summary="s", kind="other", trafficking_specific=True)
+    assert route_fits(trafficking, rec()) and not route_fits(trafficking, rec(connection="not_connected"))
+    assert route_fits(trafficking.model_copy(update={"trafficking_specific": False}), rec(connection="not_connected"))
     closed = OtherRoute(name="n", summary="s", kind="other", closed_since="2017-08-01")
     assert not route_fits(closed, rec()) and route_fits(closed.model_copy(update={"closed_since": None}), rec())
 

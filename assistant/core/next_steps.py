@@ -31,6 +31,8 @@ def route_fits(route: OtherRoute, rec: RecordAnswers) -> bool:
         return False
     if route.closed_since is not None:  # no record can use it any more
         return False
+    if route.trafficking_specific and rec.connection == "not_connected":
+        return False  # a route for records that came from the trafficking: the person said this one did not
     # a prostitution-only route is no help with a drug charge, nor one for petty offences with a felony
     if not (in_scope(route.offenses, rec.offense) and in_scope(route.records, rec.record)):
         return False
