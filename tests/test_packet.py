@@ -266,3 +266,12 @@ def test_a_paper_asked_for_by_the_juvenile_route_only_is_not_shown_for_an_adult(
     (r,) = assess(catalog, answers, now=2026).records
     items = {item.kind: item for item in packet(catalog, r, answers).checklist}
     assert "sworn_statement" in items and items["sworn_statement"].where is None
+
+
+def test_a_paper_that_asks_to_name_the_trafficker_says_it_can_be_unsafe(catalog):
+    """Words review 9: Virginia's sworn statement must name the trafficker (§ 19.2-327.17(B)); the item a survivor
+    writes first carries the warning, not only the condition two items later."""
+    va = answers_with({"jurisdiction": "VA", "record": "conviction", "offense": "prostitution", "level": "misdemeanor"})
+    _r, p, _text = rendered(catalog, va, "survivor")
+    statement = next(i for i in p.checklist if i.kind == "sworn_statement")
+    assert "trafficker's identity" in statement.where and "Naming the trafficker can be unsafe" in statement.where
