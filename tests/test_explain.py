@@ -509,6 +509,9 @@ def test_the_answers_it_rests_on_name_every_answer_given_as_not_sure(catalog):
     assert "Not sure: whether it was a misdemeanor or a felony and the year of the record." in text
     sure = render(assess(catalog, answers_with({"jurisdiction": "CO"}), now=2026), catalog, "text")
     assert "Not sure:" not in sure
+    # papers the person was not sure of are not "none" (words review 9)
+    papers = answers_with({"jurisdiction": "CO"}, documentation=["unsure"])
+    assert "Papers about the trafficking: not sure." in render(assess(catalog, papers, now=2026), catalog, "text")
 
 
 def test_a_survivor_is_told_a_link_that_fits_once(catalog):

@@ -685,7 +685,15 @@ def context(assessment: Assessment, catalog: Catalog) -> dict[str, Any]:
     papers = [ph.document.get(d, d) for d in answers.documentation if d not in ("none", "unsure")]
     rested_on = [
         say("When the trafficking ended: ", voice) + (ended or str(answers.trafficking_ended)) + ".",
-        "Papers about the trafficking: " + (", ".join(papers) if papers else "none of the listed papers") + ".",
+        "Papers about the trafficking: "
+        + (
+            ", ".join(papers)
+            if papers
+            else "not sure"
+            if "unsure" in answers.documentation
+            else "none of the listed papers"
+        )
+        + ".",
     ]
     for r in assessment.records:
         rec = r.record
