@@ -73,6 +73,9 @@ def test_not_sure_whether_it_has_ended_gets_the_gentle_help_line_first(catalog):
     welcome = catalog.terms.safety.welcome.split("?")[0]  # "Not safe right now"
     assert welcome in out[: out.index("not legal advice")] and HOTLINE in out[: out.index("not legal advice")]
     assert "If you are in danger right now" not in out  # not the note for trafficking that has not ended
+    advocate = render(assess(catalog, answers.model_copy(update={"audience": "advocate"}), now=2026), catalog, "text")
+    first = advocate[: advocate.index("not legal advice")]
+    assert "If your client may not be safe now" in first and HOTLINE in first  # the advocate's own voice
 
 
 def test_a_comparison_for_someone_still_being_trafficked_leads_with_help_in_every_format(catalog):

@@ -73,6 +73,9 @@ class SafetyNote(Strict):
         description="On the first screen, before any question, for anyone: where to get help now if they are not "
         "safe (the trafficking-ended question comes late, after the records)."
     )
+    not_sure: Said = Field(
+        description="At the top of the results when the person is not sure the trafficking has ended: help, gently."
+    )
     help_now: Said = Field(description="Help now: the Hotline and 911.")
     leave: Said = Field(description="That they can leave at any time; {leave_keys} names the keys of the face.")
     go_on: Said = Field(description="That they may continue if they wish.")

@@ -727,7 +727,7 @@ def context(assessment: Assessment, catalog: Catalog) -> dict[str, Any]:
         "year": assessment.year,
         # Trafficking that has not ended: help comes first, before any result. Not sure whether it has
         # ended may mean it has not: the gentler line of the first screen.
-        "safety": {"ongoing": [terms.safety.help_now(voice)], "unsure": [terms.safety.welcome]}.get(
+        "safety": {"ongoing": [terms.safety.help_now(voice)], "unsure": [terms.safety.not_sure(voice)]}.get(
             str(assessment.answers.trafficking_ended), []
         ),
     }
