@@ -196,3 +196,26 @@ def test_an_empty_answer_is_told_what_to_type(catalog):
     plain.run()
     said = " ".join(out.getvalue().split())
     assert "That answer doesn't fit. Type a number from 1 to 4. Please try again." in said
+
+
+def test_more_answers_as_people_write_them(catalog):
+    """Words review 9: 'not sure' at the papers question is one answer, not 'not' and 'sure'; a word inside a
+    choice ('assault' in '(like assault or robbery)'); 'hasn't ended' at the year question; a place's code is
+    said back ('hi' is Hawaii)."""
+    # survivor; NY; conviction, prostitution, misdemeanor, forced; 2016; adult; no open case; no more; ended 2016
+    to_papers = ["1", "new york", "3", "1", "1", "1", "2016", "1", "2", "2", "2016"]
+    plain, out = session(catalog, [*to_papers, "not sure"])
+    plain.run()
+    assert plain.conversation.runner.top["documentation"] == ["unsure"]
+    plain, _ = session(catalog, ["1", "ohio", "3", "assault"])
+    plain.run()
+    assert plain.conversation.runner.records[0]["offense"] == "violent"
+    plain, _ = session(catalog, [*to_papers[:-1], "hasn't ended"])
+    plain.run()
+    assert plain.conversation.runner.top["trafficking_ended"] == "ongoing"
+    plain, out = session(catalog, ["1", "hi"])
+    plain.run()
+    assert plain.conversation.runner.records[0]["jurisdiction"] == "HI" and "Taken as Hawaii (HI)." in out.getvalue()
+    plain, out = session(catalog, ["1", "not sure"])
+    plain.run()
+    assert plain.conversation.runner.records[0]["jurisdiction"] == "unsure" and "Taken as" not in out.getvalue()

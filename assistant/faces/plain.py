@@ -175,6 +175,8 @@ class PlainSession:
                 return str(choices[int(token) - 1].code)
             found = by_words(token)
             if found is not None:
+                if view.filterable:
+                    said_back(found)
                 return found
             if view.filterable and token.isdigit():  # a number, but not one of the list's
                 raise AnswerError(
@@ -186,9 +188,8 @@ class PlainSession:
 
                 places = find_places(token, place_names(choices))
                 if len(places) == 1:
-                    code = places[0]
-                    self.say(f"Taken as {next(c.label for c in choices if c.code == code)}.")  # a typo, said back
-                    return code
+                    said_back(places[0])
+                    return places[0]
                 if places:
                     names = " or ".join(c.label for c in choices if c.code in places)
                     raise AnswerError(f"Did you mean {names}? Type more of the name, or its number")
@@ -196,6 +197,11 @@ class PlainSession:
             # say what was typed and what would fit ("9 is not one of the choices. Type 1 to 7")
             shown = f"'{token}'" if len(token) <= 20 and token.isprintable() else "That"
             raise AnswerError(f"{shown} is not one of the choices. Type a number from 1 to {len(choices)}")
+
+        def said_back(code: str) -> None:
+            """A place taken from a name, a typo or a code ("hi", "ok" and "in" are words too), said back."""
+            if code != "unsure":  # "not sure" is said as the person said it
+                self.say(f"Taken as {next(c.label for c in choices if c.code == code)}.")
 
         def by_words(token: str) -> str | None:
             """A choice as people write it: its code or words, a synonym ('not sure', 'fraud', 'F3'), or the
@@ -215,10 +221,22 @@ class PlainSession:
             if view.filterable:
                 return None
             starts = [str(c.code) for c in choices if c.label.lower().startswith(lowered)]
-            return starts[0] if len(starts) == 1 else None
+            if len(starts) == 1:
+                return starts[0]
+            # a word of one choice's own words, its examples included ("assault" in "(like assault or robbery)")
+            within = [str(c.code) for c in choices if re.search(rf"\b{re.escape(lowered)}\b", c.label.lower())]
+            return within[0] if len(within) == 1 else None
 
         if view.kind == "multiple":
-            return [pick(t) for t in reply.replace(" ", ",").split(",") if t.strip()]
+            if not reply.strip():
+                raise AnswerError(f"Type the numbers that fit, like 1 or 1, 3 ({len(choices)} if you are not sure)")
+            whole = by_words(reply.strip().rstrip("."))  # "not sure", "a T visa": one answer of several words
+            if whole is not None:
+                return [whole]
+            parts = [t for t in reply.split(",") if t.strip()]
+            # "1 3" is two numbers; "t visa" is one answer
+            parts = [n for t in parts for n in (t.split() if all(w.isdigit() for w in t.split()) else [t])]
+            return [pick(t) for t in parts]
         if view.kind == "year":
             if reply.isdigit():
                 if len(reply) == 4:
