@@ -546,3 +546,18 @@ def test_an_open_case_is_said_on_every_page_about_what_to_do_next(catalog):
     assert not any(s.startswith(("File", "Where to file")) for s in steps)
     row = Screener(catalog).result(answers)
     assert row["main_reason"].startswith(step)
+
+
+def test_a_gap_in_our_data_is_said_once_on_the_first_part_with_who_can_check_it(catalog):
+    """Words review 9: Mississippi's 'We could not confirm whether it covers prostitution as a misdemeanor.' was
+    followed by 'We are not sure about one part of this law: which charges it covers.'"""
+    from tests.factories import answers_with
+
+    answers = answers_with(
+        {"jurisdiction": "MS", "offense": "prostitution", "level": "misdemeanor"}, audience="survivor"
+    )
+    first = render(assess(catalog, answers, now=2026), catalog, "text").split("MORE DETAIL")[0]
+    assert (
+        "We could not confirm whether it covers prostitution as a misdemeanor. A lawyer can check this part." in first
+    )
+    assert "which charges it covers" not in first

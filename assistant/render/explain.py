@@ -255,6 +255,16 @@ def told_once(x: Reason, voice: str) -> bool:
     return voice == "survivor" and x.effect == "note" and x.basis == "data"
 
 
+def told_by_short_why(r: RecordAssessment) -> frozenset[str]:
+    """The part whose "we could not confirm ..." the first part's why already says (its only reason)."""
+    if r.verdict != "possibly_eligible":
+        return frozenset()
+    uncertain = [x for x in r.reasons if x.effect == "uncertain"]
+    if any(x.basis != "data" for x in uncertain) or not uncertain:
+        return frozenset()
+    return frozenset({uncertain[0].feature})
+
+
 def lawyer_check(r: RecordAssessment, catalog: Catalog, every: bool = False) -> str | None:
     """The one line saying which parts of the law a lawyer should check: what our data does not know for
     this record, or read only at low confidence. None when there is nothing to check. The first part names
@@ -263,6 +273,7 @@ def lawyer_check(r: RecordAssessment, catalog: Catalog, every: bool = False) -> 
     if v is None:
         return None
     unsure = {x.feature for x in r.reasons if x.basis == "data"}
+    said = set() if every else told_by_short_why(r)  # the why above says it: not a second time just under it
     # read at low confidence; a hearing or privacy read in full is known (the guide says it): only its grade is
     # in doubt, which is the advocate's matter, not a part for a survivor to have checked
     unsure |= {
@@ -271,7 +282,7 @@ def lawyer_check(r: RecordAssessment, catalog: Catalog, every: bool = False) -> 
         if f.confidence == "low" and not (f.read == "full" and c in ("hearing", "confidentiality"))
     }
     unsure |= {c for d, c in _DETAIL_CATEGORY.items() if getattr(getattr(v.details, d), "confidence", None) == "low"}
-    names = [c.check or c.name.lower() for c in catalog.rubric.categories if c.id in unsure]
+    names = [c.check or c.name.lower() for c in catalog.rubric.categories if c.id in unsure - said]
     if not names:
         return None
     if len(names) == 1:
@@ -317,6 +328,8 @@ def short_why(r: RecordAssessment, voice: str) -> list[str]:
     if r.verdict == "possibly_eligible":
         # What the person can act on first; what only a lawyer can check is said once, below.
         chosen = [x for x in chosen if x.basis != "data"] or chosen[:1]
+        if chosen and chosen[0].basis == "data":  # only our data's gap keeps it at "possibly": say who can help
+            return [_brief(reason_text(chosen[0], voice)) + " A lawyer can check this part."]
     if r.verdict == "no_adult_law":
         # the verdict's own summary already says there is no law for adults: only what it does not say
         chosen = [x for x in chosen if x.rule != "adult_law"]
