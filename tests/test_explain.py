@@ -282,6 +282,18 @@ def test_a_survivor_reads_help_without_notes_on_how_our_copies_were_made(catalog
     assert without_research_notes(note) == "Free civil legal help. It runs clinics."
     aside = "Free help, with a hotline (the number was not in the stored copy). Not shown to handle vacatur."
     assert without_research_notes(aside) == "Free help, with a hotline. Not shown to handle vacatur."
+    # words review 9: more ways our notes say how far the research went
+    for note, kept in (
+        (
+            "The law does not let you file under seal. (A 2024 bill proposed this but was not passed as far as seen.)",
+            "The law does not let you file under seal.",
+        ),
+        (
+            "A fee applies (an older DPS sheet said $15 plus $9.95); the current amount was not confirmed.",
+            "A fee applies",
+        ),
+    ):
+        assert without_research_notes(note).rstrip(".") == kept.rstrip("."), note
     # the advocate keeps the remark: it says what our data could not confirm
     dc = _first_record(catalog, "DC", "conviction", "prostitution", "misdemeanor")
     survivor_notes = " ".join(h["note"] for h in dc["next"]["help"])

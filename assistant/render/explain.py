@@ -485,7 +485,8 @@ _PROVENANCE = (
     r"page read|pages read|text read|text was not read|texts? (?:were|was) not read|secondary (?:site|page)|"
     r"news reports?|attorneys wrote|figures as of|commercial dataset|shared research|date of the page|"
     r"did not find a page|copy read|its newsletter|reported in \d{4}|nothing read|sources read|not read|"
-    r"third-party page|not confirmed on|was not found|were not found"
+    r"third-party page|not confirmed on|was not found|were not found|as far as seen|not checked|was not confirmed|"
+    r"an older [a-z ]+ said"
 )
 _PROVENANCE_ASIDE = re.compile(rf" ?\([^()]*\b(?:{_PROVENANCE})\b[^()]*\)", re.I)
 _PROVENANCE_SENTENCE = re.compile(rf"(?:^|(?<=[.;)]) )[^.;]*\b(?:{_PROVENANCE})\b[^.;]*[.;]", re.I)
