@@ -214,7 +214,7 @@ def test_what_could_get_in_the_way_never_repeats_the_why(catalog):
 
 def test_a_first_step_that_fits_only_if_an_unsure_answer_is_one_way_says_so(catalog):
     ia = _first_record(catalog, "IA", "unsure", "unsure", "unsure")
-    assert ia["first_steps"][0] == "If it was a conviction, ask a lawyer about this: Pardon."
+    assert ia["first_steps"][0] == "If it was a conviction, ask a lawyer about a pardon."
 
 
 def test_federal_records_read_as_federal_law_and_federal_court(catalog):

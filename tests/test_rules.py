@@ -581,3 +581,24 @@ def test_a_pardon_is_said_in_plain_words_to_a_survivor_and_in_the_laws_to_an_adv
         "clear the record. A lawyer can tell you how to ask."
     )
     assert "impeachment" in advocate and "impeachment" not in survivor
+
+
+def test_a_route_named_only_pardon_is_not_named_twice(catalog):
+    """Words review 9: 'A pardon may be possible: Pardon.' and 'Ask a lawyer about this: Pardon.'"""
+    from assistant.core.eligibility import assess
+    from assistant.core.next_steps import next_steps
+    from assistant.render.explain import context
+    from tests.factories import answers_with
+
+    de = catalog.jurisdictions["DE"]
+    rec = answers_with({"jurisdiction": "DE", "record": "conviction", "offense": "violent", "level": "felony"})
+    (pardon,) = [
+        r
+        for r in next_steps(catalog, LawView(de, de.current, catalog.rubric), rec.records[0], "not_covered")
+        if r.rule == "pardon"
+    ]
+    assert dict(pardon.params)["name"] == "Pardon"
+    assert reason_text(pardon, "survivor").startswith("A pardon may be possible. A pardon forgives")
+    survivor = rec.model_copy(update={"audience": "survivor"})
+    steps = context(assess(catalog, survivor, now=2026), catalog)["records"][0]["first_steps"]
+    assert "Ask a lawyer about a pardon." in steps

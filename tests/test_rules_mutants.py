@@ -919,7 +919,7 @@ def test_a_pardon_for_a_conviction_with_its_own_citation_and_the_federal_law_for
     assert pardon[:6] == (
         "pardon",
         "note",
-        "A pardon may be possible: {name}. {summary}",
+        "A pardon may be possible. {summary}",  # a route named only "Pardon" is not named twice
         "details.other_routes",
         "S.D. Codified Laws §§ 24-14-1, 24-14-2",
         "medium",

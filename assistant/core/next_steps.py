@@ -67,9 +67,14 @@ ANOTHER_LAW_IF = "If it was {fit}, another law may help: {name}. {summary}"
 _PARDON_PLAIN = (
     "A pardon forgives a conviction, but it does not always clear the record. A lawyer can tell {you} how to ask."
 )
+# a route named only "Pardon": not "A pardon may be possible: Pardon."
+PARDON_UNNAMED = "A pardon may be possible. {summary}"
+PARDON_UNNAMED_IF = "If it was {fit}, a pardon may be possible. {summary}"
 SURVIVOR_TEXT = {
     PARDON: "A pardon may be possible: {name}. " + _PARDON_PLAIN,
     PARDON_IF: "If it was {fit}, a pardon may be possible: {name}. " + _PARDON_PLAIN,
+    PARDON_UNNAMED: "A pardon may be possible. " + _PARDON_PLAIN,
+    PARDON_UNNAMED_IF: "If it was {fit}, a pardon may be possible. " + _PARDON_PLAIN,
 }
 
 
@@ -83,7 +88,10 @@ def next_steps(catalog: Catalog, law: LawView, rec: RecordAnswers, verdict: Verd
         ]
         # routes that fit the record as told come first; those that fit only if an unsure answer is one way, after
         for route, fit in sorted(fitting, key=lambda pair: pair[1] is not None):
-            plain, unsure = (PARDON, PARDON_IF) if route.kind == "pardon" else (ANOTHER_LAW, ANOTHER_LAW_IF)
+            plain, unsure = (ANOTHER_LAW, ANOTHER_LAW_IF)
+            if route.kind == "pardon":
+                unnamed = route.name.strip().lower() == "pardon"
+                plain, unsure = (PARDON_UNNAMED, PARDON_UNNAMED_IF) if unnamed else (PARDON, PARDON_IF)
             text = plain if fit is None else unsure
             params = {"name": route.name}
             if fit is not None:

@@ -716,7 +716,7 @@ def rule_conditions(law: LawView, f: Any, ph: Phrases, now: int) -> list[Reason]
         params: dict[str, str | int] = {}
         phrases = {"condition": cond.text}  # the data may speak to the person: "unless the court finds {you} ..."
         effect: ReasonEffect = LEVEL_EFFECT[how.effect]
-        text = "Condition: {condition}"
+        text = "Fee: {condition}" if cond.code == "filing_fee" else "Condition: {condition}"  # paid, not met
         cite = cond.citation or law.cite(feature)
         open_case = None
         if how.met_by == "no_pending_charges":

@@ -404,6 +404,8 @@ def first_steps(r: RecordAssessment, p: Packet, catalog: Catalog, voice: str) ->
                     if "fit" in params
                     else "Ask a lawyer about this: {name}."
                 )
+                if str(name).strip().lower() == "pardon":  # not "Ask a lawyer about this: Pardon."
+                    text = text.replace("this: {name}", "a pardon")
                 steps.append(say(text, voice, {**params, "name": _without_citation(str(name))}))
     # the first step names help that clears records (local first, then national), not a general legal-aid
     # office whose own entry may say it does not take this kind of case, nor the hotline (no legal help)
