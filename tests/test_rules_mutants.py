@@ -721,11 +721,20 @@ def test_papers_that_create_the_presumption(catalog):
 
 def test_without_named_papers_and_a_higher_standard_without_them(catalog):
     docs = Documentation(documents=[], without_documents_standard="clear_and_convincing")
-    assert run(rule_documentation, law_with(catalog, "MS", documentation=docs), catalog) == [
+    law = law_with(catalog, "MS", documentation=docs)
+    assert run(rule_documentation, law, catalog, documentation=("unsure",)) == [
         D(
             "note",
             "Official papers ({names}) would make the court presume {you_are} eligible. "
             "Without them, the proof must be stronger (clear and convincing evidence).",
+            (("names", "official documents"),),
+        )
+    ]
+    # with none, the burden of proof says the stronger standard is theirs: not said here again (words review 9)
+    assert run(rule_documentation, law, catalog, documentation=("none",)) == [
+        D(
+            "note",
+            "Official papers ({names}) would make the court presume {you_are} eligible.",
             (("names", "official documents"),),
         )
     ]

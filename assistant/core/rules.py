@@ -771,7 +771,8 @@ def rule_documentation(law: LawView, f: Any, ph: Phrases, now: int) -> list[Reas
         else:
             names = ", ".join(ph["document"][d] for d in docs.documents) or "official documents"
             text = "Official papers ({names}) would make the court presume {you_are} eligible."
-            if docs.without_documents_standard == "clear_and_convincing":
+            # the stronger proof without them, unless the burden of proof already says it is this person's
+            if docs.without_documents_standard == "clear_and_convincing" and _standard_without_papers(law, f) is None:
                 text += " Without them, the proof must be stronger (clear and convincing evidence)."
             params = {"names": names}
             official = agency_papers(held)
