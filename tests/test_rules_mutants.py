@@ -116,8 +116,7 @@ def test_the_juvenile_route_is_for_a_minor_and_is_something_to_show(catalog):
     assert minor == R(
         "juvenile_route",
         "uncertain",
-        "{name} has no law that clears these records for adults. "
-        "Because {you_were} under 18, a route for young people may help: {summary}",
+        "Because {you_were} under 18, {name}'s route for young people may help: {summary}",
         "details.juvenile",
         SD,
         "high",

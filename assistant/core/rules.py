@@ -171,17 +171,20 @@ def rule_adult_law(law: LawView, f: Any, ph: Phrases, now: int) -> list[Reason]:
         ]
     juvenile = v.details.juvenile
     if effective_age(f) == "minor" and juvenile is not None and juvenile.available:
-        text = "{name} has no law that clears these records for adults. "
+        # told to someone who was under 18: the route for them, not first that there is none for adults
         # `juvenile.offenses` first: the rule reads the offense only where the route names some
         if juvenile.offenses and f.offense not in juvenile.offenses:
             effect: ReasonEffect = "no_law"
-            text += "Its route for people who were under 18 does not reach this charge: {summary}"
+            text = "{name}'s only route is for people who were under 18, and it does not reach this charge: {summary}"
         elif not in_scope(juvenile.records, f.record):
             effect = "no_law"
-            text += "Its route for people who were under 18 does not reach this kind of record: {summary}"
+            text = (
+                "{name}'s only route is for people who were under 18, and it does not reach this kind of record: "
+                "{summary}"
+            )
         else:
             effect = "uncertain"
-            text += "Because {you_were} under 18, a route for young people may help: {summary}"
+            text = "Because {you_were} under 18, {name}'s route for young people may help: {summary}"
         return [
             reason(
                 "juvenile_route",
@@ -190,7 +193,7 @@ def rule_adult_law(law: LawView, f: Any, ph: Phrases, now: int) -> list[Reason]:
                 "details.juvenile",
                 juvenile.citation or law.fallback,
                 juvenile.confidence,
-                {"name": j.at_start},
+                {"name": j.in_sentence if effect == "uncertain" else j.at_start},  # mid-sentence, or first
                 {"summary": juvenile.summary},
                 basis="show" if effect == "uncertain" else None,
             )
