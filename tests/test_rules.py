@@ -423,6 +423,16 @@ def test_a_record_dated_after_the_trafficking_asks_for_the_offenses_own_date(cat
     assert [r.effect for r in during] == ["supports"]
     forced = run(rule_nexus, fl, catalog, connection="forced", year=2021, trafficking_ended=2018)
     assert [r.effect for r in forced] == ["supports"]  # what the trafficker made them do: no date to square
+    # a 'while a victim' test still to be met (Va. Code § 19.2-327.17): the dates say what to be ready for,
+    # whatever the link answer (words review 9)
+    va = law_with(catalog, "VA")
+    because = run(rule_nexus, va, catalog, connection="because", year=2021, trafficking_ended=2019)
+    assert [r.effect for r in because] == ["uncertain", "note"] and "after the trafficking ended in 2019" in (
+        reason_text(because[1], "survivor")
+    )
+    assert [
+        r.effect for r in run(rule_nexus, va, catalog, connection="because", year=2018, trafficking_ended=2019)
+    ] == ["supports"]
 
 
 def test_the_relief_shown_is_the_route_the_answer_fits(catalog):

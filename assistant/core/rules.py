@@ -539,14 +539,20 @@ def rule_nexus(law: LawView, f: Any, ph: Phrases, now: int) -> list[Reason]:
         text += "{shown}"
     else:
         text += level.means or "{meaning} {You} would need to show that."
-    return [reason("nexus", "uncertain", text, "nexus", cite, conf, params, phrases, basis="show")]
+    must = reason("nexus", "uncertain", text, "nexus", cite, conf, params, phrases, basis="show")
+    # a test of when the offense happened ("while a victim"): the person's own dates say what to be ready for
+    during = (feature.meets_during if feature is not None else None) or level.meets_during
+    return [must, *(_record_after_the_trafficking(f, cite, conf, any_link=True) if during else [])]
 
 
-def _record_after_the_trafficking(f: Any, cite: str, conf: str | None) -> list[Reason]:
-    """'While I was being trafficked', for a record dated after the year it ended: not a contradiction (a
-    charge or a conviction can come later than the offense), but the offense's own date is what is shown."""
+def _record_after_the_trafficking(f: Any, cite: str, conf: str | None, any_link: bool = False) -> list[Reason]:
+    """A record dated after the year the trafficking ended, where the offense's own date matters ('while I was
+    being trafficked'; or a law whose test is 'while a victim', `any_link`): not a contradiction (a charge or
+    a conviction can come later than the offense), but the offense's own date is what is shown."""
     ended = f.trafficking_ended
-    if f.connection != "while_trafficked" or not (isinstance(f.year, int) and isinstance(ended, int)):
+    if not (any_link or f.connection == "while_trafficked"):
+        return []
+    if f.connection in ("not_connected", UNSURE) or not (isinstance(f.year, int) and isinstance(ended, int)):
         return []
     if f.year <= ended:
         return []
