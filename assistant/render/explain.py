@@ -328,7 +328,7 @@ def short_why(r: RecordAssessment, voice: str) -> list[str]:
     if r.verdict == "possibly_eligible":
         # What the person can act on first; what only a lawyer can check is said once, below.
         chosen = [x for x in chosen if x.basis != "data"] or chosen[:1]
-        if chosen and chosen[0].basis == "data":  # only our data's gap keeps it at "possibly": say who can help
+        if chosen and chosen[0].basis == "data" and voice == "survivor":  # only our data's gap: who can help
             return [_brief(reason_text(chosen[0], voice)) + " A lawyer can check this part."]
     if r.verdict == "no_adult_law":
         # the verdict's own summary already says there is no law for adults: only what it does not say
