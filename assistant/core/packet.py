@@ -136,17 +136,18 @@ def checklist(
         named = [ph.get(d, d) for d in docs.documents]
         counted = [ph.get(d, d) for d in held if d in docs.documents]
         whole = docs.read == "full"  # else the list is what the sources read say, not the law's whole list
+        official = agency_papers(held)
         notes = [f"{'The law names' if whole else 'Papers that count include'}: {', '.join(named)}."] if named else []
         if counted:
             notes.append(f"{{You_have}}: {', '.join(counted)}.")
-        elif agency_papers(held) and not whole:
-            others = ", ".join(ph.get(d, d) for d in agency_papers(held))
+        elif official and not whole:
+            others = ", ".join(ph.get(d, d) for d in official)
             notes.append(f"{{You_have}}: {others}. They may count too: a lawyer can check.")
         add(
             "official_documents",
             docs.citation or statute,
             tuple(notes),
-            missing=not counted and (whole or not agency_papers(held)),
+            missing=not counted and (whole or not official),
         )
     if not held or not presumption:
         add("provider_letter", (docs.citation if docs and docs.citation else None) or statute)

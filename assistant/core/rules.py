@@ -15,10 +15,10 @@ import math
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, replace
 from functools import cached_property
-from typing import Any, NamedTuple, get_args
+from typing import Any, NamedTuple
 
 from ..models.common import UNKNOWN, UNSURE, in_scope
-from ..models.jurisdiction import Jurisdiction, LawVersion, Period, RecordKind, Relief
+from ..models.jurisdiction import PROCESS_PARTS, RECORD_KINDS, Jurisdiction, LawVersion, Period, Relief
 from ..models.rubric import Level, Rubric
 from .results import Basis, Reason, ReasonEffect
 
@@ -205,9 +205,6 @@ def rule_adult_law(law: LawView, f: Any, ph: Phrases, now: int) -> list[Reason]:
         minors = "We found no trafficking law for people who were under 18 either."
         out.append(reason("adult_law", "note", minors, "range_of_relief", law.fallback))
     return out
-
-
-RECORD_KINDS: tuple[RecordKind, ...] = get_args(RecordKind)  # in the model's order
 
 
 def rule_record_kind(law: LawView, f: Any, ph: Phrases, now: int) -> list[Reason]:
@@ -808,12 +805,8 @@ def certification_gate_met(law: LawView, f: Any) -> bool:
     return needs and "certification" in f.documentation
 
 
-PROCEDURE = (
-    ("burden_of_proof", "burden"),
-    ("hearing", "hearing"),
-    ("judicial_discretion", "discretion"),
-    ("confidentiality", "confidentiality"),
-)
+# each part of the process and the name of its reason
+PROCEDURE = tuple(zip(PROCESS_PARTS, ("burden", "hearing", "discretion", "confidentiality"), strict=True))
 
 
 def has_procedure_by_record(law: LawView) -> bool:

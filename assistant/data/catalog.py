@@ -17,7 +17,14 @@ from pydantic import BaseModel, ValidationError
 from ..models.common import CONNECTIONS, UNKNOWN, UNSURE, VOICE_TOKENS, date_key, voice_tokens
 from ..models.flow import Flow
 from ..models.guide import Guide
-from ..models.jurisdiction import ConditionCode, Jurisdiction, LawVersion, OffenseKind, RecordKind
+from ..models.jurisdiction import (
+    PROCESS_PARTS,
+    RECORD_KINDS,
+    ConditionCode,
+    Jurisdiction,
+    LawVersion,
+    OffenseKind,
+)
 from ..models.rubric import RULES_READ, Level, Rubric
 from ..models.terms import Terms
 from .paths import data_root
@@ -70,7 +77,7 @@ class Catalog:
 
             def reached(j: Jurisdiction) -> frozenset[str]:
                 records = j.current.details.records
-                return frozenset(k for k in _RECORD_KINDS if records is None or records.coverage(k) != "not_covered")
+                return frozenset(k for k in RECORD_KINDS if records is None or records.coverage(k) != "not_covered")
 
             found = self.memo["law_lists"] = {
                 "drug_charges": {
@@ -191,16 +198,12 @@ _WORDS_FOR_THE_PERSON = {
 }
 
 
-# The parts of the process a reading can be tied to some kinds of record (one route's text) for.
-_PROCEDURE_CATEGORIES = ("burden_of_proof", "hearing", "judicial_discretion", "confidentiality")
-
-
 def _check_feature_records(
     v: LawVersion, cat_id: str, records: Sequence[str], loc: tuple[str | int, ...], rep: _Reporter
 ) -> None:
     """A reading for some kinds of record only: a part of the process, for kinds the law reaches."""
-    if cat_id not in _PROCEDURE_CATEGORIES:
-        rep.add((*loc, "records"), f"only {', '.join(_PROCEDURE_CATEGORIES)} can be read for some kinds of record")
+    if cat_id not in PROCESS_PARTS:
+        rep.add((*loc, "records"), f"only {', '.join(PROCESS_PARTS)} can be read for some kinds of record")
     reached = {kind for r in (v.details.relief if v.details is not None else []) for kind in r.records}
     for ri, kind in enumerate(records):
         if kind not in reached:
@@ -431,7 +434,7 @@ def _check_version(
                         f"relief reaches '{kind}' records, but details.records says {kind}: not_covered",
                     )
         reached = {kind for relief in d.relief for kind in relief.records}
-        for kind in _RECORD_KINDS:
+        for kind in RECORD_KINDS:
             if d.records.coverage(kind) == "covered" and kind not in reached:
                 rep.add((*dloc, "records", kind), f"'{kind}' is covered, but no details.relief entry lists it")
         for kind in d.records.which:
@@ -513,7 +516,6 @@ def _consistent(v: LawVersion, loc: tuple[str | int, ...], rep: _Reporter) -> No
 
 
 _OFFENSE_KINDS: tuple[str, ...] = get_args(OffenseKind)
-_RECORD_KINDS: tuple[RecordKind, ...] = get_args(RecordKind)
 
 
 def _records_agree(v: LawVersion, loc: tuple[str | int, ...], rep: _Reporter) -> None:

@@ -255,16 +255,14 @@ SYNONYMS: dict[str, dict[str, str]] = {
         "continuing": "ongoing",
         "no_end": "ongoing",
         "has_not": "ongoing",
-        "hasn't_ended": "ongoing",
         "hasnt_ended": "ongoing",
         "it_has_not_ended": "ongoing",
-        "it_hasn't_ended": "ongoing",
         "it_hasnt_ended": "ongoing",
         "not_yet": "ongoing",
         "not_ended_yet": "ongoing",
         "never_ended": "ongoing",
         "it_is_ongoing": "ongoing",
-        "it's_ongoing": "ongoing",
+        "its_ongoing": "ongoing",
         "still_going": "ongoing",
         "present": "ongoing",
     },
@@ -315,7 +313,8 @@ def normalise_code(field: str, value: str) -> str:
     if value in allowed:  # the common case, written as the template shows
         return value
     text = value.strip()
-    key = _SEPARATORS.sub("_", text.lower()).strip("_")
+    # apostrophes dropped, so one entry serves "hasn't ended" and "hasnt ended"
+    key = _SEPARATORS.sub("_", text.lower().replace("'", "")).strip("_")
     if key in allowed:
         return key
     synonym = SYNONYMS.get(field, {}).get(key)

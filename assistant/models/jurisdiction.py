@@ -5,7 +5,7 @@ Each version has `features` (its level in each rubric category, with citation, s
 confidence) and `details` (the facts eligibility needs that a rubric level cannot hold).
 """
 
-from typing import Literal, Self
+from typing import Literal, Self, get_args
 
 from pydantic import Field, model_validator
 
@@ -13,6 +13,7 @@ from .common import Cited, Code, Likelihood, PartialDate, ReadExtent, RubricId, 
 
 # Stable codes shared with the answers file: what kind of record, which offence, which document.
 RecordKind = Literal["arrest", "dismissed", "conviction", "juvenile_adjudication"]
+RECORD_KINDS: tuple[RecordKind, ...] = get_args(RecordKind)  # in this order
 OffenseKind = Literal[
     "prostitution", "sex_related", "drug", "theft", "fraud_identity", "weapon", "violent", "immigration", "other"
 ]
@@ -79,6 +80,11 @@ class Statute(Strict):
         default_factory=list,
         description="Ids of the sources (copies) it was read from; each source's `accessed` is the date of that copy.",
     )
+
+
+# The parts of the process (rubric categories) whose reading can be for some kinds of record only
+# (`Feature.records`): the procedure rule tells each of them, and validation allows `records` on no other.
+PROCESS_PARTS = ("burden_of_proof", "hearing", "judicial_discretion", "confidentiality")
 
 
 class Feature(Cited):

@@ -255,14 +255,13 @@ def told_once(x: Reason, voice: str) -> bool:
     return voice == "survivor" and x.effect == "note" and x.basis == "data"
 
 
-def told_by_short_why(r: RecordAssessment) -> frozenset[str]:
-    """The part whose "we could not confirm ..." the first part's why already says (its only reason)."""
+def only_data_gap(r: RecordAssessment) -> Reason | None:
+    """The gap in our data that alone keeps a record at "possibly" (every uncertain reason is one): the first
+    part's why says it (short_why), so the line of parts a lawyer should check does not say it again."""
     if r.verdict != "possibly_eligible":
-        return frozenset()
+        return None
     uncertain = [x for x in r.reasons if x.effect == "uncertain"]
-    if any(x.basis != "data" for x in uncertain) or not uncertain:
-        return frozenset()
-    return frozenset({uncertain[0].feature})
+    return uncertain[0] if uncertain and all(x.basis == "data" for x in uncertain) else None
 
 
 def lawyer_check(r: RecordAssessment, catalog: Catalog, every: bool = False) -> str | None:
@@ -273,7 +272,8 @@ def lawyer_check(r: RecordAssessment, catalog: Catalog, every: bool = False) -> 
     if v is None:
         return None
     unsure = {x.feature for x in r.reasons if x.basis == "data"}
-    said = set() if every else told_by_short_why(r)  # the why above says it: not a second time just under it
+    gap = None if every else only_data_gap(r)  # the why above says it: not a second time just under it
+    said = {gap.feature} if gap is not None else set()
     # read at low confidence; a hearing or privacy read in full is known (the guide says it): only its grade is
     # in doubt, which is the advocate's matter, not a part for a survivor to have checked
     unsure |= {
@@ -326,10 +326,11 @@ def short_why(r: RecordAssessment, voice: str) -> list[str]:
     wanted = {"not_covered": ("blocks",), "no_adult_law": ("no_law",), "possibly_eligible": ("uncertain",)}[r.verdict]
     chosen = [x for x in r.reasons if x.effect in wanted]
     if r.verdict == "possibly_eligible":
+        gap = only_data_gap(r)
+        if gap is not None and voice == "survivor":  # only our data's gap: say who can help
+            return [_brief(reason_text(gap, voice)) + " A lawyer can check this part."]
         # What the person can act on first; what only a lawyer can check is said once, below.
         chosen = [x for x in chosen if x.basis != "data"] or chosen[:1]
-        if chosen and chosen[0].basis == "data" and voice == "survivor":  # only our data's gap: who can help
-            return [_brief(reason_text(chosen[0], voice)) + " A lawyer can check this part."]
     if r.verdict == "no_adult_law":
         # the verdict's own summary already says there is no law for adults: only what it does not say
         chosen = [x for x in chosen if x.rule != "adult_law"]
@@ -378,9 +379,9 @@ def first_steps(r: RecordAssessment, p: Packet, catalog: Catalog, voice: str) ->
     """What to do first, at most three steps, tied to this record. An advocate reads the full detail instead,
     and only what comes before any clearing: an open case."""
     steps: list[str] = []
-    open_case = catalog.terms.open_case(voice)
-    if r.record.pending_charges == "yes":  # an open case needs a defense before any clearing
-        steps.append(open_case)
+    open_case = r.record.pending_charges == "yes"
+    if open_case:  # an open case needs a defense before any clearing
+        steps.append(catalog.terms.open_case(voice))
     if voice != "survivor":
         return steps
     titles: dict[str, str] = {str(k): t.title for k, t in catalog.terms.papers.items()}
@@ -389,7 +390,7 @@ def first_steps(r: RecordAssessment, p: Packet, catalog: Catalog, voice: str) ->
         got = [say(t, voice) for t in got]
         steps.append("Get " + " and ".join(t[0].lower() + t[1:] for t in got) + ".")
         # filing waits while a case is open (some laws bar it then): free help, not filing, comes next
-        if p.route is not None and p.route.where_to_file.text and steps[0] != open_case:
+        if p.route is not None and p.route.where_to_file.text and not open_case:
             steps.append(where_to_file_step(p.route.where_to_file.text))
     else:
         other = [x for x in r.next_steps if x.rule in OTHER_ROUTES]
@@ -399,13 +400,11 @@ def first_steps(r: RecordAssessment, p: Packet, catalog: Catalog, voice: str) ->
                 steps.append(say("Ask a lawyer about clearing records from when {you_were} under 18.", voice))
             else:
                 params = dict(other[0].params)
+                # a route named only "Pardon": not "Ask a lawyer about this: Pardon."
+                about = "a pardon" if str(name).strip().lower() == "pardon" else "this: {name}"
                 text = (
-                    "If it was {fit}, ask a lawyer about this: {name}."
-                    if "fit" in params
-                    else "Ask a lawyer about this: {name}."
+                    ("If it was {fit}, ask a lawyer about " if "fit" in params else "Ask a lawyer about ") + about + "."
                 )
-                if str(name).strip().lower() == "pardon":  # not "Ask a lawyer about this: Pardon."
-                    text = text.replace("this: {name}", "a pardon")
                 steps.append(say(text, voice, {**params, "name": _without_citation(str(name))}))
     # the first step names help that clears records (local first, then national), not a general legal-aid
     # office whose own entry may say it does not take this kind of case, nor the hotline (no legal help)
@@ -609,6 +608,9 @@ def next_context(catalog: Catalog, p: Packet, voice: str) -> dict[str, Any]:
     }
 
 
+ANYWHERE_SUMMARY = "It depends on where the record is from."
+
+
 def context(assessment: Assessment, catalog: Catalog) -> dict[str, Any]:
     voice = assessment.voice
     terms = catalog.terms
@@ -619,6 +621,11 @@ def context(assessment: Assessment, catalog: Catalog) -> dict[str, Any]:
         if term.minor is not None and (r.record.age == "minor" or r.record.record == "juvenile_adjudication"):
             verdict = term.minor  # "No law for adults here" told to someone who was under 18 says too little
         why = why_reasons(r)
+        placed = r.jurisdiction is not None
+        # where there is no law for adults, there is no part of one for a lawyer to check
+        checked = placed and r.verdict != "no_adult_law"
+        check = lawyer_check(r, catalog) if checked else None
+        every_part = lawyer_check(r, catalog, every=True) if checked else None
         records.append(
             {
                 "number": r.index + 1,
@@ -629,13 +636,9 @@ def context(assessment: Assessment, catalog: Catalog) -> dict[str, Any]:
                 "verdict": r.verdict,
                 "symbol": verdict.symbol,
                 "verdict_label": verdict.label,
-                "summary": verdict_summary(r, verdict)
-                if r.jurisdiction is not None
-                else "It depends on where the record is from.",
+                "summary": verdict_summary(r, verdict) if placed else ANYWHERE_SUMMARY,
                 # the packet has no reasons to point to: the verdict alone, then the short why
-                "summary_alone": verdict_summary(r, verdict, pointing=False)
-                if r.jurisdiction is not None
-                else "It depends on where the record is from.",
+                "summary_alone": verdict_summary(r, verdict, pointing=False) if placed else ANYWHERE_SUMMARY,
                 "relief": [
                     {
                         "type": rel.type,
@@ -681,17 +684,9 @@ def context(assessment: Assessment, catalog: Catalog) -> dict[str, Any]:
                 "short_why": short_why(r, voice),
                 "anywhere": anywhere_context(r, catalog),
                 "first_steps": first_steps(r, pk, catalog, voice),
-                # where there is no law for adults, there is no part of one for a lawyer to check
-                "lawyer_check": lawyer_check(r, catalog)
-                if r.jurisdiction is not None and r.verdict != "no_adult_law"
-                else None,
+                "lawyer_check": check,
                 # in the detail only where the first part's line left some parts out ("and other parts")
-                "lawyer_check_all": every_part
-                if voice == "survivor"
-                and r.jurisdiction is not None
-                and r.verdict != "no_adult_law"
-                and (every_part := lawyer_check(r, catalog, every=True)) != lawyer_check(r, catalog)
-                else None,
+                "lawyer_check_all": every_part if voice == "survivor" and every_part != check else None,
             }
         )
     laws = [law_context(ja.scorecard, ja.gaps, voice) for ja in assessment.jurisdictions]
